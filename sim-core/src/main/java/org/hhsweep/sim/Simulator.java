@@ -1,0 +1,78 @@
+package org.hhsweep.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hhsweep.sim.model.NeuronBlock;
+import org.hhsweep.sim.random.RandomStreams;
+import org.hhsweep.sim.record.DivergenceGuard;
+import org.hhsweep.sim.record.SpikeDetector;
+import org.hhsweep.sim.record.StepObserver;
+import org.hhsweep.sim.record.TraceRecorder;
+import org.hhsweep.sim.record.VoltageRange;
+import org.hhsweep.sim.stats.NeuronStatistics;
+import org.hhsweep.sim.stimulus.Stimuli;
+import org.hhsweep.sim.stimulus.Stimulus;
+import org.hhsweep.sim.stimulus.StimulusSpec;
+
+/** The one entry point a job calls: neuron specs in, statistics, spikes and traces out. */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    public static BlockResult simulate(SimulationSettings settings, NeuronSpec[] neurons) {
+        int size = neurons.length;
+        NeuronBlock block = new NeuronBlock(size);
+        StimulusSpec[] stimuli = new StimulusSpec[size];
+        long[] keys = new long[size];
+        List<Integer> traced = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            NeuronSpec spec = neurons[i];
+            block.set(i, spec.parameters(), spec.v0());
+            stimuli[i] = spec.stimulus();
+            keys[i] = stimulusKey(spec);
+            if (spec.traced()) {
+                traced.add(i);
+            }
+        }
+        double dt = settings.dt();
+        long steps = settings.steps();
+        Stimulus stimulus = Stimuli.forBlock(stimuli, keys, dt);
+
+        DivergenceGuard guard = new DivergenceGuard(size, settings.divergenceBoundMv());
+        long windowStart = settings.hasWindow() ? TimeGrid.firstStepAtOrAfter(settings.windowStartMs(), dt) : 0;
+        long windowEnd = settings.hasWindow() ? TimeGrid.firstStepAtOrAfter(settings.windowEndMs(), dt) : 0;
+        SpikeDetector spikes = new SpikeDetector(size, dt, windowStart, windowEnd, settings.keepSpikeTimes());
+        VoltageRange range = new VoltageRange(block);
+        List<StepObserver> observers = new ArrayList<>(List.of(guard, spikes, range));
+        TraceRecorder traces = null;
+        if (!traced.isEmpty() && !settings.traceVariables().isEmpty()) {
+            traces = new TraceRecorder(traced.stream().mapToInt(Integer::intValue).toArray(),
+                    settings.traceVariables(), settings.traceEvery(), steps, dt);
+            observers.add(traces);
+        }
+
+        BlockSimulation.run(block, settings.method().create(), stimulus, dt, steps,
+                observers.toArray(StepObserver[]::new));
+
+        double duration = steps * dt;
+        double window = settings.hasWindow() ? (windowEnd - windowStart) * dt : Double.NaN;
+        NeuronStatistics[] stats = new NeuronStatistics[size];
+        double[][] times = settings.keepSpikeTimes() ? new double[size][] : null;
+        double[][] interpolated = settings.keepSpikeTimes() ? new double[size][] : null;
+        for (int i = 0; i < size; i++) {
+            stats[i] = NeuronStatistics.of(i, spikes, range, guard, duration, window);
+            if (times != null) {
+                boolean ok = !guard.diverged(i);
+                times[i] = ok ? spikes.times(i) : new double[0];
+                interpolated[i] = ok ? spikes.interpolatedTimes(i) : new double[0];
+            }
+        }
+        return new BlockResult(stats, times, interpolated, traces == null ? List.of() : traces.traces());
+    }
+
+    /** A neuron's stimulus stream: its own, or the one its run shares. */
+    static long stimulusKey(NeuronSpec spec) {
+        long neuron = spec.stimulus().shared() ? RandomStreams.SHARED : spec.neuronIndex();
+        return RandomStreams.streamKey(spec.runSeed(), neuron, RandomStreams.Purpose.STIMULUS);
+    }
+}

@@ -1,0 +1,50 @@
+package org.hhsweep.sim.record;
+
+import java.util.Arrays;
+import java.util.List;
+import org.hhsweep.sim.model.NeuronBlock;
+
+/** What a trace can record: a state variable or the input current. */
+public enum TraceVariable {
+    V("V", "mV"), M("m", "1"), H("h", "1"), N("n", "1"), I("I", "uA/cm^2");
+
+    private final String label;
+    private final String unit;
+
+    TraceVariable(String label, String unit) {
+        this.label = label;
+        this.unit = unit;
+    }
+
+    /** The config and output spelling: V, m, h, n, I. */
+    public String label() {
+        return label;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    double[] source(NeuronBlock block, double[] current) {
+        return switch (this) {
+            case V -> block.V;
+            case M -> block.m;
+            case H -> block.h;
+            case N -> block.n;
+            case I -> current;
+        };
+    }
+
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(TraceVariable::label).toList();
+    }
+
+    public static TraceVariable fromLabel(String label) {
+        for (TraceVariable v : values()) {
+            if (v.label.equals(label)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown trace variable '" + label + "', expected one of " + labels());
+    }
+}

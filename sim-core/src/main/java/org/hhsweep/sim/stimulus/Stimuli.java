@@ -1,0 +1,118 @@
+package org.hhsweep.sim.stimulus;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the array-based {@link Stimulus} of a block from its neurons' specs. */
+public final class Stimuli {
+    private Stimuli() {
+    }
+
+    /**
+     * @param specs one spec per neuron of the block
+     * @param keys  one random-stream key per neuron (ignored by deterministic stimuli)
+     * @param dt    the step in ms
+     */
+    public static Stimulus forBlock(StimulusSpec[] specs, long[] keys, double dt) {
+        if (specs.length != keys.length) {
+            throw new IllegalArgumentException("specs and keys differ in length: " + specs.length + " vs " + keys.length);
+        }
+        Map<Class<?>, List<Integer>> byType = new LinkedHashMap<>();
+        for (int i = 0; i < specs.length; i++) {
+            byType.computeIfAbsent(specs[i].getClass(), c -> new ArrayList<>()).add(i);
+        }
+        if (byType.size() == 1) {
+            return homogeneous(specs, keys, dt);
+        }
+        List<int[]> targets = new ArrayList<>();
+        List<Stimulus> parts = new ArrayList<>();
+        for (List<Integer> idx : byType.values()) {
+            int[] target = idx.stream().mapToInt(Integer::intValue).toArray();
+            StimulusSpec[] s = new StimulusSpec[target.length];
+            long[] k = new long[target.length];
+            for (int j = 0; j < target.length; j++) {
+                s[j] = specs[target[j]];
+                k[j] = keys[target[j]];
+            }
+            targets.add(target);
+            parts.add(homogeneous(s, k, dt));
+        }
+        return new MixedStimulus(parts.toArray(Stimulus[]::new), targets.toArray(int[][]::new));
+    }
+
+    private static Stimulus homogeneous(StimulusSpec[] specs, long[] keys, double dt) {
+        int n = specs.length;
+        double[] a = new double[n], b = new double[n], c = new double[n], d = new double[n];
+        for (int i = 0; i < n; i++) {
+            StimulusSpec spec = specs[i];
+            if (spec instanceof StimulusSpec.Constant s) {
+                a[i] = s.amplitude();
+            } else if (spec instanceof StimulusSpec.Pulse s) {
+                a[i] = s.onset();
+                b[i] = s.duration();
+                c[i] = s.amplitude();
+                d[i] = s.period();
+            } else if (spec instanceof StimulusSpec.Ramp s) {
+                a[i] = s.onset();
+                b[i] = s.duration();
+                c[i] = s.from();
+                d[i] = s.to();
+            } else if (spec instanceof StimulusSpec.Uniform s) {
+                a[i] = s.low();
+                b[i] = s.high();
+            } else if (spec instanceof StimulusSpec.Gaussian s) {
+                a[i] = s.mean();
+                b[i] = s.sigma();
+            } else if (spec instanceof StimulusSpec.OrnsteinUhlenbeck s) {
+                a[i] = s.mean();
+                b[i] = s.sigma();
+                c[i] = s.tau();
+            }
+        }
+        StimulusSpec first = specs[0];
+        if (first instanceof StimulusSpec.Constant) {
+            return new ConstantCurrent(a);
+        } else if (first instanceof StimulusSpec.Pulse) {
+            return new PulseCurrent(a, b, c, d, dt);
+        } else if (first instanceof StimulusSpec.Ramp) {
+            return new RampCurrent(a, b, c, d, dt);
+        } else if (first instanceof StimulusSpec.Uniform) {
+            return new UniformNoiseCurrent(a, b, keys);
+        } else if (first instanceof StimulusSpec.Gaussian) {
+            return new GaussianNoiseCurrent(a, b, keys);
+        } else if (first instanceof StimulusSpec.OrnsteinUhlenbeck) {
+            return new OrnsteinUhlenbeckCurrent(a, b, c, keys, dt);
+        }
+        throw new IllegalArgumentException("unsupported stimulus spec " + first);
+    }
+
+    /** A block whose neurons have stimuli of different types: each part fills its own neurons. */
+    private static final class MixedStimulus implements Stimulus {
+        private final Stimulus[] parts;
+        private final int[][] targets;
+        private final double[][] buffers;
+
+        MixedStimulus(Stimulus[] parts, int[][] targets) {
+            this.parts = parts;
+            this.targets = targets;
+            this.buffers = new double[parts.length][];
+            for (int p = 0; p < parts.length; p++) {
+                buffers[p] = new double[targets[p].length];
+            }
+        }
+
+        @Override
+        public void current(long step, double[] out) {
+            for (int p = 0; p < parts.length; p++) {
+                double[] buf = buffers[p];
+                int[] target = targets[p];
+                parts[p].current(step, buf);
+                for (int j = 0; j < target.length; j++) {
+                    out[target[j]] = buf[j];
+                }
+            }
+        }
+    }
+}
