@@ -11,8 +11,32 @@ public sealed interface StimulusSpec {
     /** Config names of the stimulus types. */
     List<String> TYPES = List.of("constant", "pulse", "ramp", "uniform", "gaussian", "ou");
 
+    /**
+     * A spec of the given type from its field values in the order of {@link #fields()}.
+     *
+     * @param shared for random types: one stream per run instead of one per neuron
+     */
+    static StimulusSpec of(String type, double[] values, boolean shared) {
+        return StimulusFields.create(type, values, shared);
+    }
+
     /** The config name of this spec's type. */
     String type();
+
+    /** The names of this type's numeric fields, as written in configs (stimulus.NAME). */
+    default List<String> fields() {
+        return StimulusFields.fields(type());
+    }
+
+    /** The value of a numeric field by its config name. */
+    default double get(String field) {
+        return StimulusFields.get(this, field);
+    }
+
+    /** A copy with one numeric field changed. */
+    default StimulusSpec with(String field, double value) {
+        return StimulusFields.with(this, field, value);
+    }
 
     /** Whether this stimulus draws random numbers (and so needs a stream key). */
     default boolean random() {

@@ -1,0 +1,176 @@
+package org.hhsweep.sim.sweep;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hhsweep.sim.random.RandomStreams;
+
+/**
+ * What the user asked for: a base run, a grid of swept scalars, random samples of others, and seed
+ * replicates of every point. Runs are computed from their index alone ({@link #run}), so a sweep of
+ * a million runs is never held in memory and every run's id and seed are fixed by the expansion,
+ * whatever the partitioning.
+ *
+ * <p>Index order: grid point (first axis slowest), then random sample, then replicate fastest, so
+ * the replicates of a point are neighbours. A run's seed depends only on the sweep seed and its
+ * replicate number: every grid point and sample of replicate r sees the same noise ("frozen noise",
+ * common random numbers), which makes curves over a swept parameter smooth and keeps a point's
+ * noise unchanged when the grid is extended.
+ */
+public final class SweepSpec {
+
+    /** One grid axis: a config path and the values it takes, in engine units. */
+    public record GridAxis(String path, double[] values) {
+        public GridAxis {
+            values = values.clone();
+        }
+    }
+
+    /** How a randomly sampled scalar is drawn. */
+    public enum Distribution {
+        /** uniform in [a, b) */
+        UNIFORM("uniform"),
+        /** normal with mean a and standard deviation b */
+        NORMAL("normal"),
+        /** log-uniform in [a, b), a > 0 */
+        LOG_UNIFORM("loguniform");
+
+        private final String configName;
+
+        Distribution(String configName) {
+            this.configName = configName;
+        }
+
+        public String configName() {
+            return configName;
+        }
+
+        double sample(double a, double b, long key) {
+            return switch (this) {
+                case UNIFORM -> a + (b - a) * RandomStreams.uniform(key, 0);
+                case NORMAL -> a + b * RandomStreams.gaussian(key, 0);
+                case LOG_UNIFORM -> Math.exp(Math.log(a) + (Math.log(b) - Math.log(a)) * RandomStreams.uniform(key, 0));
+            };
+        }
+    }
+
+    /** A randomly sampled scalar. */
+    public record RandomParam(String path, Distribution distribution, double a, double b) {
+    }
+
+    private final String name;
+    private final long seed;
+    private final RunTemplate base;
+    private final List<GridAxis> grid;
+    private final int samples;
+    private final List<RandomParam> random;
+    private final int seeds;
+    private final long runCount;
+
+    /**
+     * @param samples random samples per grid point (0 when nothing is sampled)
+     * @param seeds   replicates of every point, at least 1
+     */
+    public SweepSpec(String name, long seed, RunTemplate base, List<GridAxis> grid, int samples,
+                     List<RandomParam> random, int seeds) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+        }
+        if (samples < 0 || (samples == 0) != random.isEmpty()) {
+            throw new IllegalArgumentException("random sampling needs samples >= 1 and at least one parameter");
+        }
+        this.name = name;
+        this.seed = seed;
+        this.base = base;
+        this.grid = List.copyOf(grid);
+        this.samples = samples;
+        this.random = List.copyOf(random);
+        this.seeds = seeds;
+        long count = seeds;
+        for (GridAxis axis : grid) {
+            if (axis.values().length == 0) {
+                throw new IllegalArgumentException("grid axis '" + axis.path() + "' has no values");
+            }
+            count = Math.multiplyExact(count, axis.values().length);
+        }
+        this.runCount = Math.multiplyExact(count, Math.max(1, samples));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public RunTemplate base() {
+        return base;
+    }
+
+    public List<GridAxis> grid() {
+        return grid;
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    public List<RandomParam> random() {
+        return random;
+    }
+
+    public int seeds() {
+        return seeds;
+    }
+
+    public long runCount() {
+        return runCount;
+    }
+
+    public long neuronCount() {
+        return Math.multiplyExact(runCount, (long) base.neurons());
+    }
+
+    /** Grid paths, then randomly sampled paths: the columns that identify a run's parameters. */
+    public List<String> sweptPaths() {
+        List<String> out = new ArrayList<>();
+        grid.forEach(a -> out.add(a.path()));
+        random.forEach(r -> out.add(r.path()));
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The seed of replicate r. */
+    public long replicateSeed(int replicate) {
+        return RandomStreams.runSeed(seed, replicate);
+    }
+
+    public RunSpec run(long index) {
+        if (index < 0 || index >= runCount) {
+            throw new IndexOutOfBoundsException("run " + index + " of " + runCount);
+        }
+        int replicate = (int) (index % seeds);
+        long rest = index / seeds;
+        int sample = (int) (rest % Math.max(1, samples));
+        long point = rest / Math.max(1, samples);
+
+        double[] values = new double[grid.size() + random.size()];
+        RunTemplate t = base;
+        for (int a = grid.size() - 1; a >= 0; a--) {
+            GridAxis axis = grid.get(a);
+            int n = axis.values().length;
+            double v = axis.values()[(int) (point % n)];
+            point /= n;
+            values[a] = v;
+            t = t.with(axis.path(), v);
+        }
+        for (int r = 0; r < random.size(); r++) {
+            RandomParam p = random.get(r);
+            long key = RandomStreams.streamKey(RandomStreams.runSeed(seed, sample), r, RandomStreams.Purpose.SAMPLING);
+            double v = p.distribution().sample(p.a(), p.b(), key);
+            values[grid.size() + r] = v;
+            t = t.with(p.path(), v);
+        }
+        return new RunSpec(index, replicateSeed(replicate), replicate, values, t);
+    }
+}
