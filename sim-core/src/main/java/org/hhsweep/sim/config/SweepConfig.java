@@ -1,16 +1,30 @@
 package org.hhsweep.sim.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.hhsweep.sim.sweep.SweepSpec;
 
 /**
  * A loaded, validated config: the sweep to run and the settings around it.
  *
- * @param spec     the sweep
- * @param output   the output directory named in the config, or null
- * @param resolved the config with every default filled in and every quantity in engine units, for
- *                 the manifest
- * @param hash     a hash of {@code resolved} (hex), identifying the sweep for --resume
+ * @param spec      the sweep
+ * @param output    the output directory named in the config, or null
+ * @param resolved  the config with every default filled in and every quantity in engine units, for
+ *                  the manifest
+ * @param hash      a hash of {@code resolved} (hex SHA-256 of its canonical form, leaving out
+ *                  {@code output} and {@code execution}: where and how a sweep runs does not change
+ *                  what it computes), identifying the sweep for --resume
+ * @param execution the config's {@code execution} section as written (not interpreted here), or a
+ *                  MissingNode when there is none
  */
-public record SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash) {
+public record SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash, JsonNode execution) {
+
+    public SweepConfig {
+        execution = execution == null ? MissingNode.getInstance() : execution;
+    }
+
+    /** A config without an execution section. */
+    public SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash) {
+        this(spec, output, resolved, hash, MissingNode.getInstance());
+    }
 }

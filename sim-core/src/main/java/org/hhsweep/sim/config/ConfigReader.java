@@ -1,0 +1,247 @@
+package org.hhsweep.sim.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hhsweep.sim.NeuronSpec;
+import org.hhsweep.sim.integrate.Method;
+import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.record.TraceVariable;
+import org.hhsweep.sim.stimulus.StimulusSpec;
+import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.SweepSpec;
+import org.hhsweep.sim.units.EngineUnit;
+import org.hhsweep.sim.units.Units;
+
+/**
+ * Reads a config tree into a {@link SweepConfig}: every section with its defaults, then the sweep,
+ * then the checks on the base run and on every swept value. The first error is thrown.
+ */
+final class ConfigReader {
+    static final List<String> TOP_KEYS = List.of("name", "seed", "simulation", "model", "initial", "neurons",
+            "stimulus", "sweep", "record", "output", "execution");
+    static final List<String> SIMULATION_KEYS = List.of("duration", "dt", "method", "window");
+    static final List<String> WINDOW_KEYS = List.of("start", "end");
+    static final List<String> INITIAL_KEYS = List.of("V");
+    static final List<String> RECORD_KEYS = List.of("traces", "spikes");
+    static final List<String> TRACE_KEYS = List.of("variables", "every", "neurons");
+    static final double DEFAULT_DT_MS = 0.01;
+    static final int DEFAULT_TRACED_NEURONS = 1;
+
+    /** Base fields as written, for messages about them. */
+    private final Map<String, String> written = new HashMap<>();
+    /** Required base fields the config leaves out; fine when swept (the base takes the first swept value). */
+    private final Map<String, String> missing = new LinkedHashMap<>();
+
+    private ConfigReader() {
+    }
+
+    static SweepConfig read(JsonNode root, String defaultName) {
+        return new ConfigReader().readConfig(root, defaultName);
+    }
+
+    private SweepConfig readConfig(JsonNode root, String defaultName) {
+        ObjectNode top = Fields.section(root, "", TOP_KEYS);
+        String name = Fields.given(top.get("name"))
+                ? Fields.text(top.get("name"), "name", "a non-empty name for the sweep") : defaultName;
+        long seed = Fields.given(top.get("seed"))
+                ? Fields.integer(top.get("seed"), "seed", Long.MIN_VALUE, " (the sweep's random seed)") : 0L;
+
+        ObjectNode sim = optionalSection(top.get("simulation"), "simulation", SIMULATION_KEYS);
+        double duration = quantityOrMissing(sim.get("duration"), RunTemplate.DURATION);
+        double dt = quantity(sim.get("dt"), RunTemplate.DT, DEFAULT_DT_MS);
+        Method method = Fields.given(sim.get("method"))
+                ? Method.fromName(Fields.choice(sim.get("method"), "simulation.method", Method.names()))
+                : Method.EXP_EULER;
+        double windowStart = Double.NaN;
+        double windowEnd = Double.NaN;
+        if (Fields.given(sim.get("window"))) {
+            ObjectNode w = Fields.section(sim.get("window"), "simulation.window", WINDOW_KEYS);
+            windowStart = quantityOrMissing(w.get("start"), RunTemplate.WINDOW_START);
+            windowEnd = quantityOrMissing(w.get("end"), RunTemplate.WINDOW_END);
+        }
+
+        ObjectNode modelNode = optionalSection(top.get("model"), "model", HHParameters.NAMES);
+        HHParameters model = HHParameters.DEFAULTS;
+        for (String p : HHParameters.NAMES) {
+            model = model.with(p, quantity(modelNode.get(p), RunTemplate.MODEL + p, HHParameters.DEFAULTS.get(p)));
+        }
+        ObjectNode initial = optionalSection(top.get("initial"), "initial", INITIAL_KEYS);
+        double v0 = quantity(initial.get("V"), RunTemplate.V0, NeuronSpec.DEFAULT_V0);
+        int neurons = Fields.given(top.get("neurons"))
+                ? Fields.integer(top.get("neurons"), "neurons", 1, Integer.MAX_VALUE, " (neurons per run)") : 1;
+        StimulusSpec stimulus = stimulus(top.get("stimulus"));
+
+        ObjectNode record = optionalSection(top.get("record"), "record", RECORD_KEYS);
+        boolean spikes = !Fields.given(record.get("spikes")) || Fields.bool(record.get("spikes"), "record.spikes");
+        List<TraceVariable> variables = List.of();
+        int traced = 0;
+        double traceEvery = dt;
+        JsonNode tracesNode = record.get("traces");
+        boolean traces = Fields.given(tracesNode) && !(tracesNode.isBoolean() && !tracesNode.booleanValue());
+        if (traces) {
+            ObjectNode t = tracesNode.isBoolean() ? optionalSection(null, "record.traces", TRACE_KEYS)
+                    : Fields.section(tracesNode, "record.traces", TRACE_KEYS);
+            variables = traceVariables(t.get("variables"));
+            traceEvery = quantity(t.get("every"), RunChecks.TRACE_EVERY, dt);
+            traced = tracedNeurons(t.get("neurons"), neurons);
+        }
+
+        String output = Fields.given(top.get("output"))
+                ? Fields.text(top.get("output"), "output", "a directory path such as \"out/" + name + "\"") : null;
+        JsonNode execution = MissingNode.getInstance();
+        if (Fields.given(top.get("execution"))) {
+            if (!top.get("execution").isObject()) {
+                throw new ConfigException("execution", Fields.show(top.get("execution")), "a mapping of execution settings");
+            }
+            execution = top.get("execution").deepCopy();
+        }
+
+        RunTemplate base = new RunTemplate(dt, duration, method, windowStart, windowEnd, model, v0, stimulus,
+                neurons, traced, variables, traceEvery, spikes);
+        SweepReader.Sweep sweep = SweepReader.read(top.get("sweep"), base);
+        base = fillMissing(base, sweep.swept());
+        checkBase(base);
+        SweptChecks.check(base, sweep.swept());
+
+        SweepSpec spec;
+        try {
+            spec = new SweepSpec(name, seed, base, sweep.grid(), sweep.samples(), sweep.random(), sweep.seeds());
+        } catch (ArithmeticException e) {
+            throw new ConfigException("sweep", "more runs (or neurons) than a 64-bit count holds",
+                    "a sweep of at most " + Long.MAX_VALUE + " runs", e);
+        }
+        ObjectNode resolved = ResolvedConfig.build(spec, output, execution);
+        return new SweepConfig(spec, output, resolved, ResolvedConfig.hash(resolved), execution);
+    }
+
+    private static ObjectNode optionalSection(JsonNode n, String field, List<String> known) {
+        return Fields.given(n) ? Fields.section(n, field, known) : ResolvedConfig.FACTORY.objectNode();
+    }
+
+    private double quantity(JsonNode n, String field, double dflt) {
+        if (!Fields.given(n)) {
+            return dflt;
+        }
+        Fields.Quantity q = Fields.quantity(n, field, RunChecks.unit(field));
+        written.put(field, q.text());
+        return q.value();
+    }
+
+    private double quantityOrMissing(JsonNode n, String field) {
+        if (!Fields.given(n)) {
+            EngineUnit unit = RunChecks.unit(field);
+            missing.put(field, "a " + Units.dimensionName(unit) + " such as \"" + Units.example(unit) + "\"");
+            return Double.NaN;
+        }
+        return quantity(n, field, Double.NaN);
+    }
+
+    private StimulusSpec stimulus(JsonNode n) {
+        if (!Fields.given(n)) {
+            return new StimulusSpec.Constant(0.0);
+        }
+        List<String> types = StimulusSpec.TYPES;
+        if (!n.isObject()) {
+            throw new ConfigException("stimulus", Fields.show(n), "a mapping such as {type: constant, amplitude: 10 uA/cm^2}");
+        }
+        if (!Fields.given(n.get("type"))) {
+            throw Fields.missing("stimulus.type", "one of " + String.join(", ", types));
+        }
+        String type = Fields.choice(n.get("type"), "stimulus.type", types);
+        StimulusSpec probe = StimulusSpec.of(type, new double[4], false);
+        List<String> fields = probe.fields();
+        List<String> known = new ArrayList<>(List.of("type"));
+        known.addAll(fields);
+        if (probe.random()) {
+            known.add("shared");
+        } else if (n.has("shared")) {
+            throw new ConfigException("stimulus.shared", Fields.show(n.get("shared")),
+                    "no 'shared' for a " + type + " stimulus: only random stimuli (uniform, gaussian, ou) draw numbers to share");
+        }
+        Fields.section(n, "stimulus", known);
+        double[] values = new double[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            String field = RunTemplate.STIMULUS + fields.get(i);
+            values[i] = type.equals("pulse") && fields.get(i).equals("period")
+                    ? quantity(n.get("period"), field, 0.0)
+                    : quantityOrMissing(n.get(fields.get(i)), field);
+        }
+        // The tutorial's uniform input is one stream shared by the run; Gaussian and OU noise default to private.
+        boolean shared = Fields.given(n.get("shared")) ? Fields.bool(n.get("shared"), "stimulus.shared")
+                : type.equals("uniform");
+        return StimulusSpec.of(type, values, shared);
+    }
+
+    private static List<TraceVariable> traceVariables(JsonNode n) {
+        if (!Fields.given(n)) {
+            return List.of(TraceVariable.V);
+        }
+        List<String> labels = TraceVariable.labels();
+        List<JsonNode> items = Fields.list(n, "record.traces.variables", "a list of " + String.join(", ", labels));
+        if (items.isEmpty()) {
+            throw new ConfigException("record.traces.variables", "an empty list",
+                    "at least one of " + String.join(", ", labels) + " (or leave record.traces out)");
+        }
+        List<TraceVariable> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String f = "record.traces.variables" + (n.isArray() ? "[" + i + "]" : "");
+            TraceVariable v = TraceVariable.fromLabel(Fields.choice(items.get(i), f, labels));
+            if (out.contains(v)) {
+                throw new ConfigException(f, v.label(), "each variable once");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static int tracedNeurons(JsonNode n, int neurons) {
+        String expected = "\"all\" or a whole number from 0 to " + neurons + " (the neurons of a run)";
+        if (!Fields.given(n)) {
+            return Math.min(DEFAULT_TRACED_NEURONS, neurons);
+        }
+        if (n.isTextual()) {
+            if (!n.textValue().strip().equals("all")) {
+                throw new ConfigException("record.traces.neurons", n.textValue(), expected);
+            }
+            return neurons;
+        }
+        long v = Fields.integer(n, "record.traces.neurons", 0, "");
+        if (v > neurons) {
+            throw new ConfigException("record.traces.neurons", Fields.show(n), expected);
+        }
+        return (int) v;
+    }
+
+    private RunTemplate fillMissing(RunTemplate base, List<Swept> swept) {
+        for (Map.Entry<String, String> m : missing.entrySet()) {
+            Swept s = swept.stream().filter(x -> x.path().equals(m.getKey())).findFirst().orElse(null);
+            if (s == null) {
+                throw Fields.missing(m.getKey(), m.getValue());
+            }
+            Swept.Value first = s.values().get(0);
+            base = base.with(m.getKey(), first.value());
+            written.put(m.getKey(), first.text() + " (its first swept value)");
+        }
+        return base;
+    }
+
+    private void checkBase(RunTemplate base) {
+        RunChecks.Problem p = RunChecks.firstProblem(base);
+        if (p == null) {
+            return;
+        }
+        Iterator<Map.Entry<String, String>> it = p.expectedByField().entrySet().iterator();
+        Map.Entry<String, String> first = it.next();
+        String field = first.getKey();
+        String value = written.containsKey(field) ? written.get(field)
+                : Units.format(RunChecks.value(base, field), RunChecks.unit(field)) + " (the default)";
+        throw new ConfigException(field, value, first.getValue());
+    }
+}

@@ -1,0 +1,140 @@
+package org.hhsweep.sim.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.hhsweep.sim.units.EngineUnit;
+import org.hhsweep.sim.units.Units;
+
+/**
+ * Typed reading of config values, each error naming the dotted field path. An absent key, a YAML
+ * {@code key:} with no value and JSON null all mean "not given".
+ */
+final class Fields {
+    private Fields() {
+    }
+
+    static String path(String parent, String key) {
+        return parent.isEmpty() ? key : parent + "." + key;
+    }
+
+    static boolean given(JsonNode n) {
+        return n != null && !n.isNull() && !n.isMissingNode();
+    }
+
+    /** How a value appears in messages: text as written, anything else as compact JSON. */
+    static String show(JsonNode n) {
+        return n.isTextual() ? n.textValue() : n.toString();
+    }
+
+    /** A mapping whose keys must all be among {@code known}. */
+    static ObjectNode section(JsonNode n, String field, List<String> known) {
+        if (!n.isObject()) {
+            throw new ConfigException(field, show(n), "a mapping with keys " + String.join(", ", known));
+        }
+        ObjectNode o = (ObjectNode) n;
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                throw unknownKey(path(field, key), key, known);
+            }
+        }
+        return o;
+    }
+
+    static ConfigException unknownKey(String field, String key, List<String> known) {
+        return new ConfigException(field, "unknown key '" + key + "'",
+                "one of " + String.join(", ", known) + Suggest.hint(key, known));
+    }
+
+    static ConfigException missing(String field, String expected) {
+        return new ConfigException(field, "nothing", expected);
+    }
+
+    /** A quantity as written and its value in engine units. */
+    record Quantity(double value, String text) {
+    }
+
+    static Quantity quantity(JsonNode n, String field, EngineUnit unit) {
+        if (!given(n)) {
+            throw missing(field, "a " + Units.dimensionName(unit) + " such as \"" + Units.example(unit) + "\"");
+        }
+        if (!n.isTextual() && !n.isNumber()) {
+            throw new ConfigException(field, show(n), "a " + Units.dimensionName(unit) + " such as \""
+                    + Units.example(unit) + "\"");
+        }
+        String text = n.asText();
+        try {
+            return new Quantity(Units.toEngine(text, unit), text.strip());
+        } catch (Units.QuantityException e) {
+            throw new ConfigException(field, text.strip(), e.expected(), e);
+        }
+    }
+
+    static long integer(JsonNode n, String field, long min, String meaning) {
+        String expected = "a whole number" + (min == Long.MIN_VALUE ? "" : " >= " + min) + meaning;
+        if (!n.isNumber() || !(n.isIntegralNumber() ? n.canConvertToLong()
+                : Double.isFinite(n.doubleValue()) && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) < 0x1p53)) {
+            throw new ConfigException(field, show(n), expected);
+        }
+        long v = n.isIntegralNumber() ? n.longValue() : (long) n.doubleValue();
+        if (v < min) {
+            throw new ConfigException(field, show(n), expected);
+        }
+        return v;
+    }
+
+    static int integer(JsonNode n, String field, int min, int max, String meaning) {
+        String expected = "a whole number from " + min + " to " + max + meaning;
+        long v;
+        try {
+            v = integer(n, field, Long.MIN_VALUE, "");
+        } catch (ConfigException e) {
+            throw new ConfigException(field, show(n), expected);
+        }
+        if (v < min || v > max) {
+            throw new ConfigException(field, show(n), expected);
+        }
+        return (int) v;
+    }
+
+    static boolean bool(JsonNode n, String field) {
+        if (!n.isBoolean()) {
+            throw new ConfigException(field, show(n), "true or false");
+        }
+        return n.booleanValue();
+    }
+
+    static String text(JsonNode n, String field, String expected) {
+        if (!n.isTextual() || n.textValue().isBlank()) {
+            throw new ConfigException(field, show(n), expected);
+        }
+        return n.textValue().strip();
+    }
+
+    /** One of a fixed set of names, with the closest suggested when misspelt. */
+    static String choice(JsonNode n, String field, List<String> options) {
+        String expected = "one of " + String.join(", ", options);
+        String s = text(n, field, expected);
+        if (!options.contains(s)) {
+            throw new ConfigException(field, s, expected + Suggest.hint(s, options));
+        }
+        return s;
+    }
+
+    /** A list (a single scalar counts as a list of one). */
+    static List<JsonNode> list(JsonNode n, String field, String expected) {
+        List<JsonNode> out = new ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(out::add);
+        } else if (n.isValueNode()) {
+            out.add(n);
+        } else {
+            throw new ConfigException(field, show(n), expected);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,167 @@
+package org.hhsweep.sim.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.record.TraceVariable;
+import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.SweepSpec;
+
+/**
+ * The fully resolved config, for the manifest: every default filled in, every quantity a number in
+ * engine units (listed in {@code units}), grid axes and sampled fields as ordered lists because
+ * their order fixes the run ids. Its hash identifies what a sweep computes.
+ */
+final class ResolvedConfig {
+    static final JsonNodeFactory FACTORY = JsonNodeFactory.instance;
+    /** Where results go and how they are computed do not change them: these are left out of the hash. */
+    static final List<String> NOT_HASHED = List.of("output", "execution");
+    // Jackson's own shortest-representation double writer: the canonical text of a double must not
+    // depend on the JDK's Double.toString, which changed in JDK 19.
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
+
+    private ResolvedConfig() {
+    }
+
+    static ObjectNode build(SweepSpec spec, String output, JsonNode execution) {
+        RunTemplate t = spec.base();
+        Map<String, String> units = new TreeMap<>();
+        ObjectNode root = FACTORY.objectNode();
+        root.put("name", spec.name());
+        root.put("seed", spec.seed());
+
+        ObjectNode sim = root.putObject("simulation");
+        quantity(sim, units, RunTemplate.DURATION, t);
+        quantity(sim, units, RunTemplate.DT, t);
+        sim.put("method", t.method().configName());
+        if (Double.isNaN(t.windowStartMs())) {
+            sim.putNull("window");
+        } else {
+            ObjectNode w = sim.putObject("window");
+            quantity(w, units, RunTemplate.WINDOW_START, t);
+            quantity(w, units, RunTemplate.WINDOW_END, t);
+        }
+
+        ObjectNode model = root.putObject("model");
+        for (String p : HHParameters.NAMES) {
+            quantity(model, units, RunTemplate.MODEL + p, t);
+        }
+        quantity(root.putObject("initial"), units, RunTemplate.V0, t);
+        root.put("neurons", t.neurons());
+
+        ObjectNode stim = root.putObject("stimulus");
+        stim.put("type", t.stimulus().type());
+        for (String f : t.stimulus().fields()) {
+            quantity(stim, units, RunTemplate.STIMULUS + f, t);
+        }
+        if (t.stimulus().random()) {
+            stim.put("shared", t.stimulus().shared());
+        }
+
+        ObjectNode sweep = root.putObject("sweep");
+        ArrayNode grid = sweep.putArray("grid");
+        for (SweepSpec.GridAxis axis : spec.grid()) {
+            ObjectNode a = grid.addObject();
+            a.put("path", axis.path());
+            ArrayNode values = a.putArray("values");
+            for (double v : axis.values()) {
+                values.add(v);
+            }
+        }
+        sweep.put("seeds", spec.seeds());
+        ObjectNode random = sweep.putObject("random");
+        random.put("samples", spec.samples());
+        ArrayNode params = random.putArray("params");
+        for (SweepSpec.RandomParam p : spec.random()) {
+            ObjectNode o = params.addObject();
+            o.put("path", p.path());
+            o.put("distribution", p.distribution().configName());
+            o.put("a", p.a());
+            o.put("b", p.b());
+        }
+        sweep.put("runs", spec.runCount());
+
+        ObjectNode record = root.putObject("record");
+        if (t.tracedNeurons() > 0) {
+            ObjectNode traces = record.putObject("traces");
+            ArrayNode vars = traces.putArray("variables");
+            for (TraceVariable v : t.traceVariables()) {
+                vars.add(v.label());
+            }
+            traces.put("every", t.traceEveryMs());
+            units.put(RunChecks.TRACE_EVERY, RunChecks.unit(RunChecks.TRACE_EVERY).symbol());
+            traces.put("neurons", t.tracedNeurons());
+        } else {
+            record.putNull("traces");
+        }
+        record.put("spikes", t.keepSpikeTimes());
+
+        if (output == null) {
+            root.putNull("output");
+        } else {
+            root.put("output", output);
+        }
+        if (execution != null && !execution.isMissingNode()) {
+            root.set("execution", execution.deepCopy());
+        }
+        ObjectNode u = root.putObject("units");
+        units.forEach(u::put);
+        return root;
+    }
+
+    private static void quantity(ObjectNode parent, Map<String, String> units, String path, RunTemplate t) {
+        parent.put(path.substring(path.lastIndexOf('.') + 1), t.get(path));
+        units.put(path, RunTemplate.unit(path).symbol());
+    }
+
+    /** Hex SHA-256 of the canonical form of {@code resolved} (sorted keys, compact), without {@link #NOT_HASHED}. */
+    static String hash(JsonNode resolved) {
+        JsonNode copy = resolved.deepCopy();
+        if (copy instanceof ObjectNode o) {
+            o.remove(NOT_HASHED);
+        }
+        try {
+            byte[] text = CANONICAL.writeValueAsBytes(sorted(copy));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the resolved config", e);
+        }
+    }
+
+    /** A copy with every object's keys in sorted order (arrays keep theirs: their order means something). */
+    static JsonNode sorted(JsonNode n) {
+        if (n.isObject()) {
+            ObjectNode out = FACTORY.objectNode();
+            List<String> keys = new ArrayList<>();
+            n.fieldNames().forEachRemaining(keys::add);
+            Collections.sort(keys);
+            for (String k : keys) {
+                out.set(k, sorted(n.get(k)));
+            }
+            return out;
+        }
+        if (n.isArray()) {
+            ArrayNode out = FACTORY.arrayNode();
+            n.forEach(x -> out.add(sorted(x)));
+            return out;
+        }
+        return n;
+    }
+}

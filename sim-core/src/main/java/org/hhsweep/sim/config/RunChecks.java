@@ -1,0 +1,162 @@
+package org.hhsweep.sim.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hhsweep.sim.stimulus.StimulusSpec;
+import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.units.EngineUnit;
+import org.hhsweep.sim.units.Units;
+
+/**
+ * The rules a run must satisfy, checked on the base run and on every swept value. A broken rule is
+ * a {@link Problem} naming each field involved with what that field should have been, so the error
+ * can point at whichever of them the user swept.
+ */
+final class RunChecks {
+    static final String TRACE_EVERY = "record.traces.every";
+    /** Relative slack for "is a whole multiple" and "is within": absorbs decimal-to-binary rounding. */
+    static final double TOLERANCE = 1e-9;
+
+    private RunChecks() {
+    }
+
+    /** The fields of a broken rule, in order of preference, each with what it should have been. */
+    record Problem(Map<String, String> expectedByField) {
+        static Problem of(String field, String expected) {
+            return new Problem(Map.of(field, expected));
+        }
+
+        static Problem of(String field1, String expected1, String field2, String expected2) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put(field1, expected1);
+            m.put(field2, expected2);
+            return new Problem(m);
+        }
+    }
+
+    /** The first broken rule of a run, or null when it is valid. */
+    static Problem firstProblem(RunTemplate t) {
+        Problem p = time(t);
+        if (p == null) {
+            p = model(t);
+        }
+        if (p == null) {
+            p = stimulus(t);
+        }
+        return p;
+    }
+
+    /** A template value by config field, for messages. */
+    static double value(RunTemplate t, String field) {
+        return field.equals(TRACE_EVERY) ? t.traceEveryMs() : t.get(field);
+    }
+
+    static EngineUnit unit(String field) {
+        return field.equals(TRACE_EVERY) ? EngineUnit.MILLISECOND : RunTemplate.unit(field);
+    }
+
+    private static String show(RunTemplate t, String field) {
+        return field + " (" + Units.format(value(t, field), unit(field)) + ")";
+    }
+
+    private static Problem time(RunTemplate t) {
+        if (!(t.dt() > 0)) {
+            return Problem.of(RunTemplate.DT, "a positive time step");
+        }
+        if (!(t.durationMs() > 0)) {
+            return Problem.of(RunTemplate.DURATION, "a positive duration");
+        }
+        if (t.dt() > t.durationMs() * (1 + TOLERANCE)) {
+            return Problem.of(RunTemplate.DT, "a step no longer than " + show(t, RunTemplate.DURATION),
+                    RunTemplate.DURATION, "a duration of at least one step, " + show(t, RunTemplate.DT));
+        }
+        boolean hasStart = !Double.isNaN(t.windowStartMs());
+        boolean hasEnd = !Double.isNaN(t.windowEndMs());
+        if (hasStart != hasEnd) {
+            String given = hasStart ? RunTemplate.WINDOW_START : RunTemplate.WINDOW_END;
+            return Problem.of(given, "an analysis window with both start and end (simulation.window)");
+        }
+        if (hasStart) {
+            if (t.windowStartMs() < 0) {
+                return Problem.of(RunTemplate.WINDOW_START, "a window start within [0, simulation.duration]");
+            }
+            if (t.windowEndMs() > t.durationMs() * (1 + TOLERANCE)) {
+                return Problem.of(RunTemplate.WINDOW_END, "a window end within [0, " + show(t, RunTemplate.DURATION) + "]",
+                        RunTemplate.DURATION, "a duration covering the analysis window, up to "
+                                + show(t, RunTemplate.WINDOW_END));
+            }
+            if (!(t.windowStartMs() < t.windowEndMs())) {
+                return Problem.of(RunTemplate.WINDOW_START, "a window start before " + show(t, RunTemplate.WINDOW_END),
+                        RunTemplate.WINDOW_END, "a window end after " + show(t, RunTemplate.WINDOW_START));
+            }
+        }
+        if (t.tracedNeurons() > 0 && !isMultiple(t.traceEveryMs(), t.dt())) {
+            return Problem.of(TRACE_EVERY, "a whole multiple of " + show(t, RunTemplate.DT),
+                    RunTemplate.DT, "a step that divides " + show(t, TRACE_EVERY) + " into whole steps");
+        }
+        return null;
+    }
+
+    /** Whether x is k*step for a whole k >= 1, within a relative tolerance. */
+    static boolean isMultiple(double x, double step) {
+        double k = x / step;
+        double whole = Math.rint(k);
+        return whole >= 1 && Math.abs(k - whole) <= TOLERANCE * Math.max(1.0, whole);
+    }
+
+    private static Problem model(RunTemplate t) {
+        if (!(t.model().C() > 0)) {
+            return Problem.of("model.C", "a positive membrane capacitance");
+        }
+        for (String g : new String[] {"gNa", "gK", "gL"}) {
+            if (t.model().get(g) < 0) {
+                return Problem.of("model." + g, "a conductance density >= 0");
+            }
+        }
+        return null;
+    }
+
+    private static Problem stimulus(RunTemplate t) {
+        StimulusSpec s = t.stimulus();
+        if (s instanceof StimulusSpec.Pulse p) {
+            if (p.onset() < 0) {
+                return Problem.of("stimulus.onset", "an onset >= 0");
+            }
+            if (!(p.duration() > 0)) {
+                return Problem.of("stimulus.duration", "a positive pulse duration");
+            }
+            if (p.period() < 0) {
+                return Problem.of("stimulus.period", "0 (a single pulse) or a positive period");
+            }
+            if (p.period() > 0 && p.period() < p.duration() * (1 - TOLERANCE)) {
+                return Problem.of("stimulus.period", "0 (a single pulse) or a period no shorter than "
+                                + show(t, "stimulus.duration"),
+                        "stimulus.duration", "a pulse no longer than " + show(t, "stimulus.period"));
+            }
+        } else if (s instanceof StimulusSpec.Ramp r) {
+            if (r.onset() < 0) {
+                return Problem.of("stimulus.onset", "an onset >= 0");
+            }
+            if (!(r.duration() > 0)) {
+                return Problem.of("stimulus.duration", "a positive ramp duration");
+            }
+        } else if (s instanceof StimulusSpec.Uniform u) {
+            if (u.high() < u.low()) {
+                return Problem.of("stimulus.high", "a value >= " + show(t, "stimulus.low"),
+                        "stimulus.low", "a value <= " + show(t, "stimulus.high"));
+            }
+        } else if (s instanceof StimulusSpec.Gaussian g) {
+            if (g.sigma() < 0) {
+                return Problem.of("stimulus.sigma", "a standard deviation >= 0");
+            }
+        } else if (s instanceof StimulusSpec.OrnsteinUhlenbeck ou) {
+            if (ou.sigma() < 0) {
+                return Problem.of("stimulus.sigma", "a standard deviation >= 0");
+            }
+            if (!(ou.tau() > 0)) {
+                return Problem.of("stimulus.tau", "a positive correlation time");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,165 @@
+package org.hhsweep.sim.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.hhsweep.sim.stimulus.StimulusSpec;
+import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.SweepSpec;
+import org.hhsweep.sim.units.EngineUnit;
+import org.hhsweep.sim.units.Units;
+
+/** Reads the sweep section: grid axes, random sampling and seed replicates. */
+final class SweepReader {
+    static final List<String> KEYS = List.of("grid", "seeds", "random");
+    static final List<String> RANDOM_KEYS = List.of("samples", "params");
+    /** How far out a normal distribution's values are checked, in standard deviations (1e-9 beyond). */
+    static final double NORMAL_CHECK_SDS = 6;
+
+    /** What the sweep section asks for; {@code swept} lists every swept path with its values to check. */
+    record Sweep(List<SweepSpec.GridAxis> grid, int samples, List<SweepSpec.RandomParam> random, int seeds,
+                 List<Swept> swept) {
+    }
+
+    private SweepReader() {
+    }
+
+    static Sweep read(JsonNode node, RunTemplate base) {
+        if (!Fields.given(node)) {
+            return new Sweep(List.of(), 0, List.of(), 1, List.of());
+        }
+        ObjectNode sweep = Fields.section(node, "sweep", KEYS);
+        int seeds = Fields.given(sweep.get("seeds"))
+                ? Fields.integer(sweep.get("seeds"), "sweep.seeds", 1, Integer.MAX_VALUE, " (random-seed replicates of every point)")
+                : 1;
+        List<SweepSpec.GridAxis> grid = new ArrayList<>();
+        List<Swept> swept = new ArrayList<>();
+        if (Fields.given(sweep.get("grid"))) {
+            JsonNode g = sweep.get("grid");
+            if (!g.isObject() || g.isEmpty()) {
+                throw new ConfigException("sweep.grid", Fields.show(g), "a mapping of swept fields to their values, "
+                        + "such as {stimulus.amplitude: [5 uA/cm^2, 10 uA/cm^2]}; leave sweep.grid out to sweep none");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = g.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String field = "sweep.grid." + e.getKey();
+                checkPath(e.getKey(), base, field);
+                Swept s = GridValues.read(e.getKey(), e.getValue(), field, RunTemplate.unit(e.getKey()));
+                grid.add(new SweepSpec.GridAxis(e.getKey(),
+                        s.values().stream().mapToDouble(Swept.Value::value).toArray()));
+                swept.add(s);
+            }
+        }
+        int samples = 0;
+        List<SweepSpec.RandomParam> random = new ArrayList<>();
+        if (Fields.given(sweep.get("random"))) {
+            ObjectNode r = Fields.section(sweep.get("random"), "sweep.random", RANDOM_KEYS);
+            String samplesExpected = "a whole number from 1 to " + Integer.MAX_VALUE + " (random samples per grid point)";
+            if (!Fields.given(r.get("samples"))) {
+                throw Fields.missing("sweep.random.samples", samplesExpected);
+            }
+            samples = Fields.integer(r.get("samples"), "sweep.random.samples", 1, Integer.MAX_VALUE,
+                    " (random samples per grid point)");
+            JsonNode params = r.get("params");
+            String paramsExpected = "a mapping of sampled fields to distributions, such as "
+                    + "{model.gNa: {uniform: [100 mS/cm^2, 140 mS/cm^2]}}";
+            if (!Fields.given(params)) {
+                throw Fields.missing("sweep.random.params", paramsExpected);
+            }
+            if (!params.isObject() || params.isEmpty()) {
+                throw new ConfigException("sweep.random.params", Fields.show(params), paramsExpected);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String path = e.getKey();
+                String field = "sweep.random.params." + path;
+                checkPath(path, base, field);
+                if (swept.stream().anyMatch(s -> s.path().equals(path))) {
+                    throw new ConfigException(field, "'" + path + "', already swept in sweep.grid",
+                            "each field swept once: either in sweep.grid or in sweep.random");
+                }
+                Swept s = distribution(path, e.getValue(), field, random);
+                swept.add(s);
+            }
+        }
+        return new Sweep(grid, samples, random, seeds, swept);
+    }
+
+    /** A swept field must be a sweepable scalar of this config (stimulus fields depend on its type). */
+    private static void checkPath(String path, RunTemplate base, String field) {
+        List<String> paths = base.paths();
+        if (paths.contains(path)) {
+            return;
+        }
+        if (path.startsWith(RunTemplate.STIMULUS)) {
+            String f = path.substring(RunTemplate.STIMULUS.length());
+            boolean elsewhere = StimulusSpec.TYPES.stream()
+                    .anyMatch(t -> StimulusSpec.of(t, new double[4], false).fields().contains(f));
+            if (elsewhere) {
+                List<String> own = base.stimulus().fields().stream().map(x -> RunTemplate.STIMULUS + x).toList();
+                throw new ConfigException(field, "'" + path + "', not a field of the " + base.stimulus().type()
+                        + " stimulus", "one of its fields: " + String.join(", ", own));
+            }
+        }
+        String hint = Suggest.hint(path, paths);
+        String note = path.equals("neurons") || path.equals("seed")
+                ? "; replicates over seeds are sweep.seeds" : "";
+        throw new ConfigException(field, "'" + path + "', not a sweepable field",
+                "one of " + String.join(", ", paths) + hint + note);
+    }
+
+    private static Swept distribution(String path, JsonNode node, String field, List<SweepSpec.RandomParam> out) {
+        List<String> names = Arrays.stream(SweepSpec.Distribution.values()).map(SweepSpec.Distribution::configName).toList();
+        EngineUnit unit = RunTemplate.unit(path);
+        String ex = Units.example(unit);
+        String expected = "a distribution: {uniform: [low, high]}, {normal: [mean, sd]} or {loguniform: [low, high]}, "
+                + "with " + Units.dimensionName(unit) + " values such as \"" + ex + "\"";
+        if (!node.isObject() || node.size() != 1) {
+            throw new ConfigException(field, Fields.show(node), expected);
+        }
+        String name = node.fieldNames().next();
+        if (!names.contains(name)) {
+            throw Fields.unknownKey(field + "." + name, name, names);
+        }
+        SweepSpec.Distribution d = Arrays.stream(SweepSpec.Distribution.values())
+                .filter(x -> x.configName().equals(name)).findFirst().orElseThrow();
+        String f = field + "." + name;
+        JsonNode args = node.get(name);
+        if (!args.isArray() || args.size() != 2) {
+            throw new ConfigException(f, Fields.show(args), "a list of two " + Units.dimensionName(unit) + " values, "
+                    + (d == SweepSpec.Distribution.NORMAL ? "[mean, sd]" : "[low, high]"));
+        }
+        Fields.Quantity a = Fields.quantity(args.get(0), f + "[0]", unit);
+        Fields.Quantity b = Fields.quantity(args.get(1), f + "[1]", unit);
+        List<Swept.Value> check;
+        switch (d) {
+            case NORMAL -> {
+                if (!(b.value() > 0)) {
+                    throw new ConfigException(f + "[1]", b.text(), "a positive standard deviation");
+                }
+                double lo = a.value() - NORMAL_CHECK_SDS * b.value();
+                double hi = a.value() + NORMAL_CHECK_SDS * b.value();
+                check = List.of(
+                        new Swept.Value(a.value(), f + "[0]", a.text()),
+                        new Swept.Value(lo, f, Units.format(lo, unit) + " (mean - 6 sd)"),
+                        new Swept.Value(hi, f, Units.format(hi, unit) + " (mean + 6 sd)"));
+            }
+            default -> {
+                if (d == SweepSpec.Distribution.LOG_UNIFORM && !(a.value() > 0)) {
+                    throw new ConfigException(f + "[0]", a.text(), "a positive lower bound (log-uniform)");
+                }
+                if (!(b.value() > a.value())) {
+                    throw new ConfigException(f + "[1]", b.text(), "an upper bound above the lower bound " + a.text());
+                }
+                check = List.of(new Swept.Value(a.value(), f + "[0]", a.text()),
+                        new Swept.Value(b.value(), f + "[1]", b.text()));
+            }
+        }
+        out.add(new SweepSpec.RandomParam(path, d, a.value(), b.value()));
+        return new Swept(path, check);
+    }
+}
