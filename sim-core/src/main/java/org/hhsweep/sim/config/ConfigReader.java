@@ -137,7 +137,7 @@ final class ConfigReader {
     private double quantityOrMissing(JsonNode n, String field) {
         if (!Fields.given(n)) {
             EngineUnit unit = RunChecks.unit(field);
-            missing.put(field, "a " + Units.dimensionName(unit) + " such as \"" + Units.example(unit) + "\"");
+            missing.put(field, "a " + Units.dimensionName(unit) + " such as \"" + Fields.example(field, unit) + "\"");
             return Double.NaN;
         }
         return quantity(n, field, Double.NaN);
@@ -162,8 +162,8 @@ final class ConfigReader {
         if (probe.random()) {
             known.add("shared");
         } else if (n.has("shared")) {
-            throw new ConfigException("stimulus.shared", Fields.show(n.get("shared")),
-                    "no 'shared' for a " + type + " stimulus: only random stimuli (uniform, gaussian, ou) draw numbers to share");
+            throw new ConfigException("stimulus.shared", "'shared' on a " + type + " stimulus",
+                    "no 'shared' key: only random stimuli (uniform, gaussian, ou) have a stream to share");
         }
         Fields.section(n, "stimulus", known);
         double[] values = new double[fields.size()];

@@ -74,7 +74,10 @@ final class ConfigText {
         }
         problem = problem == null ? "" : problem.lines().findFirst().orElse("").strip();
         String where = line > 0 ? " at line " + line + ", column " + column : "";
-        return new ConfigException(fieldOf(e), "invalid " + format + where + ": " + problem, "well-formed " + format, e);
+        // Only a duplicate key has an exact field (the parser's current name); for other syntax errors
+        // that name is wherever the parser gave up, which misleads more than line and column help.
+        String field = problem.startsWith("Duplicate field") ? fieldOf(e) : "";
+        return new ConfigException(field, "invalid " + format + where + ": " + problem, "well-formed " + format, e);
     }
 
     /** The dotted path the parser was in when it failed, when it knows. */

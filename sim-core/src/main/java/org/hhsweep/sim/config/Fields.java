@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.hhsweep.sim.units.EngineUnit;
 import org.hhsweep.sim.units.Units;
 
@@ -58,19 +59,33 @@ final class Fields {
     }
 
     static Quantity quantity(JsonNode n, String field, EngineUnit unit) {
+        String example = example(field, unit);
         if (!given(n)) {
-            throw missing(field, "a " + Units.dimensionName(unit) + " such as \"" + Units.example(unit) + "\"");
+            throw missing(field, "a " + Units.dimensionName(unit) + " such as \"" + example + "\"");
         }
         if (!n.isTextual() && !n.isNumber()) {
-            throw new ConfigException(field, show(n), "a " + Units.dimensionName(unit) + " such as \""
-                    + Units.example(unit) + "\"");
+            throw new ConfigException(field, show(n), "a " + Units.dimensionName(unit) + " such as \"" + example + "\"");
         }
         String text = n.asText();
         try {
-            return new Quantity(Units.toEngine(text, unit), text.strip());
+            return new Quantity(Units.toEngine(text, unit, example), text.strip());
         } catch (Units.QuantityException e) {
             throw new ConfigException(field, text.strip(), e.expected(), e);
         }
+    }
+
+    /** Typical values of times by field name: "0.01 ms" is a fine dt but a poor duration. */
+    private static final Map<String, String> TIME_EXAMPLES = Map.of("duration", "100 ms", "dt", "0.01 ms",
+            "start", "500 ms", "end", "1000 ms", "every", "0.1 ms", "onset", "10 ms", "period", "100 ms",
+            "tau", "5 ms");
+
+    /** A typical value for a field, for messages. */
+    static String example(String field, EngineUnit unit) {
+        if (unit != EngineUnit.MILLISECOND) {
+            return Units.example(unit);
+        }
+        String f = field.replaceAll("\\[\\d+]$", "").replaceAll("\\.(from|to|step)$", "");
+        return TIME_EXAMPLES.getOrDefault(f.substring(f.lastIndexOf('.') + 1), Units.example(unit));
     }
 
     static long integer(JsonNode n, String field, long min, String meaning) {

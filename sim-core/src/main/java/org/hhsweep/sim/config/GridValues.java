@@ -2,6 +2,7 @@ package org.hhsweep.sim.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,9 +82,12 @@ final class GridValues {
         }
         int n = (int) steps + 1;
         List<Swept.Value> values = new ArrayList<>(n);
+        // from + i*step in decimal, not repeated addition: no accumulated rounding, and each value is
+        // the double nearest the decimal meant (0.009, not 0.001 + 8*0.001 = 0.009000000000000001).
+        BigDecimal start = BigDecimal.valueOf(a);
+        BigDecimal increment = BigDecimal.valueOf(h);
         for (int i = 0; i < n; i++) {
-            // from + i*step, not repeated addition, so values do not accumulate rounding error.
-            double v = a + i * h;
+            double v = start.add(increment.multiply(BigDecimal.valueOf(i))).doubleValue();
             String f;
             if (i == 0) {
                 f = field + ".from";

@@ -62,10 +62,15 @@ public final class Units {
      *                           engine unit's dimension
      */
     public static double toEngine(String text, EngineUnit unit) {
+        return toEngine(text, unit, example(unit));
+    }
+
+    /** As {@link #toEngine(String, EngineUnit)}, with the typical value that messages suggest. */
+    public static double toEngine(String text, EngineUnit unit, String example) {
         String t = text.strip().replace('\u2212', '-');
         Matcher m = NUMBER_AND_UNIT.matcher(t);
         if (!m.matches()) {
-            throw new QuantityException(quote(text), "a " + dimensionName(unit) + " such as \"" + example(unit) + "\"");
+            throw new QuantityException(quote(text), "a " + dimensionName(unit) + " such as \"" + example + "\"");
         }
         double number = parseNumber(m.group(1));
         String symbol = m.group(2).strip();
@@ -74,12 +79,12 @@ public final class Units {
                     + m.group(1) + " " + unit.symbol() + "\"");
         }
         if (!Double.isFinite(number)) {
-            throw new QuantityException(text.strip(), "a finite " + dimensionName(unit) + " such as \"" + example(unit) + "\"");
+            throw new QuantityException(text.strip(), "a finite " + dimensionName(unit) + " such as \"" + example + "\"");
         }
         if (symbol.isEmpty()) {
             return number;
         }
-        double value = converter(symbol, unit, text).convert(number);
+        double value = converter(symbol, unit, text, example).convert(number);
         if (!Double.isFinite(value)) {
             throw new QuantityException(text.strip(), "a " + dimensionName(unit) + " that is finite in " + unit.symbol());
         }
@@ -130,7 +135,7 @@ public final class Units {
         return Double.parseDouble(s);
     }
 
-    private static UnitConverter converter(String symbol, EngineUnit unit, String text) {
+    private static UnitConverter converter(String symbol, EngineUnit unit, String text, String example) {
         String key = symbol + '\u0000' + unit.name();
         UnitConverter c = CONVERTERS.get(key);
         if (c != null) {
@@ -140,12 +145,12 @@ public final class Units {
         try {
             parsed = PARSED.computeIfAbsent(symbol, Units::parseUnit);
         } catch (IllegalArgumentException e) {
-            throw new QuantityException(text.strip(), "a " + dimensionName(unit) + " such as \"" + example(unit)
+            throw new QuantityException(text.strip(), "a " + dimensionName(unit) + " such as \"" + example
                     + "\" ('" + symbol + "' is not a unit symbol known to Indriya)");
         }
         Unit<?> target = ENGINE.get(unit);
         if (!parsed.getDimension().equals(target.getDimension())) {
-            throw new QuantityException(text.strip(), "a " + dimensionName(unit) + " such as \"" + example(unit)
+            throw new QuantityException(text.strip(), "a " + dimensionName(unit) + " such as \"" + example
                     + "\" (" + symbol + " is a unit of " + describe(parsed.getDimension()) + ")");
         }
         try {

@@ -1,0 +1,247 @@
+package org.hhsweep.sim.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A corpus of broken configs. Each must fail with a {@link ConfigException} naming the field that
+ * is wrong and saying what was expected there.
+ */
+class ConfigErrorsTest {
+    private static final String SIM = "simulation: {duration: 100 ms, dt: 0.01 ms}\n";
+
+    private static Arguments bad(String name, String yaml, String field, String... fragments) {
+        return Arguments.of(name, "bad.yaml", yaml, field, List.of(fragments));
+    }
+
+    private static Arguments badFile(String name, String source, String text, String field, String... fragments) {
+        return Arguments.of(name, source, text, field, List.of(fragments));
+    }
+
+    static Stream<Arguments> corpus() {
+        return Stream.of(
+                // syntax
+                bad("unclosed flow mapping", "simulation: {duration: 100 ms\nneurons: 2\n", "",
+                        "invalid YAML at line", "well-formed YAML"),
+                bad("bad indentation", "simulation:\n  duration: 100 ms\n   dt: 0.01 ms\n", "",
+                        "invalid YAML at line 3, column 6", "mapping values are not allowed"),
+                bad("tab indentation", "simulation:\n\tduration: 100 ms\n", "", "line 2, column 1", "TAB"),
+                bad("duplicate key", SIM + "neurons: 2\nneurons: 3\n", "neurons", "line 3", "Duplicate field 'neurons'"),
+                bad("duplicate nested key", SIM + "model:\n  gK: 30 mS/cm^2\n  gK: 36 mS/cm^2\n", "model.gK", "line 4",
+                        "Duplicate field 'gK'"),
+                bad("two documents", SIM + "---\nneurons: 2\n", "", "invalid YAML", "well-formed YAML"),
+                badFile("json trailing comma", "bad.json", "{\"simulation\": {\"duration\": \"100 ms\",}}", "",
+                        "invalid JSON at line 1, column 38", "well-formed JSON"),
+                badFile("json two objects", "bad.json", "{} {}", "", "invalid JSON", "well-formed JSON"),
+                badFile("unknown extension", "bad.txt", SIM, "", "bad.txt", ".yaml, .yml or .json"),
+                bad("empty document", "# nothing here\n", "", "empty YAML document", "a mapping of config keys"),
+                bad("top level is a list", "- 1\n- 2\n", "", "[1,2]", "a mapping with keys name, seed"),
+                // unknown keys
+                bad("misspelt top-level key", "simulaton: {duration: 100 ms}\n", "simulaton",
+                        "unknown key 'simulaton'", "did you mean 'simulation'?"),
+                bad("misspelt model parameter", SIM + "model: {gna: 120 mS/cm^2}\n", "model.gna",
+                        "did you mean 'gNa'?", "ENa, gNa, EK, gK, EL, gL, C, V_th"),
+                bad("misspelt simulation key", "simulation: {durration: 100 ms}\n", "simulation.durration",
+                        "did you mean 'duration'?"),
+                bad("field of another stimulus type", SIM + "stimulus: {type: constant, amplitud: 5 uA/cm^2}\n",
+                        "stimulus.amplitud", "did you mean 'amplitude'?", "type, amplitude"),
+                bad("shared on a deterministic stimulus", SIM + "stimulus: {type: constant, amplitude: 1 uA/cm^2, shared: true}\n",
+                        "stimulus.shared", "'shared' on a constant stimulus",
+                        "only random stimuli"),
+                bad("unknown stimulus type", SIM + "stimulus: {type: unifrom, low: 1 uA/cm^2, high: 2 uA/cm^2}\n",
+                        "stimulus.type", "unifrom", "did you mean 'uniform'?"),
+                bad("stimulus without type", SIM + "stimulus: {amplitude: 1 uA/cm^2}\n", "stimulus.type",
+                        "got nothing", "constant, pulse, ramp, uniform, gaussian, ou"),
+                bad("unknown method", "simulation: {duration: 100 ms, method: rk45}\n", "simulation.method",
+                        "rk45", "exp_euler, rk4", "did you mean 'rk4'?"),
+                bad("unknown window key", "simulation: {duration: 100 ms, window: {begin: 1 ms, end: 2 ms}}\n",
+                        "simulation.window.begin", "start, end"),
+                // units
+                bad("bare number for a conductance", SIM + "model: {gNa: 120}\n", "model.gNa",
+                        "model.gNa: got 120, expected a quantity with a unit of conductance density such as \"120 mS/cm^2\""),
+                bad("voltage for a conductance", SIM + "model: {gNa: 120 mV}\n", "model.gNa",
+                        "got 120 mV", "conductance density", "mV is a unit of voltage"),
+                bad("unknown unit", "simulation: {duration: 100 ms, dt: 0.01 fortnights}\n", "simulation.dt",
+                        "0.01 fortnights", "a time such as", "not a unit symbol"),
+                bad("bare number for a time", "simulation: {duration: 100}\n", "simulation.duration",
+                        "got 100", "unit of time such as \"100 ms\""),
+                bad("not a number", SIM + "initial: {V: minus sixty mV}\n", "initial.V", "a voltage such as"),
+                bad("NaN voltage", SIM + "initial: {V: NaN mV}\n", "initial.V", "NaN mV", "a finite voltage"),
+                bad("infinite duration", "simulation: {duration: inf ms}\n", "simulation.duration", "finite time"),
+                bad("a list for a quantity", SIM + "model: {gK: [36 mS/cm^2]}\n", "model.gK",
+                        "conductance density such as"),
+                // simulation
+                bad("missing duration", "simulation: {dt: 0.01 ms}\n", "simulation.duration", "got nothing",
+                        "a time such as \"100 ms\""),
+                bad("dt zero", "simulation: {duration: 100 ms, dt: 0 ms}\n", "simulation.dt", "a positive time step"),
+                bad("dt negative", "simulation: {duration: 100 ms, dt: -0.01 ms}\n", "simulation.dt", "got -0.01 ms"),
+                bad("duration zero", "simulation: {duration: 0 s}\n", "simulation.duration", "a positive duration"),
+                bad("dt longer than duration", "simulation: {duration: 0.5 ms, dt: 1 ms}\n", "simulation.dt",
+                        "no longer than simulation.duration (0.5 ms)"),
+                bad("window past the end", "simulation: {duration: 100 ms, window: {start: 50 ms, end: 200 ms}}\n",
+                        "simulation.window.end", "got 200 ms", "within [0, simulation.duration (100 ms)]"),
+                bad("window start after end", "simulation: {duration: 100 ms, window: {start: 60 ms, end: 50 ms}}\n",
+                        "simulation.window.start", "before simulation.window.end (50 ms)"),
+                bad("window start equals end", "simulation: {duration: 100 ms, window: {start: 50 ms, end: 50 ms}}\n",
+                        "simulation.window.start", "before simulation.window.end"),
+                bad("window before zero", "simulation: {duration: 100 ms, window: {start: -5 ms, end: 50 ms}}\n",
+                        "simulation.window.start", "within [0, simulation.duration]"),
+                bad("window without end", "simulation: {duration: 100 ms, window: {start: 5 ms}}\n",
+                        "simulation.window.end", "got nothing"),
+                // model and neurons
+                bad("capacitance zero", SIM + "model: {C: 0 uF/cm^2}\n", "model.C", "a positive membrane capacitance"),
+                bad("negative conductance", SIM + "model: {gK: -1 mS/cm^2}\n", "model.gK", "got -1 mS/cm^2", ">= 0"),
+                bad("zero neurons", SIM + "neurons: 0\n", "neurons", "got 0", "a whole number from 1"),
+                bad("fractional neurons", SIM + "neurons: 2.5\n", "neurons", "got 2.5", "a whole number"),
+                bad("seed is text", SIM + "seed: forty-two\n", "seed", "forty-two", "a whole number"),
+                bad("name is a number", SIM + "name: 42\n", "name", "a non-empty name"),
+                bad("output is a list", SIM + "output: [a, b]\n", "output", "a directory path"),
+                bad("execution is a number", SIM + "execution: 4\n", "execution", "a mapping of execution settings"),
+                // stimulus rules
+                bad("pulse of zero duration", SIM + "stimulus: {type: pulse, onset: 1 ms, duration: 0 ms, amplitude: 1 uA/cm^2}\n",
+                        "stimulus.duration", "a positive pulse duration"),
+                bad("pulse period shorter than pulse", SIM
+                        + "stimulus: {type: pulse, onset: 1 ms, duration: 5 ms, amplitude: 1 uA/cm^2, period: 2 ms}\n",
+                        "stimulus.period", "no shorter than stimulus.duration (5 ms)"),
+                bad("ramp of negative duration", SIM + "stimulus: {type: ramp, onset: 0 ms, duration: -1 ms, from: 0 uA/cm^2, to: 1 uA/cm^2}\n",
+                        "stimulus.duration", "a positive ramp duration"),
+                bad("ou tau zero", SIM + "stimulus: {type: ou, mean: 1 uA/cm^2, sigma: 1 uA/cm^2, tau: 0 ms}\n",
+                        "stimulus.tau", "a positive correlation time"),
+                bad("gaussian negative sigma", SIM + "stimulus: {type: gaussian, mean: 1 uA/cm^2, sigma: -1 uA/cm^2}\n",
+                        "stimulus.sigma", ">= 0"),
+                bad("uniform high below low", SIM + "stimulus: {type: uniform, low: 10 uA/cm^2, high: 1 uA/cm^2}\n",
+                        "stimulus.high", "got 1 uA/cm^2", ">= stimulus.low (10 uA/cm^2)"),
+                bad("missing stimulus field", SIM + "stimulus: {type: uniform, low: 1 uA/cm^2}\n", "stimulus.high",
+                        "got nothing", "current density"),
+                bad("shared is not boolean", SIM + "stimulus: {type: uniform, low: 1 uA/cm^2, high: 2 uA/cm^2, shared: yes please}\n",
+                        "stimulus.shared", "true or false"),
+                // record
+                bad("trace interval not a multiple of dt", SIM + "record: {traces: {every: 0.015 ms}}\n",
+                        "record.traces.every", "got 0.015 ms", "whole multiple of simulation.dt (0.01 ms)"),
+                bad("trace interval below dt", SIM + "record: {traces: {every: 0.004 ms}}\n",
+                        "record.traces.every", "whole multiple"),
+                bad("more traced neurons than a run has", SIM + "neurons: 2\nrecord: {traces: {neurons: 5}}\n",
+                        "record.traces.neurons", "got 5", "from 0 to 2"),
+                bad("traced neurons as a word", SIM + "record: {traces: {neurons: some}}\n", "record.traces.neurons",
+                        "\"all\" or a whole number"),
+                bad("unknown trace variable", SIM + "record: {traces: {variables: [V, v]}}\n",
+                        "record.traces.variables[1]", "V, m, h, n, I"),
+                bad("empty trace variables", SIM + "record: {traces: {variables: []}}\n", "record.traces.variables",
+                        "at least one of V, m, h, n, I"),
+                bad("spikes not boolean", SIM + "record: {spikes: sometimes}\n", "record.spikes", "true or false"),
+                // sweep
+                bad("zero seeds", SIM + "sweep: {seeds: 0}\n", "sweep.seeds", "a whole number from 1"),
+                bad("empty grid", SIM + "sweep: {grid: {}}\n", "sweep.grid", "a mapping of swept fields"),
+                bad("empty axis", SIM + "sweep: {grid: {stimulus.amplitude: []}}\n", "sweep.grid.stimulus.amplitude",
+                        "an empty list", "at least one current density value"),
+                bad("range with zero step", SIM + "sweep: {grid: {stimulus.amplitude: {from: 0 uA/cm^2, to: 5 uA/cm^2, step: 0 uA/cm^2}}}\n",
+                        "sweep.grid.stimulus.amplitude.step", "a non-zero step"),
+                bad("range pointing the wrong way", SIM
+                        + "sweep: {grid: {stimulus.amplitude: {from: 0 uA/cm^2, to: 20 uA/cm^2, step: -1 uA/cm^2}}}\n",
+                        "sweep.grid.stimulus.amplitude.step", "a positive step", "to (20 uA/cm^2) is above from (0 uA/cm^2)"),
+                bad("range without to", SIM + "sweep: {grid: {stimulus.amplitude: {from: 0 uA/cm^2, step: 1 uA/cm^2}}}\n",
+                        "sweep.grid.stimulus.amplitude.to", "got nothing"),
+                bad("range with unknown key", SIM + "sweep: {grid: {stimulus.amplitude: {from: 0 uA/cm^2, until: 5 uA/cm^2, step: 1 uA/cm^2}}}\n",
+                        "sweep.grid.stimulus.amplitude.until", "from, to, step"),
+                bad("range step without unit", SIM + "sweep: {grid: {model.gNa: {from: 100 mS/cm^2, to: 140 mS/cm^2, step: 10}}}\n",
+                        "sweep.grid.model.gNa.step", "conductance density such as \"10 mS/cm^2\""),
+                bad("range with too many values", SIM
+                        + "sweep: {grid: {stimulus.amplitude: {from: 0 uA/cm^2, to: 20 uA/cm^2, step: 0.01 nA/cm^2}}}\n",
+                        "sweep.grid.stimulus.amplitude.step", "at most 1000000 values"),
+                bad("grid value with the wrong unit", SIM + "sweep: {grid: {stimulus.amplitude: [1 uA/cm^2, 2 mV]}}\n",
+                        "sweep.grid.stimulus.amplitude[1]", "got 2 mV", "current density"),
+                bad("repeated grid value", SIM + "sweep: {grid: {model.gK: [36 mS/cm^2, 0.036 S/cm^2]}}\n",
+                        "sweep.grid.model.gK[1]", "not already in the list", "sweep.seeds"),
+                bad("sweeping an unknown path", SIM + "sweep: {grid: {model.gNaa: [1 mS/cm^2]}}\n",
+                        "sweep.grid.model.gNaa", "not a sweepable field", "did you mean 'model.gNa'?"),
+                bad("sweeping a field of another stimulus", SIM + "sweep: {grid: {stimulus.low: [1 uA/cm^2]}}\n",
+                        "sweep.grid.stimulus.low", "not a field of the constant stimulus", "stimulus.amplitude"),
+                bad("sweeping neurons", SIM + "sweep: {grid: {neurons: [1, 2]}}\n", "sweep.grid.neurons",
+                        "not a sweepable field"),
+                bad("swept conductance negative", SIM + "sweep: {grid: {model.gNa: [100 mS/cm^2, -5 mS/cm^2]}}\n",
+                        "sweep.grid.model.gNa[1]", "got -5 mS/cm^2", "a conductance density >= 0"),
+                bad("swept range starting negative", SIM + "sweep: {grid: {model.gL: {from: -0.1 mS/cm^2, to: 0.3 mS/cm^2, step: 0.1 mS/cm^2}}}\n",
+                        "sweep.grid.model.gL.from", "got -0.1 mS/cm^2"),
+                bad("swept single value invalid", SIM + "sweep: {grid: {model.C: 0 uF/cm^2}}\n", "sweep.grid.model.C",
+                        "a positive membrane capacitance"),
+                bad("swept dt that does not divide the trace interval", SIM
+                        + "record: {traces: {every: 0.02 ms}}\nsweep: {grid: {simulation.dt: [0.01 ms, 0.02 ms, 0.03 ms]}}\n",
+                        "sweep.grid.simulation.dt[2]", "got 0.03 ms", "divides record.traces.every (0.02 ms)"),
+                bad("swept duration shorter than the window", "simulation: {duration: 1000 ms, window: {start: 500 ms, end: 1000 ms}}\n"
+                        + "sweep: {grid: {simulation.duration: [1000 ms, 300 ms]}}\n",
+                        "sweep.grid.simulation.duration[1]", "got 300 ms", "covering the analysis window"),
+                bad("swept window start without a window", SIM + "sweep: {grid: {simulation.window.start: [0 ms, 10 ms]}}\n",
+                        "sweep.grid.simulation.window.start[0]", "both start and end"),
+                bad("swept window crossing swept end", "simulation: {duration: 100 ms, window: {start: 0 ms, end: 100 ms}}\n"
+                        + "sweep: {grid: {simulation.window.start: [0 ms, 40 ms], simulation.window.end: [50 ms, 30 ms]}}\n",
+                        "sweep.grid.simulation.window.start[1]", "got 40 ms", "before simulation.window.end (30 ms)"),
+                bad("swept uniform bounds crossing", SIM + "stimulus: {type: uniform, low: 1 uA/cm^2, high: 10 uA/cm^2}\n"
+                        + "sweep: {grid: {stimulus.low: [1 uA/cm^2, 5 uA/cm^2], stimulus.high: [10 uA/cm^2, 4 uA/cm^2]}}\n",
+                        "sweep.grid.stimulus.high[1]", "got 4 uA/cm^2", ">= stimulus.low (5 uA/cm^2)"),
+                bad("missing base value not swept", SIM + "stimulus: {type: constant}\nsweep: {grid: {model.gK: [30 mS/cm^2]}}\n",
+                        "stimulus.amplitude", "got nothing", "current density"),
+                // random sampling
+                bad("swept twice", SIM + "sweep:\n  grid: {model.gK: [30 mS/cm^2]}\n"
+                        + "  random: {samples: 10, params: {model.gK: {uniform: [30 mS/cm^2, 40 mS/cm^2]}}}\n",
+                        "sweep.random.params.model.gK", "already swept in sweep.grid", "each field swept once"),
+                bad("unknown distribution", SIM + "sweep: {random: {samples: 10, params: {model.gK: {unifrom: [30 mS/cm^2, 40 mS/cm^2]}}}}\n",
+                        "sweep.random.params.model.gK.unifrom", "did you mean 'uniform'?"),
+                bad("distribution with one bound", SIM + "sweep: {random: {samples: 10, params: {model.gK: {uniform: [30 mS/cm^2]}}}}\n",
+                        "sweep.random.params.model.gK.uniform", "a list of two conductance density values"),
+                bad("uniform bounds reversed", SIM + "sweep: {random: {samples: 10, params: {model.gK: {uniform: [40 mS/cm^2, 30 mS/cm^2]}}}}\n",
+                        "sweep.random.params.model.gK.uniform[1]", "above the lower bound 40 mS/cm^2"),
+                bad("loguniform from zero", SIM + "sweep: {random: {samples: 10, params: {model.gK: {loguniform: [0 mS/cm^2, 30 mS/cm^2]}}}}\n",
+                        "sweep.random.params.model.gK.loguniform[0]", "a positive lower bound"),
+                bad("sampled conductance can be negative", SIM + "sweep: {random: {samples: 10, params: {model.gK: {uniform: [-5 mS/cm^2, 30 mS/cm^2]}}}}\n",
+                        "sweep.random.params.model.gK.uniform[0]", "got -5 mS/cm^2", ">= 0"),
+                bad("normal reaching negative conductances", SIM + "sweep: {random: {samples: 10, params: {model.gNa: {normal: [120 mS/cm^2, 30 mS/cm^2]}}}}\n",
+                        "sweep.random.params.model.gNa.normal", "mean - 6 sd", ">= 0"),
+                bad("normal with zero sd", SIM + "sweep: {random: {samples: 10, params: {initial.V: {normal: [-65 mV, 0 mV]}}}}\n",
+                        "sweep.random.params.initial.V.normal[1]", "a positive standard deviation"),
+                bad("random without samples", SIM + "sweep: {random: {params: {model.gK: {uniform: [30 mS/cm^2, 40 mS/cm^2]}}}}\n",
+                        "sweep.random.samples", "got nothing", "random samples per grid point"),
+                bad("random without params", SIM + "sweep: {random: {samples: 5}}\n", "sweep.random.params", "got nothing"),
+                bad("unknown sweep key", SIM + "sweep: {seed: 3}\n", "sweep.seed", "did you mean 'seeds'?"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void rejectsWithFieldAndExpectation(String name, String source, String text, String field, List<String> fragments) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(text, source));
+        assertEquals(field, e.field(), "field of: " + e.getMessage());
+        assertFalse(e.expected() == null || e.expected().isBlank(), e.getMessage());
+        assertTrue(e.getMessage().contains(", expected " + e.expected()), e.getMessage());
+        for (String f : fragments) {
+            assertTrue(e.getMessage().contains(f), "'" + f + "' not in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void corpusIsLarge() {
+        assertTrue(corpus().count() >= 40);
+    }
+
+    @Test
+    void everyErrorOfTheCorpusIsDistinct() {
+        // Guards against cases passing for the wrong reason (two cases hitting one early check).
+        List<String> messages = corpus().map(a -> {
+            Object[] args = a.get();
+            try {
+                ConfigLoader.parse((String) args[2], (String) args[1]);
+                return "no error";
+            } catch (ConfigException e) {
+                return e.getMessage();
+            }
+        }).toList();
+        assertEquals(messages.size(), messages.stream().distinct().count(), String.join("\n", messages));
+    }
+}
