@@ -44,7 +44,7 @@ final class SweepReader {
                 throw new ConfigException("sweep.grid", Fields.show(g), "a mapping of swept fields to their values, "
                         + "such as {stimulus.amplitude: [5 uA/cm^2, 10 uA/cm^2]}; leave sweep.grid out to sweep none");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = g.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = g.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String field = "sweep.grid." + e.getKey();
                 checkPath(e.getKey(), base, field);
@@ -73,7 +73,7 @@ final class SweepReader {
             if (!params.isObject() || params.isEmpty()) {
                 throw new ConfigException("sweep.random.params", Fields.show(params), paramsExpected);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = params.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String path = e.getKey();
                 String field = "sweep.random.params." + path;

@@ -21,6 +21,7 @@ public final class Units {
 
     /** The text is not a quantity of the expected kind; {@link #expected()} says what would be. */
     public static final class QuantityException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
         private final String expected;
 
         QuantityException(String text, String expected) {

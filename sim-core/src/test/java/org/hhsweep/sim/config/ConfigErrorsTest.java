@@ -226,6 +226,31 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void largeSweepsAreCheckedAtTheirExtremes() {
+        // 400 x 400 swept times is over the full-product limit: each value is checked against the
+        // other axis's extremes, which still finds dt = 0.5025 ms against duration = 0.5 ms.
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                sweep:
+                  grid:
+                    simulation.dt: {from: 0.0025 ms, to: 1 ms, step: 0.0025 ms}
+                    simulation.duration: {from: 0.5 ms, to: 200 ms, step: 0.5 ms}
+                """, "big.yaml"));
+        assertEquals("sweep.grid.simulation.dt", e.field(), e.getMessage());
+        assertEquals("0.5025 ms (value 200 of the range)", e.value());
+        assertTrue(e.expected().contains("no longer than simulation.duration (0.5 ms)"), e.getMessage());
+
+        SweepConfig ok = ConfigLoader.parse("""
+                simulation: {duration: 10 ms}
+                stimulus: {type: uniform, low: 0 uA/cm^2, high: 30 uA/cm^2}
+                sweep:
+                  grid:
+                    stimulus.low: {from: 0 uA/cm^2, to: 3.99 uA/cm^2, step: 0.01 uA/cm^2}
+                    stimulus.high: {from: 4 uA/cm^2, to: 7.99 uA/cm^2, step: 0.01 uA/cm^2}
+                """, "big.yaml");
+        assertEquals(160_000L, ok.spec().runCount());
+    }
+
+    @Test
     void corpusIsLarge() {
         assertTrue(corpus().count() >= 40);
     }
