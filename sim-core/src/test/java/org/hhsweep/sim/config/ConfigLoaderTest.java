@@ -419,6 +419,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tracesTrueTakesTheDefaultsAndFalseRecordsNone() {
+        RunTemplate on = yaml("simulation: {duration: 10 ms, dt: 0.05 ms}\nneurons: 4\nrecord: {traces: true}\n")
+                .spec().base();
+        assertEquals(1, on.tracedNeurons());
+        assertEquals(List.of(TraceVariable.V), on.traceVariables());
+        assertEquals(0.05, on.traceEveryMs(), 0.0);
+        RunTemplate off = yaml("simulation: {duration: 10 ms}\nrecord: {traces: false, spikes: false}\n").spec().base();
+        assertEquals(0, off.tracedNeurons());
+        assertFalse(off.keepSpikeTimes());
+    }
+
+    @Test
     void loadReportsAMissingFile() {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(CONF.resolve("no-such.yaml")));
         assertTrue(e.getMessage().contains("no-such.yaml"), e.getMessage());

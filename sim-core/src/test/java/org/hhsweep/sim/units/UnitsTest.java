@@ -41,6 +41,7 @@ class UnitsTest {
             1 uF/cm^2       | MICROFARAD_PER_CM2   | 1
             1 μF/cm^2       | MICROFARAD_PER_CM2   | 1
             0.01 F/m^2      | MICROFARAD_PER_CM2   | 1
+            10 nF/mm^2      | MICROFARAD_PER_CM2   | 1
             10 uA/cm^2      | MICROAMPERE_PER_CM2  | 10
             10 µA/cm^2      | MICROAMPERE_PER_CM2  | 10
             0.01 mA/cm^2    | MICROAMPERE_PER_CM2  | 10
