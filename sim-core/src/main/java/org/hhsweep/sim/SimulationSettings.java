@@ -37,6 +37,11 @@ public record SimulationSettings(double dt, double durationMs, Method method,
             throw new IllegalArgumentException("analysis window must satisfy 0 <= start < end, got ["
                     + windowStartMs + ", " + windowEndMs + "]");
         }
+        // Past the run the window rate would count time never simulated.
+        if (!Double.isNaN(windowEndMs) && TimeGrid.firstStepAtOrAfter(windowEndMs, dt) > TimeGrid.steps(durationMs, dt)) {
+            throw new IllegalArgumentException("analysis window must end within the run of " + durationMs
+                    + " ms, got end " + windowEndMs);
+        }
         traceVariables = List.copyOf(traceVariables);
         if (traceEvery <= 0) {
             throw new IllegalArgumentException("traceEvery must be at least 1, got " + traceEvery);
