@@ -25,8 +25,11 @@ public final class SpikeDetector implements StepObserver {
     private final int[] windowCount;
     private final double[] first;
     private final double[] last;
-    private final double[] isiSum;
-    private final double[] isiSumSq;
+    // ISIs are accumulated as offsets from the first ISI: for regular firing the offsets are tiny,
+    // so the variance does not drown in the cancellation of E[x^2] - E[x]^2.
+    private final double[] firstIsi;
+    private final double[] isiOffsetSum;
+    private final double[] isiOffsetSumSq;
 
     private final double[][] times;
     private final double[][] interpolated;
@@ -44,8 +47,9 @@ public final class SpikeDetector implements StepObserver {
         windowCount = new int[size];
         first = new double[size];
         last = new double[size];
-        isiSum = new double[size];
-        isiSumSq = new double[size];
+        firstIsi = new double[size];
+        isiOffsetSum = new double[size];
+        isiOffsetSumSq = new double[size];
         times = keepTimes ? new double[size][] : null;
         interpolated = keepTimes ? new double[size][] : null;
         if (keepTimes) {
@@ -73,8 +77,12 @@ public final class SpikeDetector implements StepObserver {
             first[i] = t;
         } else {
             double isi = t - last[i];
-            isiSum[i] += isi;
-            isiSumSq[i] += isi * isi;
+            if (c == 1) {
+                firstIsi[i] = isi;
+            }
+            double d = isi - firstIsi[i];
+            isiOffsetSum[i] += d;
+            isiOffsetSumSq[i] += d * d;
         }
         last[i] = t;
         if (step >= windowStartStep && step < windowEndStep) {
@@ -104,13 +112,17 @@ public final class SpikeDetector implements StepObserver {
         return count[i] > 0 ? first[i] : Double.NaN;
     }
 
-    /** Sum of inter-spike intervals and of their squares, for mean and CV. */
-    public double isiSum(int i) {
-        return isiSum[i];
+    /** Mean inter-spike interval of neuron i; needs two spikes. */
+    public double meanIsi(int i) {
+        int intervals = count[i] - 1;
+        return firstIsi[i] + isiOffsetSum[i] / intervals;
     }
 
-    public double isiSumSquares(int i) {
-        return isiSumSq[i];
+    /** Population variance of the inter-spike intervals of neuron i; needs two spikes. */
+    public double isiVariance(int i) {
+        int intervals = count[i] - 1;
+        double meanOffset = isiOffsetSum[i] / intervals;
+        return Math.max(0.0, isiOffsetSumSq[i] / intervals - meanOffset * meanOffset);
     }
 
     public boolean keepsTimes() {

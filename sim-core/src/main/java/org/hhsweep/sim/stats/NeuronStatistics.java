@@ -44,12 +44,10 @@ public record NeuronStatistics(Integer spikeCount, Double rateHz, Double windowR
         Double meanIsi = null;
         Double cv = null;
         if (count >= 2) {
-            int intervals = count - 1;
-            double mean = spikes.isiSum(i) / intervals;
+            double mean = spikes.meanIsi(i);
             meanIsi = mean;
-            if (intervals >= 2) {
-                double variance = Math.max(0.0, spikes.isiSumSquares(i) / intervals - mean * mean);
-                cv = Math.sqrt(variance) / mean;
+            if (count >= 3) {
+                cv = Math.sqrt(spikes.isiVariance(i)) / mean;
             }
         }
         Double windowRate = Double.isNaN(windowMs) ? null : spikes.windowCount(i) / (windowMs / 1000.0);
