@@ -3,6 +3,7 @@ package org.hhsweep.spark.duckdb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,6 +22,21 @@ public final class TableSchemaCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TableSchemaCheck() {
+    }
+
+    /** The problems of every table of a sweep's output directory (each table in its own subdirectory). */
+    public static List<String> problems(DuckDbReader reader, Path outputDir, List<DocumentedTable> tables)
+            throws SQLException {
+        List<String> problems = new ArrayList<>();
+        for (DocumentedTable table : tables) {
+            Path tableDir = outputDir.resolve(table.name());
+            if (!Files.isDirectory(tableDir)) {
+                problems.add(table.name() + ": no table directory " + tableDir);
+            } else {
+                problems.addAll(problems(reader, tableDir, table));
+            }
+        }
+        return problems;
     }
 
     /** The problems found, each a sentence naming the table and column; empty when all is as documented. */

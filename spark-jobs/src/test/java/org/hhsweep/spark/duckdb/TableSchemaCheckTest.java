@@ -98,11 +98,20 @@ class TableSchemaCheckTest {
     @Test
     void everyTableWrittenAsDocumentedPasses() throws SQLException {
         for (DocumentedTable table : DocumentedTables.all(SWEPT)) {
-            Path written = write(table.name(), "part-0.parquet", table.columns(), json(table.units()));
+            write(table.name(), "part-0.parquet", table.columns(), json(table.units()));
             write(table.name(), "part-1.parquet", table.columns(), json(table.units()));
-
-            assertEquals(List.of(), TableSchemaCheck.problems(reader, written, table), table.name());
         }
+
+        assertEquals(List.of(), TableSchemaCheck.problems(reader, dir, DocumentedTables.all(SWEPT)));
+    }
+
+    @Test
+    void aMissingTableIsAProblem() throws SQLException {
+        DocumentedTable spikes = DocumentedTables.spikes();
+        write("spikes", "part-0.parquet", spikes.columns(), json(spikes.units()));
+
+        assertEquals(List.of("traces: no table directory " + dir.resolve("traces")),
+                TableSchemaCheck.problems(reader, dir, List.of(spikes, DocumentedTables.traces())));
     }
 
     @Test
