@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  * executors), writes them as Parquet and then aggregates them through a shuffle.
  *
  * <p>Usage: {@code OUT [--rows N] [--partitions P] [--task-millis T] [--markers DIR]}; writes
- * OUT/rows and OUT/buckets. With --task-millis every task sleeps that long before computing, and
+ * OUT/rows and OUT/buckets, then prints one line to stdout. With --task-millis every task sleeps that long before computing, and
  * with --markers it first creates {@code DIR/partition-P-attempt-A-pid-X}, so a test can kill an
  * executor while it is known to be busy.
  */
@@ -80,6 +80,7 @@ public final class ClusterProbeApp {
                     .groupBy("bucket")
                     .agg(count(lit(1)).as("count"), sum("id").as("id_sum"))
                     .write().parquet(out + "/buckets");
+            System.out.println("probe " + appId + " wrote " + out);
         } finally {
             spark.stop();
         }

@@ -18,18 +18,35 @@ final class ManagedProcess {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Path errorLog;
 
-    private ManagedProcess(String name, Process process, Path log) {
+    private ManagedProcess(String name, Process process, Path log, Path errorLog) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.errorLog = errorLog;
     }
 
+    /** Starts a process whose stdout and stderr both go to {@code log}. */
     static ManagedProcess start(String name, ProcessBuilder builder, Path log) {
+        return start(name, builder, log, null);
+    }
+
+    /**
+     * Starts a process whose stdout goes to {@code log} and stderr to {@code errorLog} (to
+     * {@code log} too when null). A Spark driver logs to stderr, so apart they separate what the
+     * application prints from Spark's log.
+     */
+    static ManagedProcess start(String name, ProcessBuilder builder, Path log, Path errorLog) {
         try {
             Files.createDirectories(log.getParent());
-            builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            return new ManagedProcess(name, builder.start(), log);
+            builder.redirectOutput(log.toFile());
+            if (errorLog == null) {
+                builder.redirectErrorStream(true);
+            } else {
+                builder.redirectError(errorLog.toFile());
+            }
+            return new ManagedProcess(name, builder.start(), log, errorLog);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + builder.command(), e);
         }
@@ -51,25 +68,46 @@ final class ManagedProcess {
         return log;
     }
 
+    /** Where stderr goes: {@link #log()} unless it was given its own file. */
+    Path errorLog() {
+        return errorLog == null ? log : errorLog;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
 
-    /** The whole log (for results and assertions on what the process printed). */
+    /** All the process wrote to stdout so far (and stderr, unless that has its own file). */
     String output() {
+        return read(log);
+    }
+
+    /** All the process wrote to stderr so far. */
+    String errorOutput() {
+        return read(errorLog());
+    }
+
+    private static String read(Path file) {
         try {
-            return Files.readString(log, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return "(cannot read " + log + ": " + e + ")";
+            return "(cannot read " + file + ": " + e + ")";
         }
     }
 
-    /** The last lines of the log, headed by the process's name and state, for failure messages. */
+    /** The last lines of the output, headed by the process's name and state, for failure messages. */
     String describe(int lines) {
-        List<String> all = output().lines().toList();
         String state = process.isAlive() ? "running" : "exited with " + process.exitValue();
-        return "--- " + name + " (pid " + process.pid() + ", " + state + ", log " + log + "), last "
-                + Math.min(lines, all.size()) + " lines:\n"
+        String head = "--- " + name + " (pid " + process.pid() + ", " + state + ")\n";
+        if (errorLog == null) {
+            return head + tail(log, lines);
+        }
+        return head + tail(log, lines / 3) + tail(errorLog, lines);
+    }
+
+    static String tail(Path file, int lines) {
+        List<String> all = read(file).lines().toList();
+        return "last " + Math.min(lines, all.size()) + " lines of " + file + ":\n"
                 + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
     }
 

@@ -24,9 +24,14 @@ public final class RunningSubmission implements AutoCloseable {
         return process.handle().pid();
     }
 
-    /** The output so far. */
+    /** What the application printed to stdout so far. */
     public String output() {
         return process.output();
+    }
+
+    /** Spark's log (stderr) so far: e.g. wait for "Starting task" before killing an executor. */
+    public String errorOutput() {
+        return process.errorOutput();
     }
 
     /**
@@ -40,8 +45,8 @@ public final class RunningSubmission implements AutoCloseable {
             throw new IllegalStateException("spark-submit did not finish within " + timeout + "\n"
                     + process.describe(60));
         }
-        return new SubmitResult(process.process().exitValue(), process.output(), process.log(),
-                Duration.ofNanos(System.nanoTime() - startNanos));
+        return new SubmitResult(process.process().exitValue(), process.output(), process.errorOutput(),
+                process.log(), process.errorLog(), Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     /** Stops the driver if it is still running. */

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * Runs {@code org.apache.spark.deploy.SparkSubmit} in its own JVM, as the spark-submit script would,
  * against any master: a {@link StandaloneCluster}'s {@code spark://} URL or {@code local[N]}, so the
  * same application can be run both ways and the outputs compared. The driver runs in that JVM
- * (client mode) and its output goes to a numbered log file.
+ * (client mode); what it prints goes to logs/submit-NN.out and Spark's log to logs/submit-NN.log.
  */
 public final class SparkSubmitter {
 
@@ -59,10 +59,11 @@ public final class SparkSubmitter {
         }
         args.addAll(List.of("--class", submission.mainClass(), submission.appJar().toString()));
         args.addAll(submission.args());
-        Path log = logDir.resolve(String.format("submit-%02d.log", count.incrementAndGet()));
+        String name = String.format("submit-%02d", count.incrementAndGet());
         long start = System.nanoTime();
         ManagedProcess process = ManagedProcess.start("spark-submit " + submission.mainClass(),
-                jvm.processBuilder(submission.driverHeap(), "org.apache.spark.deploy.SparkSubmit", args), log);
+                jvm.processBuilder(submission.driverHeap(), "org.apache.spark.deploy.SparkSubmit", args),
+                logDir.resolve(name + ".out"), logDir.resolve(name + ".log"));
         return new RunningSubmission(process, start);
     }
 

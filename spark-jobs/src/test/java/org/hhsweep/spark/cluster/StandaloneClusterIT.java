@@ -35,6 +35,7 @@ class StandaloneClusterIT {
     private static StandaloneCluster cluster;
     private static DuckDbReader duckdb;
     private static Path clusterOutput;
+    private static SubmitResult clusterResult;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -79,6 +80,7 @@ class StandaloneClusterIT {
             SubmitResult result = cluster.submit(probe(out, 8), SUBMIT_TIMEOUT);
             System.out.printf("probe submitted to the cluster ran in %.1f s%n", result.elapsed().toMillis() / 1e3);
             assertEquals(0, result.exitCode(), result::describe);
+            clusterResult = result;
             clusterOutput = out;
         }
         return clusterOutput;
@@ -147,6 +149,16 @@ class StandaloneClusterIT {
 
         assertEquals(Optional.of(new MasterState.Application(appId, ClusterProbeApp.APP_NAME, "FINISHED")),
                 completedApp(appId));
+    }
+
+    @Test
+    void whatTheApplicationPrintsIsKeptApartFromSparksLog() throws Exception {
+        Path out = clusterOutput();
+        String appId = (String) scalar("SELECT DISTINCT app_id FROM " + table(out, "rows"));
+
+        assertEquals("probe " + appId + " wrote " + out + "\n", clusterResult.output());
+        assertTrue(clusterResult.errorOutput().contains("Connected to Spark cluster with app ID " + appId),
+                clusterResult::describe);
     }
 
     /** The master moves an application to "completed" when the driver unregisters; that may lag its exit. */
@@ -225,6 +237,6 @@ class StandaloneClusterIT {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("no task started\n" + running.output());
+        throw new IllegalStateException("no task started\n" + running.errorOutput());
     }
 }
