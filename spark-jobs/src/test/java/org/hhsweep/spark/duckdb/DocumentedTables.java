@@ -1,0 +1,88 @@
+package org.hhsweep.spark.duckdb;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The output tables of a sweep as documented, written down here independently of the job's own
+ * schema code so that a test comparing the two can fail.
+ *
+ * <p>runs and summaries carry one DOUBLE column per swept parameter, whose names and units depend on
+ * the config; the caller passes them in. Units use the engine's symbols ({@code mV}, {@code ms},
+ * {@code Hz}, {@code 1} for dimensionless).
+ */
+public final class DocumentedTables {
+
+    /** The footer key-value entry holding a JSON object column -> unit. */
+    public static final String UNITS_KEY = "hhsweep.units";
+
+    private static final String BIGINT = "BIGINT";
+    private static final String INTEGER = "INTEGER";
+    private static final String DOUBLE = "DOUBLE";
+    private static final String VARCHAR = "VARCHAR";
+
+    private DocumentedTables() {
+    }
+
+    /** The four tables of a sweep whose swept parameters are {@code swept} (in config order). */
+    public static List<DocumentedTable> all(List<DocumentedColumn> swept) {
+        return List.of(runs(swept), summaries(swept), spikes(), traces());
+    }
+
+    /** A swept parameter's column: always DOUBLE, in the engine unit of that parameter. */
+    public static DocumentedColumn swept(String name, String unit) {
+        return DocumentedColumn.of(name, DOUBLE, unit);
+    }
+
+    public static DocumentedTable runs(List<DocumentedColumn> swept) {
+        List<DocumentedColumn> columns = new ArrayList<>(List.of(
+                DocumentedColumn.of("run_id", BIGINT),
+                DocumentedColumn.of("seed", BIGINT),
+                DocumentedColumn.of("replicate", INTEGER)));
+        columns.addAll(swept);
+        columns.addAll(List.of(
+                DocumentedColumn.of("neurons", INTEGER),
+                DocumentedColumn.of("diverged", INTEGER),
+                DocumentedColumn.of("status", VARCHAR)));
+        return new DocumentedTable("runs", columns);
+    }
+
+    public static DocumentedTable summaries(List<DocumentedColumn> swept) {
+        List<DocumentedColumn> columns = new ArrayList<>(List.of(
+                DocumentedColumn.of("run_id", BIGINT),
+                DocumentedColumn.of("neuron", INTEGER),
+                DocumentedColumn.of("seed", BIGINT)));
+        columns.addAll(swept);
+        columns.addAll(List.of(
+                DocumentedColumn.of("spike_count", INTEGER),
+                DocumentedColumn.of("rate_hz", DOUBLE, "Hz"),
+                DocumentedColumn.of("window_rate_hz", DOUBLE, "Hz"),
+                DocumentedColumn.of("first_spike_ms", DOUBLE, "ms"),
+                DocumentedColumn.of("mean_isi_ms", DOUBLE, "ms"),
+                DocumentedColumn.of("cv_isi", DOUBLE, "1"),
+                DocumentedColumn.of("v_min_mV", DOUBLE, "mV"),
+                DocumentedColumn.of("v_max_mV", DOUBLE, "mV"),
+                DocumentedColumn.of("status", VARCHAR),
+                DocumentedColumn.of("diverged_step", BIGINT)));
+        return new DocumentedTable("summaries", columns);
+    }
+
+    public static DocumentedTable spikes() {
+        return new DocumentedTable("spikes", List.of(
+                DocumentedColumn.of("run_id", BIGINT),
+                DocumentedColumn.of("neuron", INTEGER),
+                DocumentedColumn.of("spike_ms", "DOUBLE[]", "ms"),
+                DocumentedColumn.of("spike_interp_ms", "DOUBLE[]", "ms")));
+    }
+
+    /** values has no single unit (mV for V, 1 for the gates): its unit follows from {@code variable}. */
+    public static DocumentedTable traces() {
+        return new DocumentedTable("traces", List.of(
+                DocumentedColumn.of("run_id", BIGINT),
+                DocumentedColumn.of("neuron", INTEGER),
+                DocumentedColumn.of("variable", VARCHAR),
+                DocumentedColumn.of("t0_ms", DOUBLE, "ms"),
+                DocumentedColumn.of("dt_ms", DOUBLE, "ms"),
+                DocumentedColumn.of("values", "FLOAT[]")));
+    }
+}
