@@ -44,12 +44,6 @@ public record Table<R>(String name, String description, List<Column<R>> columns)
         return message.named("hhsweep_" + name);
     }
 
-    /** The dotted Parquet paths of the floating-point leaf columns (list elements included). */
-    public List<String> floatingLeafPaths() {
-        return columns.stream().filter(c -> c.type().isFloating())
-                .map(c -> c.type().isList() ? c.name() + ".list.element" : c.name()).toList();
-    }
-
     private static Type type(Column<?> c) {
         Type.Repetition repetition = c.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
         return switch (c.type()) {

@@ -15,8 +15,16 @@ import org.apache.parquet.io.OutputFile;
 
 /**
  * One table's Parquet file of one chunk: written under a temporary name, then committed (renamed)
- * or aborted (deleted). ZSTD for every column; floating-point columns BYTE_STREAM_SPLIT without a
- * dictionary (their values are rarely repeated, and split bytes compress about twice as well).
+ * or aborted (deleted). ZSTD for every column, BYTE_STREAM_SPLIT for the floating-point ones (split
+ * bytes compress about twice as well), no dictionaries.
+ *
+ * <p>Every writer gets exactly the same encoding settings, set globally rather than per column:
+ * parquet-java 1.17 keeps one static values-writer factory that each new writer re-initialises
+ * with its own properties, and column writers created later (at every row group) read whichever
+ * properties were set last. Writers with different per-column settings running in parallel tasks
+ * therefore mix each other's encodings; identical settings make that race harmless. Dictionaries
+ * are off because they would otherwise take precedence over BYTE_STREAM_SPLIT for repeated floats;
+ * ZSTD compresses the few repeated labels and ids as well.
  */
 public final class TableFile<R> implements AutoCloseable {
     /** Key of the file metadata entry holding a JSON map column -> unit. */
@@ -52,10 +60,8 @@ public final class TableFile<R> implements AutoCloseable {
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withRowGroupSize(ROW_GROUP_BYTES)
-                .withDictionaryEncoding(true);
-        for (String path : table.floatingLeafPaths()) {
-            builder = builder.withDictionaryEncoding(path, false).withByteStreamSplitEncoding(path, true);
-        }
+                .withDictionaryEncoding(false)
+                .withByteStreamSplitEncoding(true);
         return new TableFile<>(fs, temporary, target, builder.build());
     }
 
