@@ -33,6 +33,9 @@ final class QueryCommand {
         }
         SparkSession session = cli.sessions().open("hhsweep query", args.flag("--verbose"), cli.err());
         try {
+            for (String t : Tables.NAMES) {
+                session.catalog().dropTempView(t);
+            }
             for (String t : tables) {
                 session.read().parquet(new Path(dir, t).toString()).createOrReplaceTempView(t);
             }

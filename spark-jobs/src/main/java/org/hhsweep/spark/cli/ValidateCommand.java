@@ -40,9 +40,14 @@ final class ValidateCommand {
         for (SweepSpec.GridAxis a : spec.grid()) {
             points *= a.values().length;
         }
-        out.printf(Locale.ROOT, "runs: %,d (%,d grid point%s x %,d random sample%s x %,d seed replicate%s)%n",
-                spec.runCount(), points, points == 1 ? "" : "s", Math.max(1, spec.samples()),
-                spec.samples() > 1 ? "s" : "", spec.seeds(), spec.seeds() == 1 ? "" : "s");
+        List<String> factors = new ArrayList<>();
+        factors.add(String.format(Locale.ROOT, "%,d grid point%s", points, points == 1 ? "" : "s"));
+        if (spec.samples() > 0) {
+            factors.add(String.format(Locale.ROOT, "%,d random sample%s", spec.samples(),
+                    spec.samples() == 1 ? "" : "s"));
+        }
+        factors.add(String.format(Locale.ROOT, "%,d seed replicate%s", spec.seeds(), spec.seeds() == 1 ? "" : "s"));
+        out.printf(Locale.ROOT, "runs: %,d (%s)%n", spec.runCount(), String.join(" x ", factors));
         out.println("swept: " + swept(spec));
         out.printf(Locale.ROOT, "neurons: %,d (%,d per run)%n", spec.neuronCount(), spec.base().neurons());
         out.printf(Locale.ROOT, "neuron-steps: %,d (%s)%s%n", size.neuronSteps(),

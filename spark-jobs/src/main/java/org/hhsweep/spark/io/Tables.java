@@ -135,25 +135,25 @@ public final class Tables {
         c.add(col("neuron", ColumnType.INT32, false, "", "the neuron's index in its run", NeuronRecord::neuron));
         c.add(col("seed", ColumnType.INT64, false, "", "the run's seed", r -> r.run().seed()));
         c.addAll(swept(sweptPaths, NeuronRecord::run));
-        c.add(col("spike_count", ColumnType.INT32, true, "1", "spikes in the whole run",
+        c.add(col("spike_count", ColumnType.INT32, true, "1", "spikes in the whole run (null if the neuron diverged, like every statistic)",
                 r -> r.stats().spikeCount()));
         c.add(col("rate_hz", ColumnType.DOUBLE, true, "Hz", "spike_count over the run's duration",
                 r -> r.stats().rateHz()));
         c.add(col("window_rate_hz", ColumnType.DOUBLE, true, "Hz",
                 "spikes in the analysis window over its length (null without a window)",
                 r -> r.stats().windowRateHz()));
-        c.add(col("first_spike_ms", ColumnType.DOUBLE, true, "ms", "end of the first crossing step (null: no spike)",
+        c.add(col("first_spike_ms", ColumnType.DOUBLE, true, "ms", "end of the first threshold-crossing step (null without spikes)",
                 r -> r.stats().firstSpikeMs()));
-        c.add(col("mean_isi_ms", ColumnType.DOUBLE, true, "ms", "mean inter-spike interval (needs 2 spikes)",
+        c.add(col("mean_isi_ms", ColumnType.DOUBLE, true, "ms", "mean inter-spike interval (null below 2 spikes)",
                 r -> r.stats().meanIsiMs()));
         c.add(col("cv_isi", ColumnType.DOUBLE, true, "1",
-                "standard deviation over mean of the intervals (needs 3 spikes)", r -> r.stats().cvIsi()));
+                "population standard deviation over mean of the intervals (null below 3 spikes)", r -> r.stats().cvIsi()));
         c.add(col("v_min_mV", ColumnType.DOUBLE, true, "mV", "lowest V reached, initial state included",
                 r -> r.stats().vMinMv()));
         c.add(col("v_max_mV", ColumnType.DOUBLE, true, "mV", "highest V reached", r -> r.stats().vMaxMv()));
         c.add(col("status", ColumnType.STRING, false, "", "\"ok\" or \"diverged\" (then every statistic is null)",
                 r -> r.stats().status()));
-        c.add(col("diverged_step", ColumnType.INT64, true, "step", "the step at which the neuron diverged, or null",
+        c.add(col("diverged_step", ColumnType.INT64, true, "step", "the step at which |V| left 1000 mV or became NaN (null unless diverged)",
                 r -> r.stats().divergedStep()));
         return new Table<>(SUMMARIES, "one row per neuron", c);
     }
