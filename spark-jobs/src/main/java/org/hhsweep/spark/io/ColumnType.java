@@ -19,13 +19,4 @@ public enum ColumnType {
     public String sql() {
         return sql;
     }
-
-    public boolean isList() {
-        return this == DOUBLE_LIST || this == FLOAT_LIST;
-    }
-
-    /** Floating-point values, stored BYTE_STREAM_SPLIT. */
-    public boolean isFloating() {
-        return this == DOUBLE || isList();
-    }
 }

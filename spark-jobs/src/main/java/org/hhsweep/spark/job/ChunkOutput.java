@@ -17,10 +17,25 @@ final class ChunkOutput implements ChunkSink, AutoCloseable {
     private final TableFile<Tables.TraceRecord> traces;
 
     ChunkOutput(Tables tables, Path output, long chunk, Configuration conf) throws IOException {
-        runs = TableFile.open(tables.runs(), output, chunk, conf);
-        summaries = TableFile.open(tables.summaries(), output, chunk, conf);
-        spikes = tables.spikes() == null ? null : TableFile.open(tables.spikes(), output, chunk, conf);
-        traces = tables.traces() == null ? null : TableFile.open(tables.traces(), output, chunk, conf);
+        TableFile<Tables.RunRecord> r = null;
+        TableFile<Tables.NeuronRecord> n = null;
+        TableFile<Tables.SpikeRecord> s = null;
+        try {
+            r = TableFile.open(tables.runs(), output, chunk, conf);
+            n = TableFile.open(tables.summaries(), output, chunk, conf);
+            s = tables.spikes() == null ? null : TableFile.open(tables.spikes(), output, chunk, conf);
+            traces = tables.traces() == null ? null : TableFile.open(tables.traces(), output, chunk, conf);
+        } catch (IOException | RuntimeException e) {
+            for (TableFile<?> opened : new TableFile<?>[] {r, n, s}) {
+                if (opened != null) {
+                    opened.close();
+                }
+            }
+            throw e;
+        }
+        runs = r;
+        summaries = n;
+        spikes = s;
     }
 
     @Override
