@@ -3,6 +3,7 @@ package org.hhsweep.spark.job;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.hhsweep.sim.BlockResult;
 import org.hhsweep.sim.Simulator;
 import org.hhsweep.sim.record.Trace;
@@ -23,9 +24,10 @@ public final class ChunkSimulation {
 
     /**
      * @param listNeurons also report each neuron's spike count (for the summary of small sweeps)
+     * @param progress    told the neuron-steps of each block as it finishes
      */
-    public static ChunkCounts run(SweepSpec spec, long chunk, long firstRun, long endRun,
-                                  ExecutionSettings exec, boolean listNeurons, ChunkSink sink) throws IOException {
+    public static ChunkCounts run(SweepSpec spec, long chunk, long firstRun, long endRun, ExecutionSettings exec,
+                                  boolean listNeurons, ChunkSink sink, LongConsumer progress) throws IOException {
         List<RunSpec> runs = new ArrayList<>((int) (endRun - firstRun));
         for (long i = firstRun; i < endRun; i++) {
             runs.add(spec.run(i));
@@ -65,7 +67,7 @@ public final class ChunkSimulation {
             long steps = (long) block.size() * block.settings().steps();
             neuronSteps += steps;
             neurons += block.size();
-            sink.progress(steps);
+            progress.accept(steps);
         }
         for (int r = 0; r < runs.size(); r++) {
             RunSpec run = runs.get(r);

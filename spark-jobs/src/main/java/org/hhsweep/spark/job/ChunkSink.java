@@ -12,8 +12,4 @@ public interface ChunkSink {
     void spikes(Tables.SpikeRecord record) throws IOException;
 
     void trace(Tables.TraceRecord record) throws IOException;
-
-    /** Called after each simulated block with the neuron-steps it took. */
-    default void progress(long neuronSteps) {
-    }
 }

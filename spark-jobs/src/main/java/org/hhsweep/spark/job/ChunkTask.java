@@ -42,40 +42,11 @@ final class ChunkTask implements Function<Object, ChunkCounts> {
         long chunk = (Long) id;
         Tables tables = Tables.forSweep(spec);
         try (ChunkOutput out = new ChunkOutput(tables, new Path(output), chunk, conf.get())) {
-            ChunkSink sink = new ProgressSink(out, stepsDone);
             ChunkCounts counts = ChunkSimulation.run(spec, chunk, chunks.firstRun(chunk), chunks.endRun(chunk), exec,
-                    listNeurons, sink);
+                    listNeurons, out, stepsDone::add);
             out.commit();
             runsDone.add(counts.runs());
             return counts;
-        }
-    }
-
-    /** Forwards rows to the files and block progress to the accumulator. */
-    private record ProgressSink(ChunkOutput out, LongAccumulator steps) implements ChunkSink {
-        @Override
-        public void run(Tables.RunRecord record) throws java.io.IOException {
-            out.run(record);
-        }
-
-        @Override
-        public void neuron(Tables.NeuronRecord record) throws java.io.IOException {
-            out.neuron(record);
-        }
-
-        @Override
-        public void spikes(Tables.SpikeRecord record) throws java.io.IOException {
-            out.spikes(record);
-        }
-
-        @Override
-        public void trace(Tables.TraceRecord record) throws java.io.IOException {
-            out.trace(record);
-        }
-
-        @Override
-        public void progress(long neuronSteps) {
-            steps.add(neuronSteps);
         }
     }
 }
