@@ -41,7 +41,7 @@ confs=()
 submit_opts=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        sweep | validate | query) break ;;
+        sweep | validate | query | --version) break ;;
         -h | --help | help)
             usage
             exit 0
