@@ -1,5 +1,6 @@
 package org.hhsweep.sim.model;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * settles near -70.7 mV rather than -65 mV); they are the project's reference, do not "fix" them.
  */
 public record HHParameters(double ENa, double gNa, double EK, double gK, double EL, double gL,
-                           double C, double Vth) {
+                           double C, double Vth) implements Serializable {
 
     public static final HHParameters DEFAULTS =
             new HHParameters(50.0, 120.0, -77.0, 36.0, -54.387, 0.03, 1.0, 20.0);

@@ -1,12 +1,13 @@
 package org.hhsweep.sim.stimulus;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * What one neuron's input is, in engine units (ms, uA/cm^2). Specs are small values; a block turns
  * the specs of its neurons into one array-based {@link Stimulus} with {@link Stimuli#forBlock}.
  */
-public sealed interface StimulusSpec {
+public sealed interface StimulusSpec extends Serializable {
 
     /** Config names of the stimulus types. */
     List<String> TYPES = List.of("constant", "pulse", "ramp", "uniform", "gaussian", "ou");

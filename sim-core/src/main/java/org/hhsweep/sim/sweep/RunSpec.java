@@ -13,9 +13,14 @@ public record RunSpec(long runId, long seed, int replicate, double[] sweptValues
     public NeuronSpec[] neurons() {
         NeuronSpec[] out = new NeuronSpec[template.neurons()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = new NeuronSpec(template.model(), template.v0(), template.stimulus(), seed, i,
-                    i < template.tracedNeurons());
+            out[i] = neuron(i);
         }
         return out;
+    }
+
+    /** Neuron i of this run alone, so a block can take a slice of a large run. */
+    public NeuronSpec neuron(int i) {
+        return new NeuronSpec(template.model(), template.v0(), template.stimulus(), seed, i,
+                i < template.tracedNeurons());
     }
 }

@@ -1,5 +1,6 @@
 package org.hhsweep.sim.sweep;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.hhsweep.sim.units.EngineUnit;
 public record RunTemplate(double dt, double durationMs, Method method, double windowStartMs, double windowEndMs,
                           HHParameters model, double v0, StimulusSpec stimulus, int neurons,
                           int tracedNeurons, List<TraceVariable> traceVariables, double traceEveryMs,
-                          boolean keepSpikeTimes) {
+                          boolean keepSpikeTimes) implements Serializable {
 
     public static final String DT = "simulation.dt";
     public static final String DURATION = "simulation.duration";

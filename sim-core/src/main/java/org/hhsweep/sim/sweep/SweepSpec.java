@@ -1,5 +1,6 @@
 package org.hhsweep.sim.sweep;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,11 +17,16 @@ import org.hhsweep.sim.random.RandomStreams;
  * replicate number: every grid point and sample of replicate r sees the same noise ("frozen noise",
  * common random numbers), which makes curves over a swept parameter smooth and keeps a point's
  * noise unchanged when the grid is extended.
+ *
+ * <p>Serializable (with the templates it holds) so a distributed job can ship the spec itself to
+ * its workers, which then expand their own index ranges.
  */
-public final class SweepSpec {
+public final class SweepSpec implements Serializable {
+    private static final long serialVersionUID = 1L;
+
 
     /** One grid axis: a config path and the values it takes, in engine units. */
-    public record GridAxis(String path, double[] values) {
+    public record GridAxis(String path, double[] values) implements Serializable {
         public GridAxis {
             values = values.clone();
         }
@@ -55,7 +61,7 @@ public final class SweepSpec {
     }
 
     /** A randomly sampled scalar. */
-    public record RandomParam(String path, Distribution distribution, double a, double b) {
+    public record RandomParam(String path, Distribution distribution, double a, double b) implements Serializable {
     }
 
     private final String name;

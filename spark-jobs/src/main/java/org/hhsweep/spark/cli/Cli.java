@@ -1,0 +1,122 @@
+package org.hhsweep.spark.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.AnalysisException;
+import org.hhsweep.sim.config.ConfigException;
+import org.hhsweep.sim.config.SweepConfig;
+import org.hhsweep.spark.io.BuildInfo;
+import org.hhsweep.spark.io.OutputDirectory;
+
+/**
+ * Parses a command line and runs its command. Problems the user can fix (a bad config, a bad
+ * option, an output directory in the way, a bad query) print one line and exit with status 2;
+ * anything else exits with 1. Stack traces only with --verbose.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    static final String USAGE_TEXT = String.join("\n",
+            "usage: submit.sh [--master URL] [spark-submit options] COMMAND ...",
+            "commands:",
+            "  sweep CONFIG [--out DIR] [--overwrite]   run a sweep, write its Parquet tables and manifest",
+            "  validate CONFIG                          check a config and print its size without running it",
+            "  query DIR SQL [--format table|csv|json] [--limit N]",
+            "                                           Spark SQL over an output's runs, summaries, spikes, traces",
+            "options of every command: --verbose (Spark's logs, stack traces)",
+            "other: --help, --version");
+
+    private final Function<Path, SweepConfig> loader;
+    private final SessionFactory sessions;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /**
+     * @param loader   reads a config file (ConfigLoader::load)
+     * @param sessions opens the Spark session of commands that need one
+     */
+    public Cli(Function<Path, SweepConfig> loader, SessionFactory sessions, PrintStream out, PrintStream err) {
+        this.loader = loader;
+        this.sessions = sessions;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... argv) {
+        List<String> args = Arrays.asList(argv);
+        boolean verbose = args.contains("--verbose");
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
+            out.println(USAGE_TEXT);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        if (args.get(0).equals("--version")) {
+            BuildInfo b = BuildInfo.get();
+            out.println("hhsweep " + b.version() + " (commit " + b.gitCommit() + ")");
+            return OK;
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (command) {
+                case "sweep" -> new SweepCommand(this).run(rest);
+                case "validate" -> new ValidateCommand(this).run(rest);
+                case "query" -> new QueryCommand(this).run(rest);
+                default -> throw new UsageException("unknown command '" + command + "'");
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        } catch (ConfigException e) {
+            return fail(USAGE, "config error: " + e.getMessage(), e, verbose);
+        } catch (OutputDirectory.ExistsException e) {
+            return fail(USAGE, "error: " + e.getMessage(), e, verbose);
+        } catch (AnalysisException e) {
+            return fail(USAGE, "query error: " + firstLine(e.getSimpleMessage()), e, verbose);
+        } catch (Exception e) {
+            return fail(FAILED, "error: " + firstLine(String.valueOf(e.getMessage())) + " ("
+                    + e.getClass().getSimpleName() + ")" + (verbose ? "" : "; --verbose shows the stack trace"), e,
+                    verbose);
+        }
+    }
+
+    private int fail(int status, String message, Exception e, boolean verbose) {
+        err.println(message);
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return status;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Loads a config file, with a one-line message when it is not there. */
+    SweepConfig load(String file) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException(null, file, "a readable config file (YAML or JSON)");
+        }
+        return loader.apply(path);
+    }
+
+    SessionFactory sessions() {
+        return sessions;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+}

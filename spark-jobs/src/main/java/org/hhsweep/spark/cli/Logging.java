@@ -1,0 +1,23 @@
+package org.hhsweep.spark.cli;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * Quiet logs by default (warnings and errors only; Hadoop's missing-native-library note not at
+ * all), Spark's INFO logs with --verbose. Levels are set here as well as in conf/log4j2.properties
+ * so the CLI stays quiet however it was started.
+ */
+final class Logging {
+    private Logging() {
+    }
+
+    static void apply(boolean verbose) {
+        Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
+        Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
+        if (!verbose) {
+            // Warns that the host name resolves to loopback: that is exactly how local mode is run here.
+            Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.hhsweep.spark.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.hhsweep.spark.io.OutputDirectory;
+import org.hhsweep.spark.io.Tables;
+
+/** query DIR SQL: Spark SQL over the tables of an output directory, registered as views by name. */
+final class QueryCommand {
+    private final Cli cli;
+
+    QueryCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    int run(List<String> rest) throws IOException {
+        Args args = Args.parse(rest, Set.of("--verbose"), Set.of("--format", "--limit"));
+        List<String> p = args.positional("DIR", "SQL");
+        ResultPrinter.Format format = ResultPrinter.Format.parse(args.option("--format", "table"));
+        long limit = limit(args.option("--limit", null), format);
+        Path dir = OutputDirectory.resolve(p.get(0));
+        List<String> tables = tablesIn(dir);
+        if (tables.isEmpty()) {
+            throw new UsageException("no tables in " + OutputDirectory.display(dir) + " (expected "
+                    + String.join(", ", Tables.NAMES) + " written by the sweep command)");
+        }
+        SparkSession session = cli.sessions().open("hhsweep query", args.flag("--verbose"), cli.err());
+        try {
+            for (String t : Tables.NAMES) {
+                session.catalog().dropTempView(t);
+            }
+            for (String t : tables) {
+                session.read().parquet(new Path(dir, t).toString()).createOrReplaceTempView(t);
+            }
+            ResultPrinter.print(session.sql(p.get(1)), format, limit, cli.out());
+        } finally {
+            cli.sessions().release(session);
+        }
+        return Cli.OK;
+    }
+
+    /** A table of the table format is collected, so it is capped unless asked otherwise. */
+    private static long limit(String value, ResultPrinter.Format format) {
+        if (value == null) {
+            return format == ResultPrinter.Format.TABLE ? 100 : Long.MAX_VALUE;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--limit needs a number of rows, got " + value);
+    }
+
+    /** The tables with at least one committed file. */
+    static List<String> tablesIn(Path dir) throws IOException {
+        FileSystem fs = dir.getFileSystem(new Configuration());
+        List<String> out = new ArrayList<>();
+        for (String t : Tables.NAMES) {
+            Path tableDir = new Path(dir, t);
+            if (fs.isDirectory(tableDir)) {
+                for (FileStatus f : fs.listStatus(tableDir)) {
+                    if (f.getPath().getName().endsWith(".parquet") && !f.getPath().getName().startsWith(".")) {
+                        out.add(t);
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

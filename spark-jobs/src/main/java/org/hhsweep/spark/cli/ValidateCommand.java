@@ -1,0 +1,76 @@
+package org.hhsweep.spark.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.hhsweep.sim.config.SweepConfig;
+import org.hhsweep.sim.sweep.SweepChunks;
+import org.hhsweep.sim.sweep.SweepSize;
+import org.hhsweep.sim.sweep.SweepSpec;
+import org.hhsweep.spark.io.OutputDirectory;
+import org.hhsweep.spark.io.OutputEstimate;
+import org.hhsweep.spark.io.Tables;
+import org.hhsweep.spark.job.ExecutionSettings;
+import org.hhsweep.spark.job.ProgressLine;
+
+/** validate CONFIG: loads and checks a config and prints what running it would mean, without Spark. */
+final class ValidateCommand {
+    private final Cli cli;
+
+    ValidateCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    int run(List<String> rest) {
+        Args args = Args.parse(rest, Set.of("--verbose"), Set.of());
+        String file = args.positional("CONFIG").get(0);
+        SweepConfig config = cli.load(file);
+        ExecutionSettings exec = ExecutionSettings.fromConfig(config.resolved());
+        SweepSpec spec = config.spec();
+        SweepSize size = SweepSize.of(spec);
+        SweepChunks chunks = exec.runsPerChunk() > 0 ? new SweepChunks(spec.runCount(), exec.runsPerChunk())
+                : SweepChunks.of(spec);
+        PrintStream out = cli.out();
+
+        out.println("config: " + file + " (valid; hash " + config.hash() + ")");
+        out.printf(Locale.ROOT, "sweep: %s, seed %d%n", spec.name(), spec.seed());
+        long points = 1;
+        for (SweepSpec.GridAxis a : spec.grid()) {
+            points *= a.values().length;
+        }
+        List<String> factors = new ArrayList<>();
+        factors.add(String.format(Locale.ROOT, "%,d grid point%s", points, points == 1 ? "" : "s"));
+        if (spec.samples() > 0) {
+            factors.add(String.format(Locale.ROOT, "%,d random sample%s", spec.samples(),
+                    spec.samples() == 1 ? "" : "s"));
+        }
+        factors.add(String.format(Locale.ROOT, "%,d seed replicate%s", spec.seeds(), spec.seeds() == 1 ? "" : "s"));
+        out.printf(Locale.ROOT, "runs: %,d (%s)%n", spec.runCount(), String.join(" x ", factors));
+        out.println("swept: " + swept(spec));
+        out.printf(Locale.ROOT, "neurons: %,d (%,d per run)%n", spec.neuronCount(), spec.base().neurons());
+        out.printf(Locale.ROOT, "neuron-steps: %,d (%s)%s%n", size.neuronSteps(),
+                ProgressLine.scientific(size.neuronSteps()), size.exact() ? "" : ", estimated from a sample of runs");
+        out.printf(Locale.ROOT, "chunks: %,d of up to %,d runs%n", chunks.count(), chunks.runsPerChunk());
+        out.println("output: " + OutputDirectory.display(
+                OutputDirectory.resolve(SweepCommand.defaultOutput(config))) + " (unless --out is given)");
+        out.println("estimated output, before compression:");
+        for (OutputEstimate.TableEstimate t : OutputEstimate.of(Tables.forSweep(spec), size)) {
+            out.printf(Locale.ROOT, "  %-10s %,15d rows  %10s%s%n", t.table(), t.rows(), OutputEstimate.human(t.bytes()),
+                    t.table().equals(Tables.SPIKES) ? " + " + OutputEstimate.BYTES_PER_SPIKE + " B per spike" : "");
+        }
+        return Cli.OK;
+    }
+
+    private static String swept(SweepSpec spec) {
+        List<String> parts = new ArrayList<>();
+        for (SweepSpec.GridAxis a : spec.grid()) {
+            parts.add(a.path() + " (" + a.values().length + " values)");
+        }
+        for (SweepSpec.RandomParam r : spec.random()) {
+            parts.add(r.path() + " (" + r.distribution().configName() + ")");
+        }
+        return parts.isEmpty() ? "nothing (one point)" : String.join(", ", parts);
+    }
+}

@@ -1,0 +1,63 @@
+package org.hhsweep.spark.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hhsweep.sim.sweep.SweepSize;
+
+/**
+ * Rows and uncompressed bytes each table of a sweep will hold, from the sweep's size alone (no
+ * simulation): fixed-width columns exactly, list columns from their element counts. Spike lists
+ * depend on firing, so they are given per spike.
+ */
+public final class OutputEstimate {
+    /** Bytes of one spike in the spikes table: two doubles (end-of-step and interpolated time). */
+    public static final int BYTES_PER_SPIKE = 16;
+
+    /**
+     * @param bytes uncompressed bytes, spike lists excluded
+     */
+    public record TableEstimate(String table, long rows, long bytes) {
+    }
+
+    private OutputEstimate() {
+    }
+
+    public static List<TableEstimate> of(Tables tables, SweepSize size) {
+        List<TableEstimate> out = new ArrayList<>();
+        out.add(new TableEstimate(Tables.RUNS, size.runs(), size.runs() * fixedWidth(tables.runs())));
+        out.add(new TableEstimate(Tables.SUMMARIES, size.neurons(), size.neurons() * fixedWidth(tables.summaries())));
+        if (tables.spikes() != null) {
+            out.add(new TableEstimate(Tables.SPIKES, size.neurons(), size.neurons() * fixedWidth(tables.spikes())));
+        }
+        if (tables.traces() != null) {
+            out.add(new TableEstimate(Tables.TRACES, size.traceRows(),
+                    size.traceRows() * fixedWidth(tables.traces()) + 4 * size.traceSamples()));
+        }
+        return out;
+    }
+
+    /** Bytes of a row's fixed-width columns; strings count as 8 (short labels such as "ok"). */
+    static long fixedWidth(Table<?> table) {
+        long w = 0;
+        for (Column<?> c : table.columns()) {
+            w += switch (c.type()) {
+                case INT32 -> 4;
+                case INT64, DOUBLE, STRING -> 8;
+                case DOUBLE_LIST, FLOAT_LIST -> 0;
+            };
+        }
+        return w;
+    }
+
+    /** 1.2 kB, 35 MB: decimal units. */
+    public static String human(double bytes) {
+        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
+        int u = 0;
+        while (bytes >= 1000 && u < units.length - 1) {
+            bytes /= 1000;
+            u++;
+        }
+        return u == 0 ? String.format(java.util.Locale.ROOT, "%.0f %s", bytes, units[u])
+                : String.format(java.util.Locale.ROOT, "%.1f %s", bytes, units[u]);
+    }
+}

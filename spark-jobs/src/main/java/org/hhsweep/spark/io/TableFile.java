@@ -1,0 +1,143 @@
+package org.hhsweep.spark.io;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * One table's Parquet file of one chunk: written under a temporary name, then committed (renamed)
+ * or aborted (deleted). ZSTD for every column, BYTE_STREAM_SPLIT for the floating-point ones (split
+ * bytes compress about twice as well), no dictionaries.
+ *
+ * <p>Every writer gets exactly the same encoding settings, set globally rather than per column:
+ * parquet-java 1.17 keeps one static values-writer factory that each new writer re-initialises
+ * with its own properties, and column writers created later (at every row group) read whichever
+ * properties were set last. Writers with different per-column settings running in parallel tasks
+ * therefore mix each other's encodings; identical settings make that race harmless. Dictionaries
+ * are off because they would otherwise take precedence over BYTE_STREAM_SPLIT for repeated floats;
+ * ZSTD compresses the few repeated labels and ids as well.
+ */
+public final class TableFile<R> implements AutoCloseable {
+    /** Key of the file metadata entry holding a JSON map column -> unit. */
+    public static final String UNITS_KEY = "hhsweep.units";
+    public static final String TABLE_KEY = "hhsweep.table";
+    public static final String VERSION_KEY = "hhsweep.version";
+    /** Row groups are buffered in memory until full: keep a task's four writers modest. */
+    static final long ROW_GROUP_BYTES = 32L << 20;
+
+    private final FileSystem fs;
+    private final Path temporary;
+    private final Path target;
+    private final ParquetWriter<R> writer;
+    private long rows;
+    private boolean closed;
+
+    private TableFile(FileSystem fs, Path temporary, Path target, ParquetWriter<R> writer) {
+        this.fs = fs;
+        this.temporary = temporary;
+        this.target = target;
+        this.writer = writer;
+    }
+
+    public static <R> TableFile<R> open(Table<R> table, Path output, long chunk, Configuration conf)
+            throws IOException {
+        Path temporary = ChunkFiles.temporary(output, table.name(), chunk);
+        Path target = ChunkFiles.file(output, table.name(), chunk);
+        FileSystem fs = temporary.getFileSystem(conf);
+        fs.setWriteChecksum(false);
+        Builder<R> builder = new Builder<>(HadoopOutputFile.fromPath(temporary, conf),
+                new TableWriteSupport<>(table, metadata(table)))
+                .withConf(conf)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                .withDictionaryEncoding(false)
+                .withByteStreamSplitEncoding(true);
+        return new TableFile<>(fs, temporary, target, builder.build());
+    }
+
+    /** The key-value metadata of a table's files: its name, the units of its columns, the version. */
+    public static Map<String, String> metadata(Table<?> table) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(TABLE_KEY, table.name());
+        meta.put(UNITS_KEY, Json.write(table.units()));
+        meta.put(VERSION_KEY, BuildInfo.get().version());
+        return meta;
+    }
+
+    public void write(R record) throws IOException {
+        writer.write(record);
+        rows++;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** Closes the file under its temporary name: complete, not yet visible. */
+    public void finish() throws IOException {
+        if (!closed) {
+            closed = true;
+            writer.close();
+        }
+    }
+
+    /**
+     * Makes the finished file visible under its final name. Output is a function of the chunk
+     * alone, so a file left by an earlier attempt of the same chunk is identical and is replaced.
+     */
+    public void commit() throws IOException {
+        finish();
+        if (fs.exists(target)) {
+            fs.delete(target, false);
+        }
+        if (!fs.rename(temporary, target)) {
+            throw new IOException("could not rename " + temporary + " to " + target);
+        }
+    }
+
+    /** Drops the temporary file; for a chunk that failed. */
+    @Override
+    public void close() {
+        try {
+            finish();
+        } catch (IOException | RuntimeException ignored) {
+            // the file is being thrown away
+        }
+        try {
+            if (fs.exists(temporary)) {
+                fs.delete(temporary, false);
+            }
+        } catch (IOException ignored) {
+            // best effort: a hidden leftover is skipped by every reader
+        }
+    }
+
+    private static final class Builder<R> extends ParquetWriter.Builder<R, Builder<R>> {
+        private final WriteSupport<R> support;
+
+        Builder(OutputFile file, WriteSupport<R> support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder<R> self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<R> getWriteSupport(Configuration conf) {
+            return support;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.hhsweep.spark.io;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+
+/** Writes the records of a {@link Table} straight into Parquet's record consumer, column by column. */
+final class TableWriteSupport<R> extends WriteSupport<R> {
+    private final List<Column<R>> columns;
+    private final MessageType schema;
+    private final Map<String, String> metadata;
+    private RecordConsumer out;
+
+    TableWriteSupport(Table<R> table, Map<String, String> metadata) {
+        this.columns = table.columns();
+        this.schema = table.schema();
+        this.metadata = Map.copyOf(metadata);
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+        return new WriteContext(schema, metadata);
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+        this.out = recordConsumer;
+    }
+
+    @Override
+    public void write(R record) {
+        out.startMessage();
+        for (int i = 0; i < columns.size(); i++) {
+            Column<R> c = columns.get(i);
+            Object v = c.value().apply(record);
+            if (v == null) {
+                if (!c.nullable()) {
+                    throw new IllegalStateException("column " + c.name() + " is not nullable but has no value");
+                }
+                continue;
+            }
+            out.startField(c.name(), i);
+            switch (c.type()) {
+                case INT32 -> out.addInteger((Integer) v);
+                case INT64 -> out.addLong((Long) v);
+                case DOUBLE -> out.addDouble((Double) v);
+                case STRING -> out.addBinary(Binary.fromString((String) v));
+                case DOUBLE_LIST -> writeList((double[]) v);
+                case FLOAT_LIST -> writeList((float[]) v);
+            }
+            out.endField(c.name(), i);
+        }
+        out.endMessage();
+    }
+
+    private void writeList(double[] values) {
+        out.startGroup();
+        if (values.length > 0) {
+            out.startField("list", 0);
+            for (double v : values) {
+                out.startGroup();
+                out.startField("element", 0);
+                out.addDouble(v);
+                out.endField("element", 0);
+                out.endGroup();
+            }
+            out.endField("list", 0);
+        }
+        out.endGroup();
+    }
+
+    private void writeList(float[] values) {
+        out.startGroup();
+        if (values.length > 0) {
+            out.startField("list", 0);
+            for (float v : values) {
+                out.startGroup();
+                out.startField("element", 0);
+                out.addFloat(v);
+                out.endField("element", 0);
+                out.endGroup();
+            }
+            out.endField("list", 0);
+        }
+        out.endGroup();
+    }
+}

@@ -1,0 +1,185 @@
+package org.hhsweep.spark.io;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hhsweep.sim.record.Trace;
+import org.hhsweep.sim.record.TraceVariable;
+import org.hhsweep.sim.stats.NeuronStatistics;
+import org.hhsweep.sim.sweep.RunSpec;
+import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.SweepSpec;
+
+/**
+ * The one place that defines the output tables: every column's name, type, unit, meaning and
+ * value. Writers, the manifest, the query command and the docs all read it from here.
+ */
+public final class Tables {
+    public static final String RUNS = "runs";
+    public static final String SUMMARIES = "summaries";
+    public static final String SPIKES = "spikes";
+    public static final String TRACES = "traces";
+    public static final List<String> NAMES = List.of(RUNS, SUMMARIES, SPIKES, TRACES);
+
+    /** Unit of a trace's values: it depends on the variable. */
+    public static final String TRACE_VALUE_UNIT = Arrays.stream(TraceVariable.values())
+            .map(v -> v.label() + ": " + v.unit()).collect(Collectors.joining(", "));
+
+    /** A run, once all its neurons are simulated. */
+    public record RunRecord(RunSpec run, int neurons, int diverged) {
+    }
+
+    /** One neuron's statistics. */
+    public record NeuronRecord(RunSpec run, int neuron, NeuronStatistics stats) {
+    }
+
+    /** One neuron's spike times. */
+    public record SpikeRecord(RunSpec run, int neuron, double[] times, double[] interpolated) {
+    }
+
+    /** One recorded variable of one neuron. */
+    public record TraceRecord(RunSpec run, int neuron, Trace trace) {
+    }
+
+    private final Table<RunRecord> runs;
+    private final Table<NeuronRecord> summaries;
+    private final Table<SpikeRecord> spikes;
+    private final Table<TraceRecord> traces;
+
+    private Tables(List<String> sweptPaths, boolean withSpikes, boolean withTraces) {
+        runs = runsTable(sweptPaths);
+        summaries = summariesTable(sweptPaths);
+        spikes = withSpikes ? spikesTable() : null;
+        traces = withTraces ? tracesTable() : null;
+    }
+
+    /** The tables a sweep writes: runs and summaries always, spikes and traces when recorded. */
+    public static Tables forSweep(SweepSpec spec) {
+        RunTemplate base = spec.base();
+        return new Tables(spec.sweptPaths(), base.keepSpikeTimes(),
+                base.tracedNeurons() > 0 && !base.traceVariables().isEmpty());
+    }
+
+    /** Every table, swept columns named after the given paths (for docs and schemas). */
+    public static Tables all(List<String> sweptPaths) {
+        return new Tables(sweptPaths, true, true);
+    }
+
+    public Table<RunRecord> runs() {
+        return runs;
+    }
+
+    public Table<NeuronRecord> summaries() {
+        return summaries;
+    }
+
+    /** The spikes table, or null when spike times are not recorded. */
+    public Table<SpikeRecord> spikes() {
+        return spikes;
+    }
+
+    /** The traces table, or null when nothing is traced. */
+    public Table<TraceRecord> traces() {
+        return traces;
+    }
+
+    /** The tables written, in the order of {@link #NAMES}. */
+    public List<Table<?>> list() {
+        List<Table<?>> out = new ArrayList<>(List.of(runs, summaries));
+        if (spikes != null) {
+            out.add(spikes);
+        }
+        if (traces != null) {
+            out.add(traces);
+        }
+        return out;
+    }
+
+    private static <R> Column<R> col(String name, ColumnType type, boolean nullable, String unit, String description,
+                                     Function<R, Object> value) {
+        return new Column<>(name, type, nullable, unit, description, value);
+    }
+
+    private static <R> List<Column<R>> swept(List<String> paths, Function<R, RunSpec> run) {
+        List<Column<R>> out = new ArrayList<>();
+        for (int k = 0; k < paths.size(); k++) {
+            int index = k;
+            String path = paths.get(k);
+            out.add(col(RunTemplate.column(path), ColumnType.DOUBLE, false, RunTemplate.unit(path).symbol(),
+                    "swept parameter " + path, r -> run.apply(r).sweptValues()[index]));
+        }
+        return out;
+    }
+
+    private static Table<RunRecord> runsTable(List<String> sweptPaths) {
+        List<Column<RunRecord>> c = new ArrayList<>();
+        c.add(col("run_id", ColumnType.INT64, false, "", "the run's index in the sweep's expansion",
+                r -> r.run().runId()));
+        c.add(col("seed", ColumnType.INT64, false, "", "the run's seed (shared by the runs of one replicate)",
+                r -> r.run().seed()));
+        c.add(col("replicate", ColumnType.INT32, false, "", "seed replicate number, 0-based",
+                r -> r.run().replicate()));
+        c.addAll(swept(sweptPaths, RunRecord::run));
+        c.add(col("status", ColumnType.STRING, false, "", "\"ok\", or \"diverged\" if any neuron diverged",
+                r -> r.diverged() > 0 ? NeuronStatistics.DIVERGED : NeuronStatistics.OK));
+        c.add(col("neurons", ColumnType.INT32, false, "1", "neurons in the run", RunRecord::neurons));
+        c.add(col("diverged", ColumnType.INT32, false, "1", "neurons that diverged", RunRecord::diverged));
+        return new Table<>(RUNS, "one row per run", c);
+    }
+
+    private static Table<NeuronRecord> summariesTable(List<String> sweptPaths) {
+        List<Column<NeuronRecord>> c = new ArrayList<>();
+        c.add(col("run_id", ColumnType.INT64, false, "", "the run", r -> r.run().runId()));
+        c.add(col("neuron", ColumnType.INT32, false, "", "the neuron's index in its run", NeuronRecord::neuron));
+        c.add(col("seed", ColumnType.INT64, false, "", "the run's seed", r -> r.run().seed()));
+        c.addAll(swept(sweptPaths, NeuronRecord::run));
+        c.add(col("spike_count", ColumnType.INT32, true, "1", "spikes in the whole run (null if the neuron diverged, like every statistic)",
+                r -> r.stats().spikeCount()));
+        c.add(col("rate_hz", ColumnType.DOUBLE, true, "Hz", "spike_count over the run's duration",
+                r -> r.stats().rateHz()));
+        c.add(col("window_rate_hz", ColumnType.DOUBLE, true, "Hz",
+                "spikes in the analysis window over its length (null without a window)",
+                r -> r.stats().windowRateHz()));
+        c.add(col("first_spike_ms", ColumnType.DOUBLE, true, "ms", "end of the first threshold-crossing step (null without spikes)",
+                r -> r.stats().firstSpikeMs()));
+        c.add(col("mean_isi_ms", ColumnType.DOUBLE, true, "ms", "mean inter-spike interval (null below 2 spikes)",
+                r -> r.stats().meanIsiMs()));
+        c.add(col("cv_isi", ColumnType.DOUBLE, true, "1",
+                "population standard deviation over mean of the intervals (null below 3 spikes)", r -> r.stats().cvIsi()));
+        c.add(col("v_min_mV", ColumnType.DOUBLE, true, "mV", "lowest V reached, initial state included",
+                r -> r.stats().vMinMv()));
+        c.add(col("v_max_mV", ColumnType.DOUBLE, true, "mV", "highest V reached", r -> r.stats().vMaxMv()));
+        c.add(col("status", ColumnType.STRING, false, "", "\"ok\" or \"diverged\" (then every statistic is null)",
+                r -> r.stats().status()));
+        c.add(col("diverged_step", ColumnType.INT64, true, "step", "the step at which |V| left 1000 mV or became NaN (null unless diverged)",
+                r -> r.stats().divergedStep()));
+        return new Table<>(SUMMARIES, "one row per neuron", c);
+    }
+
+    private static Table<SpikeRecord> spikesTable() {
+        List<Column<SpikeRecord>> c = new ArrayList<>();
+        c.add(col("run_id", ColumnType.INT64, false, "", "the run", r -> r.run().runId()));
+        c.add(col("neuron", ColumnType.INT32, false, "", "the neuron's index in its run", SpikeRecord::neuron));
+        c.add(col("spike_ms", ColumnType.DOUBLE_LIST, false, "ms",
+                "spike times: end of each threshold-crossing step, as the tutorial reports them (empty if diverged)",
+                SpikeRecord::times));
+        c.add(col("spike_interp_ms", ColumnType.DOUBLE_LIST, false, "ms",
+                "the same spikes' linearly interpolated threshold-crossing times", SpikeRecord::interpolated));
+        return new Table<>(SPIKES, "one row per neuron, when record.spikes is on", c);
+    }
+
+    private static Table<TraceRecord> tracesTable() {
+        List<Column<TraceRecord>> c = new ArrayList<>();
+        c.add(col("run_id", ColumnType.INT64, false, "", "the run", r -> r.run().runId()));
+        c.add(col("neuron", ColumnType.INT32, false, "", "the neuron's index in its run", TraceRecord::neuron));
+        c.add(col("variable", ColumnType.STRING, false, "", "V, m, h, n or I",
+                r -> r.trace().variable().label()));
+        c.add(col("t0_ms", ColumnType.DOUBLE, false, "ms", "time of the first sample", r -> r.trace().t0Ms()));
+        c.add(col("dt_ms", ColumnType.DOUBLE, false, "ms", "time between samples", r -> r.trace().dtMs()));
+        c.add(col("values", ColumnType.FLOAT_LIST, false, TRACE_VALUE_UNIT,
+                "samples (float32): values[j] at t0_ms + j * dt_ms", r -> r.trace().values()));
+        return new Table<>(TRACES, "one row per traced neuron and variable", c);
+    }
+}

@@ -1,0 +1,15 @@
+package org.hhsweep.spark.job;
+
+import java.io.IOException;
+import org.hhsweep.spark.io.Tables;
+
+/** Receives a chunk's rows as they are produced. */
+public interface ChunkSink {
+    void run(Tables.RunRecord record) throws IOException;
+
+    void neuron(Tables.NeuronRecord record) throws IOException;
+
+    void spikes(Tables.SpikeRecord record) throws IOException;
+
+    void trace(Tables.TraceRecord record) throws IOException;
+}

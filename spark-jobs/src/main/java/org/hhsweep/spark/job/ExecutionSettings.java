@@ -1,0 +1,68 @@
+package org.hhsweep.spark.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
+import org.hhsweep.sim.config.ConfigException;
+import org.hhsweep.sim.sweep.BlockPlanner;
+
+/**
+ * How a sweep is cut up for execution; none of it changes a number in the output.
+ *
+ * @param blockNeurons    neurons simulated together in one block
+ * @param maxTraceSamples trace samples one block may hold in memory
+ * @param runsPerChunk    runs per chunk, or 0 for the project's rule (SweepChunks)
+ * @param slices          Spark partitions, or 0 for min(chunks, 4 x default parallelism)
+ */
+public record ExecutionSettings(int blockNeurons, long maxTraceSamples, long runsPerChunk, int slices)
+        implements Serializable {
+
+    public static final ExecutionSettings DEFAULTS = new ExecutionSettings(BlockPlanner.DEFAULT_MAX_NEURONS,
+            BlockPlanner.DEFAULT_MAX_TRACE_SAMPLES, 0, 0);
+
+    public ExecutionSettings withRunsPerChunk(long runs) {
+        return new ExecutionSettings(blockNeurons, maxTraceSamples, runs, slices);
+    }
+
+    public ExecutionSettings withSlices(int n) {
+        return new ExecutionSettings(blockNeurons, maxTraceSamples, runsPerChunk, n);
+    }
+
+    public ExecutionSettings withBlockNeurons(int n) {
+        return new ExecutionSettings(n, maxTraceSamples, runsPerChunk, slices);
+    }
+
+    /**
+     * Reads the optional {@code execution} object of a resolved config: block_neurons,
+     * chunk_runs and slices, each a positive integer.
+     */
+    public static ExecutionSettings fromConfig(JsonNode resolved) {
+        ExecutionSettings s = DEFAULTS;
+        JsonNode e = resolved == null ? null : resolved.get("execution");
+        if (e == null || e.isNull()) {
+            return s;
+        }
+        if (!e.isObject()) {
+            throw new ConfigException("execution", e.toString(), "an object with block_neurons, chunk_runs, slices");
+        }
+        var fields = e.fieldNames();
+        while (fields.hasNext()) {
+            String name = fields.next();
+            switch (name) {
+                case "block_neurons" -> s = s.withBlockNeurons((int) positive(e, name, Integer.MAX_VALUE));
+                case "chunk_runs" -> s = s.withRunsPerChunk(positive(e, name, Long.MAX_VALUE));
+                case "slices" -> s = s.withSlices((int) positive(e, name, Integer.MAX_VALUE));
+                default -> throw new ConfigException("execution." + name, null,
+                        "one of block_neurons, chunk_runs, slices");
+            }
+        }
+        return s;
+    }
+
+    private static long positive(JsonNode e, String name, long max) {
+        JsonNode v = e.get(name);
+        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > max) {
+            throw new ConfigException("execution." + name, v.toString(), "a positive integer");
+        }
+        return v.asLong();
+    }
+}

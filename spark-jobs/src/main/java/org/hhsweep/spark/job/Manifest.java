@@ -1,0 +1,139 @@
+package org.hhsweep.spark.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.hhsweep.sim.config.SweepConfig;
+import org.hhsweep.sim.sweep.SweepChunks;
+import org.hhsweep.sim.sweep.SweepSize;
+import org.hhsweep.sim.sweep.SweepSpec;
+import org.hhsweep.spark.io.BuildInfo;
+import org.hhsweep.spark.io.Column;
+import org.hhsweep.spark.io.Json;
+import org.hhsweep.spark.io.Table;
+import org.hhsweep.spark.io.TableFile;
+import org.hhsweep.spark.io.Tables;
+
+/**
+ * manifest.json of an output directory: what was run (the resolved config), by which software, on
+ * what, how it was cut up, what came out (counts, every table's columns with their units) and how
+ * long it took. Written as "running" when a sweep starts and rewritten as "complete" at its end.
+ */
+public final class Manifest {
+    public static final String FILE = "manifest.json";
+    public static final String RUNNING = "running";
+    public static final String COMPLETE = "complete";
+
+    /** Where and how the sweep is executed. */
+    public record Execution(String master, String sparkVersion, int defaultParallelism, SweepChunks chunks,
+                            int slices, ExecutionSettings settings) {
+    }
+
+    private Manifest() {
+    }
+
+    /**
+     * @param finished null while running
+     * @param counts   null while running
+     */
+    public static ObjectNode build(SweepConfig config, SweepSize size, Execution execution, Instant started,
+                                   Instant finished, ChunkCounts counts) {
+        SweepSpec spec = config.spec();
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        m.put("format", 1);
+        m.put("status", finished == null ? RUNNING : COMPLETE);
+
+        BuildInfo build = BuildInfo.get();
+        ObjectNode software = m.putObject("software");
+        software.put("name", "hhsweep");
+        software.put("version", build.version());
+        software.put("git_commit", build.gitCommit());
+        software.put("spark", execution.sparkVersion());
+        software.put("java", System.getProperty("java.version"));
+
+        ObjectNode sweep = m.putObject("sweep");
+        sweep.put("name", spec.name());
+        sweep.put("config_hash", config.hash());
+        sweep.put("seed", spec.seed());
+        sweep.put("runs", spec.runCount());
+        sweep.put("neurons_per_run", spec.base().neurons());
+        sweep.put("neurons", spec.neuronCount());
+        sweep.put("neuron_steps", size.neuronSteps());
+        sweep.put("neuron_steps_exact", size.exact());
+        ArrayNode swept = sweep.putArray("swept");
+        spec.sweptPaths().forEach(swept::add);
+        m.set("config", config.resolved() == null ? null : config.resolved().deepCopy());
+
+        m.put("started", started.toString());
+        m.put("finished", finished == null ? null : finished.toString());
+        m.put("master", execution.master());
+
+        ObjectNode part = m.putObject("partitioning");
+        part.put("rule", "runs per chunk = max(1, min(" + SweepChunks.MAX_NEURONS + " / neurons per run, "
+                + SweepChunks.TARGET_NEURON_STEPS + " / (neurons per run x steps of the longest run)))"
+                + (execution.settings().runsPerChunk() > 0 ? "; overridden by execution.chunk_runs" : ""));
+        part.put("runs_per_chunk", execution.chunks().runsPerChunk());
+        part.put("chunks", execution.chunks().count());
+        part.put("max_neurons_per_chunk", SweepChunks.MAX_NEURONS);
+        part.put("target_neuron_steps_per_chunk", SweepChunks.TARGET_NEURON_STEPS);
+        part.put("slices", execution.slices());
+        part.put("default_parallelism", execution.defaultParallelism());
+        part.put("block_neurons", execution.settings().blockNeurons());
+        part.put("max_trace_samples_per_block", execution.settings().maxTraceSamples());
+        part.put("files", "<table>/part-<chunk, 6 digits>.parquet; a chunk is committed when runs/part-<chunk>.parquet exists");
+
+        if (counts != null) {
+            ObjectNode c = m.putObject("counts");
+            c.put("runs", counts.runs());
+            c.put("neurons", counts.neurons());
+            c.put("spikes", counts.spikes());
+            c.put("diverged", counts.diverged());
+            c.put("neuron_steps", counts.neuronSteps());
+            c.put("mean_rate_hz", Double.isNaN(counts.meanRateHz()) ? null : counts.meanRateHz());
+            double wall = Duration.between(started, finished).toNanos() / 1e9;
+            m.put("wall_time_s", wall);
+            m.put("neuron_steps_per_second", wall > 0 ? counts.neuronSteps() / wall : null);
+        }
+
+        ObjectNode tables = m.putObject("tables");
+        for (Table<?> t : Tables.forSweep(spec).list()) {
+            tables.set(t.name(), table(t));
+        }
+        ObjectNode meta = m.putObject("parquet");
+        meta.put("compression", "ZSTD");
+        meta.put("floating_point_encoding", "BYTE_STREAM_SPLIT");
+        meta.put("units_metadata_key", TableFile.UNITS_KEY);
+        return m;
+    }
+
+    private static JsonNode table(Table<?> t) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("path", t.name());
+        n.put("description", t.description());
+        ArrayNode cols = n.putArray("columns");
+        for (Column<?> c : t.columns()) {
+            ObjectNode col = cols.addObject();
+            col.put("name", c.name());
+            col.put("type", c.type().sql());
+            col.put("unit", c.unit());
+            col.put("nullable", c.nullable());
+            col.put("description", c.description());
+        }
+        return n;
+    }
+
+    public static void write(ObjectNode manifest, Path output, Configuration conf) throws IOException {
+        Path file = new Path(output, FILE);
+        FileSystem fs = file.getFileSystem(conf);
+        try (OutputStream out = fs.create(file, true)) {
+            Json.MAPPER.writeValue(out, manifest);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Runs hhsweep's commands (sweep, validate, query).
+#
+#   ./submit.sh [--master URL] [spark-submit options] COMMAND ...
+#
+# Without --master (or with --master local[N]) the command runs here, in one JVM, on all cores,
+# from the project's own jars, which are built on first use and rebuilt when sources change.
+# With a cluster master (spark://, yarn, k8s://...) it goes through spark-submit: $SPARK_HOME's
+# when SPARK_HOME has one, else Spark's SparkSubmit class from the project's classpath.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+MAIN=org.hhsweep.spark.cli.Main
+TARGET="$ROOT/spark-jobs/target"
+CLASSPATH_FILE="$TARGET/classpath.txt"
+LOG_CONFIG="$ROOT/conf/log4j2.properties"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+usage() {
+    cat <<'EOF'
+usage: ./submit.sh [--master URL] [spark-submit options] COMMAND ...
+commands:
+  sweep CONFIG [--out DIR] [--overwrite]   run a sweep, write its Parquet tables and manifest
+  validate CONFIG                          check a config and print its size without running it
+  query DIR SQL [--format table|csv|json] [--limit N]
+                                           Spark SQL over an output's runs, summaries, spikes, traces
+  every command takes --verbose (Spark's logs, stack traces)
+options before COMMAND:
+  --master URL        local[N] (default local[*]: all cores), spark://HOST:PORT, yarn, k8s://...
+  --conf KEY=VALUE    a Spark setting (also in local mode)
+  --driver-memory M   heap of the driver (in local mode: of the one JVM), e.g. 8g
+  any other spark-submit option, with a cluster master
+environment: SPARK_HOME (use its spark-submit), SPARK_LOCAL_IP (default 127.0.0.1 when running
+  locally), HHSWEEP_JAVA_OPTS (extra JVM options in local mode)
+EOF
+}
+
+master=""
+driver_memory=""
+confs=()
+submit_opts=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        sweep | validate | query | --version) break ;;
+        -h | --help | help)
+            usage
+            exit 0
+            ;;
+        --master)
+            [[ $# -ge 2 ]] || { echo "error: --master needs a URL" >&2; exit 2; }
+            master="$2"
+            shift 2
+            ;;
+        --master=*)
+            master="${1#*=}"
+            shift
+            ;;
+        --conf)
+            [[ $# -ge 2 ]] || { echo "error: --conf needs KEY=VALUE" >&2; exit 2; }
+            confs+=("$2")
+            shift 2
+            ;;
+        --conf=*)
+            confs+=("${1#*=}")
+            shift
+            ;;
+        --driver-memory)
+            [[ $# -ge 2 ]] || { echo "error: --driver-memory needs a size" >&2; exit 2; }
+            driver_memory="$2"
+            shift 2
+            ;;
+        --driver-memory=*)
+            driver_memory="${1#*=}"
+            shift
+            ;;
+        --verbose | --supervise)
+            submit_opts+=("$1")
+            shift
+            ;;
+        --*=*)
+            submit_opts+=("$1")
+            shift
+            ;;
+        --*)
+            [[ $# -ge 2 ]] || { echo "error: $1 needs a value" >&2; exit 2; }
+            submit_opts+=("$1" "$2")
+            shift 2
+            ;;
+        *)
+            echo "error: unknown command '$1'" >&2
+            usage >&2
+            exit 2
+            ;;
+    esac
+done
+if [[ $# -eq 0 ]]; then
+    usage >&2
+    exit 2
+fi
+
+command -v "$JAVA" >/dev/null || { echo "error: java not found (Java 17 is needed)" >&2; exit 1; }
+
+app_jar() {
+    compgen -G "$TARGET/spark-jobs-*-app.jar" | head -n 1 || true
+}
+
+# Build on first use, and again whenever a pom or a main source is newer than the jar.
+jar="$(app_jar)"
+if [[ -z "$jar" || ! -f "$CLASSPATH_FILE" ]] ||
+    [[ -n "$(find "$ROOT/pom.xml" "$ROOT/sim-core/pom.xml" "$ROOT/spark-jobs/pom.xml" \
+        "$ROOT/sim-core/src/main" "$ROOT/spark-jobs/src/main" -type f -newer "$jar" -print -quit)" ]]; then
+    command -v mvn >/dev/null || { echo "error: mvn not found (Maven is needed to build hhsweep)" >&2; exit 1; }
+    echo "building hhsweep (first use, or sources changed) ..." >&2
+    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests -pl spark-jobs -am package) >&2
+    jar="$(app_jar)"
+    [[ -n "$jar" && -f "$CLASSPATH_FILE" ]] || { echo "error: build produced no application jar" >&2; exit 1; }
+fi
+spark_classpath="$(cat "$CLASSPATH_FILE")"
+
+# Spark on Java 17 needs these opens: one list, kept in the root pom (property spark.jvm.opens).
+read -r -a java_opens <<<"$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$ROOT/pom.xml")"
+
+case "$master" in
+    "" | local | local\[*)
+        export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+        if [[ ${#submit_opts[@]} -gt 0 ]]; then
+            echo "error: ${submit_opts[*]}: only with a cluster --master (local mode takes --conf and --driver-memory)" >&2
+            exit 2
+        fi
+        jvm=("${java_opens[@]}" "-Dlog4j2.configurationFile=$LOG_CONFIG")
+        [[ -n "$master" ]] && jvm+=("-Dspark.master=$master")
+        [[ -n "$driver_memory" ]] && jvm+=("-Xmx$driver_memory")
+        # SparkConf reads every spark.* system property.
+        for c in "${confs[@]+"${confs[@]}"}"; do
+            [[ "$c" == *=* ]] || { echo "error: --conf needs KEY=VALUE, got $c" >&2; exit 2; }
+            jvm+=("-D$c")
+        done
+        # shellcheck disable=SC2086
+        exec "$JAVA" ${HHSWEEP_JAVA_OPTS:-} "${jvm[@]}" -cp "$jar:$spark_classpath" "$MAIN" "$@"
+        ;;
+esac
+
+# A cluster: the driver runs here (client mode), so the output directory must be on a file
+# system every worker can write (a local path is fine when the cluster is this one machine).
+opts=(--master "$master" --class "$MAIN")
+[[ -n "$driver_memory" ]] && opts+=(--driver-memory "$driver_memory")
+for c in "${confs[@]+"${confs[@]}"}"; do
+    opts+=(--conf "$c")
+done
+case "$master" in
+    spark://127.0.0.1:* | spark://localhost:*)
+        # A one-machine cluster: keep the driver on loopback, where the workers look for it.
+        export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+        [[ " ${confs[*]+"${confs[*]}"} " == *" spark.driver.host="* ]] || opts+=(--conf spark.driver.host=127.0.0.1)
+        ;;
+esac
+if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then
+    exec "$SPARK_HOME/bin/spark-submit" "${opts[@]}" \
+        --driver-java-options "-Dlog4j2.configurationFile=$LOG_CONFIG" \
+        "${submit_opts[@]+"${submit_opts[@]}"}" "$jar" "$@"
+fi
+exec "$JAVA" "${java_opens[@]}" "-Dlog4j2.configurationFile=$LOG_CONFIG" -cp "$spark_classpath" \
+    org.apache.spark.deploy.SparkSubmit "${opts[@]}" "${submit_opts[@]+"${submit_opts[@]}"}" "$jar" "$@"
