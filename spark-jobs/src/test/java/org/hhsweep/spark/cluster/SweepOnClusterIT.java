@@ -1,0 +1,105 @@
+package org.hhsweep.spark.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.hhsweep.spark.duckdb.DocumentedColumn;
+import org.hhsweep.spark.duckdb.DocumentedTables;
+import org.hhsweep.spark.duckdb.DuckDbReader;
+import org.hhsweep.spark.duckdb.TableDifference;
+import org.hhsweep.spark.duckdb.TableSchemaCheck;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sweep job submitted through SparkSubmit to a real standalone cluster (Master and two Workers
+ * in their own JVMs on 127.0.0.1) and in local mode: the tables must hold the same rows, and an
+ * independent reader (DuckDB) must find the documented columns, types and units.
+ */
+class SweepOnClusterIT {
+
+    private static final String MAIN = "org.hhsweep.spark.cli.Main";
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final List<String> TABLES = List.of("runs", "summaries", "spikes", "traces");
+
+    /** Noise, several runs per grid point, traces and spikes: every table has rows, every task work. */
+    private static final String CONFIG = """
+            name: ci-small
+            seed: 7
+            simulation: {duration: 50 ms, dt: 0.01 ms, window: {start: 25 ms, end: 50 ms}}
+            neurons: 4
+            stimulus: {type: ou, mean: 8 uA/cm^2, sigma: 2 uA/cm^2, tau: 5 ms}
+            sweep:
+              grid:
+                stimulus.mean: [4 uA/cm^2, 8 uA/cm^2, 12 uA/cm^2]
+              seeds: 3
+            record: {traces: {variables: [V, I], every: 0.1 ms, neurons: 2}, spikes: true}
+            execution: {chunk_runs: 1}
+            """;
+
+    private static BuildArtifacts build;
+    private static Path runDir;
+    private static StandaloneCluster cluster;
+    private static DuckDbReader duckdb;
+    private static Path onCluster;
+    private static Path local;
+
+    @BeforeAll
+    static void runTheSweepBothWays() throws Exception {
+        build = BuildArtifacts.fromSystemProperties();
+        runDir = Files.createTempDirectory(Files.createDirectories(build.itDir()), "sweep-on-cluster-");
+        Path config = Files.writeString(runDir.resolve("ci-small.yaml"), CONFIG);
+        duckdb = DuckDbReader.open();
+        cluster = StandaloneCluster.start(build, 2, Duration.ofMinutes(3));
+
+        onCluster = runDir.resolve("cluster");
+        SubmitResult clusterRun = cluster.submit(sweep(config, onCluster), TIMEOUT);
+        assertEquals(0, clusterRun.exitCode(), clusterRun::describe);
+
+        local = runDir.resolve("local");
+        SubmitResult localRun;
+        try (RunningSubmission running = new SparkSubmitter(build, runDir.resolve("local-mode"))
+                .start("local[2]", sweep(config, local))) {
+            localRun = running.await(TIMEOUT);
+        }
+        assertEquals(0, localRun.exitCode(), localRun::describe);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (duckdb != null) {
+            duckdb.close();
+        }
+    }
+
+    private static Submission sweep(Path config, Path out) {
+        return Submission.of(MAIN, build.appJar(), "sweep", config.toString(), "--out", out.toString())
+                .withConf("spark.cores.max", "2")
+                .withConf("spark.scheduler.minRegisteredResourcesRatio", "1.0");
+    }
+
+    @Test
+    void theClusterWritesTheSameTablesAsLocalMode() throws Exception {
+        for (String table : TABLES) {
+            TableDifference difference = duckdb.difference(onCluster.resolve(table), local.resolve(table), "*");
+            assertTrue(difference.rowsA() > 0, table + " is empty");
+            assertTrue(difference.isEmpty(), table + ": " + difference);
+        }
+        assertEquals(9L, duckdb.count(onCluster.resolve("runs")));
+        assertEquals(36L, duckdb.count(onCluster.resolve("summaries")));
+    }
+
+    @Test
+    void everyTableHasTheDocumentedColumnsTypesAndUnits() throws Exception {
+        List<DocumentedColumn> swept = List.of(DocumentedTables.swept("stimulus_mean", "uA/cm^2"));
+        assertEquals(List.of(), TableSchemaCheck.problems(duckdb, onCluster, DocumentedTables.all(swept)));
+    }
+}
