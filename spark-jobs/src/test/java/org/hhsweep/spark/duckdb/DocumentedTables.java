@@ -41,8 +41,8 @@ public final class DocumentedTables {
                 DocumentedColumn.of("replicate", INTEGER)));
         columns.addAll(swept);
         columns.addAll(List.of(
-                DocumentedColumn.of("neurons", INTEGER),
-                DocumentedColumn.of("diverged", INTEGER),
+                DocumentedColumn.of("neurons", INTEGER, "1"),
+                DocumentedColumn.of("diverged", INTEGER, "1"),
                 DocumentedColumn.of("status", VARCHAR)));
         return new DocumentedTable("runs", columns);
     }
@@ -54,7 +54,7 @@ public final class DocumentedTables {
                 DocumentedColumn.of("seed", BIGINT)));
         columns.addAll(swept);
         columns.addAll(List.of(
-                DocumentedColumn.of("spike_count", INTEGER),
+                DocumentedColumn.of("spike_count", INTEGER, "1"),
                 DocumentedColumn.of("rate_hz", DOUBLE, "Hz"),
                 DocumentedColumn.of("window_rate_hz", DOUBLE, "Hz"),
                 DocumentedColumn.of("first_spike_ms", DOUBLE, "ms"),
@@ -63,7 +63,7 @@ public final class DocumentedTables {
                 DocumentedColumn.of("v_min_mV", DOUBLE, "mV"),
                 DocumentedColumn.of("v_max_mV", DOUBLE, "mV"),
                 DocumentedColumn.of("status", VARCHAR),
-                DocumentedColumn.of("diverged_step", BIGINT)));
+                DocumentedColumn.of("diverged_step", BIGINT, "step")));
         return new DocumentedTable("summaries", columns);
     }
 
@@ -75,7 +75,7 @@ public final class DocumentedTables {
                 DocumentedColumn.of("spike_interp_ms", "DOUBLE[]", "ms")));
     }
 
-    /** values has no single unit (mV for V, 1 for the gates): its unit follows from {@code variable}. */
+    /** values has no single unit: its unit follows from {@code variable}, and the entry says how. */
     public static DocumentedTable traces() {
         return new DocumentedTable("traces", List.of(
                 DocumentedColumn.of("run_id", BIGINT),
@@ -83,6 +83,6 @@ public final class DocumentedTables {
                 DocumentedColumn.of("variable", VARCHAR),
                 DocumentedColumn.of("t0_ms", DOUBLE, "ms"),
                 DocumentedColumn.of("dt_ms", DOUBLE, "ms"),
-                DocumentedColumn.of("values", "FLOAT[]")));
+                DocumentedColumn.of("values", "FLOAT[]", "V: mV, m: 1, h: 1, n: 1, I: uA/cm^2")));
     }
 }

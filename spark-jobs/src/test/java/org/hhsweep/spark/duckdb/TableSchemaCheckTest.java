@@ -145,14 +145,14 @@ class TableSchemaCheckTest {
         DocumentedTable traces = DocumentedTables.traces();
         write("traces", "part-0.parquet", traces.columns(), json(traces.units()));
         write("traces", "part-1.parquet", traces.columns(), null);
-        write("traces", "part-2.parquet", traces.columns(), "{\"t0_ms\":\"s\",\"values\":\"mV\"}");
+        write("traces", "part-2.parquet", traces.columns(), "{\"run_id\":\"\",\"neuron\":\"\",\"variable\":\"\",\"t0_ms\":\"s\",\"values\":\"mV\"}");
         Path written = write("traces", "part-3.parquet", traces.columns(), "t0_ms=ms");
 
         assertEquals(List.of(
                         "traces (part-1.parquet): no hhsweep.units metadata",
                         "traces (part-2.parquet).t0_ms: unit s, documented ms",
                         "traces (part-2.parquet).dt_ms: no unit recorded, documented ms",
-                        "traces (part-2.parquet).values: unit mV recorded, none documented",
+                        "traces (part-2.parquet).values: unit mV, documented V: mV, m: 1, h: 1, n: 1, I: uA/cm^2",
                         "traces (part-3.parquet): hhsweep.units is not JSON: t0_ms=ms"),
                 TableSchemaCheck.problems(reader, written, traces));
     }
