@@ -111,7 +111,14 @@ if [[ -z "$jar" || ! -f "$CLASSPATH_FILE" ]] ||
         "$ROOT/sim-core/src/main" "$ROOT/spark-jobs/src/main" -type f -newer "$jar" -print -quit)" ]]; then
     command -v mvn >/dev/null || { echo "error: mvn not found (Maven is needed to build hhsweep)" >&2; exit 1; }
     echo "building hhsweep (first use, or sources changed) ..." >&2
-    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests -pl spark-jobs -am package) >&2
+    # Maven's output goes to a log, shown only when the build fails.
+    build_log="$(mktemp "${TMPDIR:-/tmp}/hhsweep-build.XXXXXX")"
+    if ! (cd "$ROOT" && mvn -B -DskipTests -pl spark-jobs -am package) >"$build_log" 2>&1; then
+        tail -n 50 "$build_log" >&2
+        echo "error: the build failed; full log in $build_log" >&2
+        exit 1
+    fi
+    rm -f "$build_log"
     jar="$(app_jar)"
     [[ -n "$jar" && -f "$CLASSPATH_FILE" ]] || { echo "error: build produced no application jar" >&2; exit 1; }
 fi
