@@ -62,7 +62,8 @@ final class ValidateCommand {
         }
         out.printf(Locale.ROOT, "neurons: %,d (%,d per run)%n", spec.neuronCount(), spec.base().neurons());
         out.printf(Locale.ROOT, "neuron-steps: %,d (%s)%s%n", size.neuronSteps(),
-                ProgressLine.scientific(size.neuronSteps()), size.exact() ? "" : ", estimated from a sample of runs");
+                ProgressLine.scientific(size.neuronSteps()), spec.search() != null
+                        ? ", at most: every probe of every search" : size.exact() ? "" : ", estimated from a sample of runs");
         out.printf(Locale.ROOT, "chunks: %,d of up to %,d runs%n", chunks.count(), chunks.runsPerChunk());
         out.println("output: " + OutputDirectory.display(
                 OutputDirectory.resolve(SweepCommand.defaultOutput(config))) + " (unless --out is given)");
