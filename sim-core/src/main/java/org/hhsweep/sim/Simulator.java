@@ -10,6 +10,7 @@ import org.hhsweep.sim.record.StepObserver;
 import org.hhsweep.sim.record.TraceRecorder;
 import org.hhsweep.sim.record.VoltageRange;
 import org.hhsweep.sim.stats.NeuronStatistics;
+import org.hhsweep.sim.stimulus.JaxUniformCurrent;
 import org.hhsweep.sim.stimulus.Stimuli;
 import org.hhsweep.sim.stimulus.Stimulus;
 import org.hhsweep.sim.stimulus.StimulusSpec;
@@ -70,8 +71,14 @@ public final class Simulator {
         return new BlockResult(stats, times, interpolated, traces == null ? List.of() : traces.traces());
     }
 
-    /** A neuron's stimulus stream: its own, or the one its run shares. */
+    /**
+     * A neuron's stimulus stream: its own, or the one its run shares. A JAX replay takes the run's
+     * seed as JAX's seed, unhashed, so seed 42 replays {@code PRNGKey(42)}.
+     */
     static long stimulusKey(NeuronSpec spec) {
+        if (spec.stimulus() instanceof StimulusSpec.JaxUniform) {
+            return JaxUniformCurrent.streamKey(spec.runSeed(), spec.stimulus().shared() ? 0 : spec.neuronIndex());
+        }
         long neuron = spec.stimulus().shared() ? RandomStreams.SHARED : spec.neuronIndex();
         return RandomStreams.streamKey(spec.runSeed(), neuron, RandomStreams.Purpose.STIMULUS);
     }

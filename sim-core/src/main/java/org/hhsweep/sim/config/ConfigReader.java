@@ -76,7 +76,7 @@ final class ConfigReader {
         double v0 = quantity(initial.get("V"), RunTemplate.V0, NeuronSpec.DEFAULT_V0);
         int neurons = Fields.given(top.get("neurons"))
                 ? Fields.integer(top.get("neurons"), "neurons", 1, Integer.MAX_VALUE, " (neurons per run)") : 1;
-        StimulusSpec stimulus = stimulus(top.get("stimulus"));
+        StimulusSpec stimulus = stimulus(top.get("stimulus"), neurons);
 
         ObjectNode record = optionalSection(top.get("record"), "record", RECORD_KEYS);
         boolean spikes = !Fields.given(record.get("spikes")) || Fields.bool(record.get("spikes"), "record.spikes");
@@ -109,10 +109,13 @@ final class ConfigReader {
         base = fillMissing(base, sweep.swept());
         checkBase(base);
         SweptChecks.check(base, sweep.swept());
+        SweepReader.checkSearch(sweep.search(), base, sweep.swept());
+        checkJaxSeed(base, seed, sweep.seeds());
 
         SweepSpec spec;
         try {
-            spec = new SweepSpec(name, seed, base, sweep.grid(), sweep.samples(), sweep.random(), sweep.seeds());
+            spec = new SweepSpec(name, seed, base, sweep.grid(), sweep.samples(), sweep.random(), sweep.seeds(),
+                    sweep.search());
         } catch (ArithmeticException e) {
             throw new ConfigException("sweep", "more runs (or neurons) than a 64-bit count holds",
                     "a sweep of at most " + Long.MAX_VALUE + " runs", e);
@@ -143,7 +146,19 @@ final class ConfigReader {
         return quantity(n, field, Double.NaN);
     }
 
-    private StimulusSpec stimulus(JsonNode n) {
+    /** A JAX replay's run seeds are JAX's 32-bit seeds themselves: seed + replicate. */
+    private static void checkJaxSeed(RunTemplate base, long seed, int seeds) {
+        if (!StimulusSpec.RNG_JAX.equals(base.stimulus().rng())) {
+            return;
+        }
+        long last = SweepSpec.JAX_MAX_SEED - (seeds - 1);
+        if (seed < 0 || seed > last) {
+            throw new ConfigException("seed", Long.toString(seed), "a whole number from 0 to " + last
+                    + " with stimulus.rng: jax (JAX's PRNGKey takes a 32-bit seed, and replicate r uses seed + r)");
+        }
+    }
+
+    private StimulusSpec stimulus(JsonNode n, int neurons) {
         if (!Fields.given(n)) {
             return new StimulusSpec.Constant(0.0);
         }
@@ -161,9 +176,13 @@ final class ConfigReader {
         known.addAll(fields);
         if (probe.random()) {
             known.add("shared");
+            known.add("rng");
         } else if (n.has("shared")) {
             throw new ConfigException("stimulus.shared", "'shared' on a " + type + " stimulus",
                     "no 'shared' key: only random stimuli (uniform, gaussian, ou) have a stream to share");
+        } else if (n.has("rng")) {
+            throw new ConfigException("stimulus.rng", "'rng' on a " + type + " stimulus",
+                    "no 'rng' key: only random stimuli (uniform, gaussian, ou) draw random numbers");
         }
         Fields.section(n, "stimulus", known);
         double[] values = new double[fields.size()];
@@ -176,6 +195,15 @@ final class ConfigReader {
         // The tutorial's uniform input is one stream shared by the run; Gaussian and OU noise default to private.
         boolean shared = Fields.given(n.get("shared")) ? Fields.bool(n.get("shared"), "stimulus.shared")
                 : type.equals("uniform");
+        String rng = Fields.given(n.get("rng")) ? Fields.choice(n.get("rng"), "stimulus.rng", StimulusSpec.RNGS)
+                : StimulusSpec.RNG_DEFAULT;
+        if (rng.equals(StimulusSpec.RNG_JAX)) {
+            if (!type.equals("uniform")) {
+                throw new ConfigException("stimulus.rng", "jax on a " + type + " stimulus",
+                        "rng: default: the JAX replay draws uniform values only (stimulus type uniform, as the tutorial does)");
+            }
+            return new StimulusSpec.JaxUniform(values[0], values[1], shared, neurons);
+        }
         return StimulusSpec.of(type, values, shared);
     }
 

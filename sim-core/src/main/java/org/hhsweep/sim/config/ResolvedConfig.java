@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.hhsweep.sim.model.HHParameters;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.SearchSpec;
 import org.hhsweep.sim.sweep.SweepSpec;
 
 /**
@@ -72,6 +73,7 @@ final class ResolvedConfig {
         }
         if (t.stimulus().random()) {
             stim.put("shared", t.stimulus().shared());
+            stim.put("rng", t.stimulus().rng());
         }
 
         ObjectNode sweep = root.putObject("sweep");
@@ -94,6 +96,17 @@ final class ResolvedConfig {
             o.put("distribution", p.distribution().configName());
             o.put("a", p.a());
             o.put("b", p.b());
+        }
+        if (spec.search() == null) {
+            sweep.putNull("search");
+        } else {
+            SearchSpec s = spec.search();
+            ObjectNode o = sweep.putObject("search");
+            o.put("param", s.path());
+            o.put("from", s.from());
+            o.put("to", s.to());
+            o.put("tolerance", s.tolerance());
+            o.put("criterion", s.criterion().toString());
         }
         sweep.put("runs", spec.runCount());
 

@@ -140,8 +140,8 @@ final class RunChecks {
             if (!(r.duration() > 0)) {
                 return Problem.of("stimulus.duration", "a positive ramp duration");
             }
-        } else if (s instanceof StimulusSpec.Uniform u) {
-            if (u.high() < u.low()) {
+        } else if (s instanceof StimulusSpec.Uniform || s instanceof StimulusSpec.JaxUniform) {
+            if (s.get("high") < s.get("low")) {
                 return Problem.of("stimulus.high", "a value >= " + show(t, "stimulus.low"),
                         "stimulus.low", "a value <= " + show(t, "stimulus.high"));
             }

@@ -8,21 +8,27 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.hhsweep.sim.stimulus.StimulusSpec;
+import org.hhsweep.sim.sweep.Criterion;
 import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.SearchSpec;
 import org.hhsweep.sim.sweep.SweepSpec;
 import org.hhsweep.sim.units.EngineUnit;
 import org.hhsweep.sim.units.Units;
 
-/** Reads the sweep section: grid axes, random sampling and seed replicates. */
+/** Reads the sweep section: grid axes, random sampling, seed replicates and a threshold search. */
 final class SweepReader {
-    static final List<String> KEYS = List.of("grid", "seeds", "random");
+    static final List<String> KEYS = List.of("grid", "seeds", "random", "search");
+    static final List<String> SEARCH_KEYS = List.of("param", "from", "to", "tolerance", "criterion");
     static final List<String> RANDOM_KEYS = List.of("samples", "params");
     /** How far out a normal distribution's values are checked, in standard deviations (1e-9 beyond). */
     static final double NORMAL_CHECK_SDS = 6;
 
-    /** What the sweep section asks for; {@code swept} lists every swept path with its values to check. */
+    /**
+     * What the sweep section asks for; {@code swept} lists every swept path with its values to
+     * check (a searched path with the ends of its bracket); {@code search} is null without one.
+     */
     record Sweep(List<SweepSpec.GridAxis> grid, int samples, List<SweepSpec.RandomParam> random, int seeds,
-                 List<Swept> swept) {
+                 List<Swept> swept, SearchSpec search) {
     }
 
     private SweepReader() {
@@ -30,7 +36,7 @@ final class SweepReader {
 
     static Sweep read(JsonNode node, RunTemplate base) {
         if (!Fields.given(node)) {
-            return new Sweep(List.of(), 0, List.of(), 1, List.of());
+            return new Sweep(List.of(), 0, List.of(), 1, List.of(), null);
         }
         ObjectNode sweep = Fields.section(node, "sweep", KEYS);
         int seeds = Fields.given(sweep.get("seeds"))
@@ -86,7 +92,74 @@ final class SweepReader {
                 swept.add(s);
             }
         }
-        return new Sweep(grid, samples, random, seeds, swept);
+        SearchSpec search = null;
+        if (Fields.given(sweep.get("search"))) {
+            search = search(sweep.get("search"), base, swept);
+        }
+        return new Sweep(grid, samples, random, seeds, swept, search);
+    }
+
+    private static SearchSpec search(JsonNode node, RunTemplate base, List<Swept> swept) {
+        ObjectNode s = Fields.section(node, "sweep.search", SEARCH_KEYS);
+        String example = "such as {param: stimulus.amplitude, from: 0 uA/cm^2, to: 20 uA/cm^2, "
+                + "tolerance: 0.01 uA/cm^2, criterion: \"spike_count >= 1\"}";
+        for (String key : SEARCH_KEYS) {
+            if (!Fields.given(s.get(key))) {
+                throw Fields.missing("sweep.search." + key, "a threshold search " + example);
+            }
+        }
+        String path = Fields.text(s.get("param"), "sweep.search.param", "a sweepable field such as stimulus.amplitude");
+        checkPath(path, base, "sweep.search.param");
+        for (Swept other : swept) {
+            if (other.path().equals(path)) {
+                String where = other.values().get(0).field().startsWith("sweep.grid") ? "sweep.grid" : "sweep.random";
+                throw new ConfigException("sweep.search.param", "'" + path + "', already swept in " + where,
+                        "a field that is not also swept: the search sets it at every probe");
+            }
+        }
+        EngineUnit unit = RunTemplate.unit(path);
+        Fields.Quantity from = Fields.quantity(s.get("from"), "sweep.search.from", unit);
+        Fields.Quantity to = Fields.quantity(s.get("to"), "sweep.search.to", unit);
+        Fields.Quantity tolerance = Fields.quantity(s.get("tolerance"), "sweep.search.tolerance", unit);
+        if (!(to.value() > from.value())) {
+            throw new ConfigException("sweep.search.to", to.text(), "a value above from (" + from.text()
+                    + "): the bracket [from, to] where the criterion changes from failing to holding");
+        }
+        if (!(tolerance.value() > 0)) {
+            throw new ConfigException("sweep.search.tolerance", tolerance.text(), "a positive "
+                    + Units.dimensionName(unit) + ", the width the bracket is narrowed to");
+        }
+        if (!(tolerance.value() < to.value() - from.value())) {
+            throw new ConfigException("sweep.search.tolerance", tolerance.text(), "a width below that of the bracket, "
+                    + Units.format(to.value() - from.value(), unit) + " (to - from)");
+        }
+        String text = Fields.text(s.get("criterion"), "sweep.search.criterion",
+                "a comparison such as \"spike_count >= 1\"");
+        Criterion criterion;
+        try {
+            criterion = Criterion.parse(text);
+        } catch (Criterion.SyntaxException e) {
+            String name = text.strip().split("[\\s<>=!]", 2)[0];
+            String hint = Criterion.STATISTICS.contains(name) ? "" : Suggest.hint(name, Criterion.STATISTICS);
+            throw new ConfigException("sweep.search.criterion", text, e.getMessage() + hint, e);
+        }
+        swept.add(new Swept(path, List.of(
+                new Swept.Value(from.value(), "sweep.search.from", from.text()),
+                new Swept.Value(to.value(), "sweep.search.to", to.text()))));
+        return new SearchSpec(path, from.value(), to.value(), tolerance.value(), criterion);
+    }
+
+    /** Checks of a search that need the complete base run. */
+    static void checkSearch(SearchSpec search, RunTemplate base, List<Swept> swept) {
+        if (search == null || !search.criterion().statistic().equals("window_rate_hz")) {
+            return;
+        }
+        boolean window = !Double.isNaN(base.windowStartMs())
+                || swept.stream().anyMatch(s -> s.path().equals(RunTemplate.WINDOW_START));
+        if (!window) {
+            throw new ConfigException("sweep.search.criterion", search.criterion().toString(),
+                    "a statistic the runs have: window_rate_hz needs simulation.window");
+        }
     }
 
     /** A swept field must be a sweepable scalar of this config (stimulus fields depend on its type). */

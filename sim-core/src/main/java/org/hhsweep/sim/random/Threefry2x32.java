@@ -18,9 +18,11 @@ public final class Threefry2x32 {
      * @return the two output words packed as (x0 &lt;&lt; 32) | x1
      */
     public static long encrypt(int k0, int k1, int x0, int x1) {
-        int[] ks = {k0, k1, k0 ^ k1 ^ PARITY};
-        x0 += ks[0];
-        x1 += ks[1];
+        // The three key-schedule words live in locals, not an array: this runs once per neuron and
+        // step when a stimulus replays JAX's stream, and the step loop must not allocate.
+        int k2 = k0 ^ k1 ^ PARITY;
+        x0 += k0;
+        x1 += k1;
         for (int group = 0; group < 5; group++) {
             int r = (group & 1) * 4;
             for (int j = 0; j < 4; j++) {
@@ -29,8 +31,10 @@ public final class Threefry2x32 {
                 x1 ^= x0;
             }
             // Key injection after every four rounds, with the injection count added to the second word.
-            x0 += ks[(group + 1) % 3];
-            x1 += ks[(group + 2) % 3] + group + 1;
+            int a = (group + 1) % 3;
+            int b = (group + 2) % 3;
+            x0 += a == 0 ? k0 : a == 1 ? k1 : k2;
+            x1 += (b == 0 ? k0 : b == 1 ? k1 : k2) + group + 1;
         }
         return ((long) x0 << 32) | (x1 & 0xFFFFFFFFL);
     }

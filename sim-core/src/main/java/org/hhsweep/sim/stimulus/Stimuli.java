@@ -12,7 +12,8 @@ public final class Stimuli {
 
     /**
      * @param specs one spec per neuron of the block
-     * @param keys  one random-stream key per neuron (ignored by deterministic stimuli)
+     * @param keys  one random-stream key per neuron (ignored by deterministic stimuli); for a
+     *              JAX replay, {@link JaxUniformCurrent#streamKey}
      * @param dt    the step in ms
      */
     public static Stimulus forBlock(StimulusSpec[] specs, long[] keys, double dt) {
@@ -45,6 +46,7 @@ public final class Stimuli {
     private static Stimulus homogeneous(StimulusSpec[] specs, long[] keys, double dt) {
         int n = specs.length;
         double[] a = new double[n], b = new double[n], c = new double[n], d = new double[n];
+        int[] stride = new int[n];
         for (int i = 0; i < n; i++) {
             StimulusSpec spec = specs[i];
             if (spec instanceof StimulusSpec.Constant s) {
@@ -62,6 +64,10 @@ public final class Stimuli {
             } else if (spec instanceof StimulusSpec.Uniform s) {
                 a[i] = s.low();
                 b[i] = s.high();
+            } else if (spec instanceof StimulusSpec.JaxUniform s) {
+                a[i] = s.low();
+                b[i] = s.high();
+                stride[i] = s.shared() ? 1 : s.neurons();
             } else if (spec instanceof StimulusSpec.Gaussian s) {
                 a[i] = s.mean();
                 b[i] = s.sigma();
@@ -80,6 +86,8 @@ public final class Stimuli {
             return new RampCurrent(a, b, c, d, dt);
         } else if (first instanceof StimulusSpec.Uniform) {
             return new UniformNoiseCurrent(a, b, keys);
+        } else if (first instanceof StimulusSpec.JaxUniform) {
+            return new JaxUniformCurrent(a, b, keys, stride);
         } else if (first instanceof StimulusSpec.Gaussian) {
             return new GaussianNoiseCurrent(a, b, keys);
         } else if (first instanceof StimulusSpec.OrnsteinUhlenbeck) {

@@ -31,6 +31,9 @@ final class StimulusFields {
     static StimulusSpec with(StimulusSpec spec, String field, double value) {
         double[] v = values(spec);
         v[index(spec, field)] = value;
+        if (spec instanceof StimulusSpec.JaxUniform j) {
+            return new StimulusSpec.JaxUniform(v[0], v[1], j.shared(), j.neurons());
+        }
         return create(spec.type(), v, spec.shared());
     }
 
@@ -52,6 +55,8 @@ final class StimulusFields {
         } else if (spec instanceof StimulusSpec.Ramp s) {
             return new double[] {s.onset(), s.duration(), s.from(), s.to()};
         } else if (spec instanceof StimulusSpec.Uniform s) {
+            return new double[] {s.low(), s.high()};
+        } else if (spec instanceof StimulusSpec.JaxUniform s) {
             return new double[] {s.low(), s.high()};
         } else if (spec instanceof StimulusSpec.Gaussian s) {
             return new double[] {s.mean(), s.sigma()};

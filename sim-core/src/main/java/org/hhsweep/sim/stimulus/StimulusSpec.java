@@ -12,6 +12,13 @@ public sealed interface StimulusSpec extends Serializable {
     /** Config names of the stimulus types. */
     List<String> TYPES = List.of("constant", "pulse", "ramp", "uniform", "gaussian", "ou");
 
+    /** The project's counter-based generator ({@link org.hhsweep.sim.random.RandomStreams}). */
+    String RNG_DEFAULT = "default";
+    /** A replay of JAX's default generator ({@link org.hhsweep.sim.random.JaxRandom}). */
+    String RNG_JAX = "jax";
+    /** Config names of the generators a random stimulus can draw from (stimulus.rng). */
+    List<String> RNGS = List.of(RNG_DEFAULT, RNG_JAX);
+
     /**
      * A spec of the given type from its field values in the order of {@link #fields()}.
      *
@@ -47,6 +54,11 @@ public sealed interface StimulusSpec extends Serializable {
     /** True when the random stream is shared by all neurons of a run rather than one per neuron. */
     default boolean shared() {
         return false;
+    }
+
+    /** Which generator a random stimulus draws from: {@link #RNG_DEFAULT} or {@link #RNG_JAX}. */
+    default String rng() {
+        return RNG_DEFAULT;
     }
 
     /** A constant current. */
@@ -85,6 +97,38 @@ public sealed interface StimulusSpec extends Serializable {
         @Override
         public boolean random() {
             return true;
+        }
+    }
+
+    /**
+     * The tutorial's noise drawn from a replay of JAX's generator, so a run receives exactly the
+     * input a BrainState/JAX script drew (values are float32, as there). The run's seed is the JAX
+     * seed; the stream is the second half of one split of PRNGKey(seed), which is what
+     * {@code brainstate.random.uniform} uses first after {@code brainstate.random.seed(seed)}.
+     * Shared: step k takes element k of that draw. Per neuron: the draw has shape
+     * (steps, neurons) and neuron i takes element k * neurons + i in step k.
+     *
+     * @param neurons neurons per run, the row length of a per-neuron draw (ignored when shared)
+     */
+    record JaxUniform(double low, double high, boolean shared, int neurons) implements StimulusSpec {
+        public JaxUniform {
+            if (neurons < 1) {
+                throw new IllegalArgumentException("a run has at least one neuron, got " + neurons);
+            }
+        }
+
+        public String type() {
+            return "uniform";
+        }
+
+        @Override
+        public boolean random() {
+            return true;
+        }
+
+        @Override
+        public String rng() {
+            return RNG_JAX;
         }
     }
 

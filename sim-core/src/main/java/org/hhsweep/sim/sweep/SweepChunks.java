@@ -28,7 +28,13 @@ public record SweepChunks(long runCount, long runsPerChunk) implements Serializa
 
     /** The project's rule for a sweep. */
     public static SweepChunks of(SweepSpec spec) {
-        return of(spec.runCount(), spec.base().neurons(), maxStepsPerRun(spec));
+        long steps = maxStepsPerRun(spec);
+        if (spec.search() != null) {
+            // one search simulates its run once per probe
+            int probes = spec.search().probes();
+            steps = Math.min(steps, Long.MAX_VALUE / probes) * probes;
+        }
+        return of(spec.runCount(), spec.base().neurons(), steps);
     }
 
     /** The rule from its inputs: run count, neurons per run, steps of the longest run. */
@@ -40,8 +46,8 @@ public record SweepChunks(long runCount, long runsPerChunk) implements Serializa
 
     /**
      * Steps of the longest run a grid can produce: the base run's, or the largest over the swept
-     * dt and duration values when those are on the grid (randomly sampled ones are not bounded
-     * here and count as the base value).
+     * dt and duration values when those are on the grid or searched (randomly sampled ones are not
+     * bounded here and count as the base value). A search's run is counted once, not per probe.
      */
     public static long maxStepsPerRun(SweepSpec spec) {
         RunTemplate base = spec.base();
@@ -55,6 +61,12 @@ public record SweepChunks(long runCount, long runsPerChunk) implements Serializa
                     duration = Math.max(duration, v);
                 }
             }
+        }
+        SearchSpec search = spec.search();
+        if (search != null && search.path().equals(RunTemplate.DT)) {
+            dt = Math.min(dt, search.from());
+        } else if (search != null && search.path().equals(RunTemplate.DURATION)) {
+            duration = Math.max(duration, search.to());
         }
         return Math.max(1, Math.round(duration / dt));
     }

@@ -3,7 +3,8 @@ package org.hhsweep.sim.sweep;
 /**
  * How big a sweep is: runs, neurons, neuron-steps and trace samples, for progress, estimates and
  * the manifest. Exact when every run is visited (up to {@link #EXACT_LIMIT} runs), otherwise
- * scaled up from evenly spaced runs; only swept dt or duration make runs differ in length.
+ * scaled up from evenly spaced runs; only swept dt or duration make runs differ in length. A
+ * threshold search counts every probe (an upper bound: searches without a change stop early).
  *
  * @param neuronSteps  neurons times steps, summed over runs
  * @param traceSamples float samples recorded in traces, summed over runs
@@ -34,6 +35,12 @@ public record SweepSize(long runs, long neurons, long neuronSteps, long traceSam
             samples += (double) pairs * (runSteps / t.traceEverySteps());
         }
         double scale = (double) runs / visits;
+        if (spec.search() != null) {
+            // A search simulates its run once per probe and records no traces. Probes beyond the
+            // ends stop early when there is no change, so this is an upper bound.
+            return new SweepSize(runs, spec.neuronCount(), Math.round(steps * scale * spec.search().probes()), 0, 0,
+                    false);
+        }
         return new SweepSize(runs, spec.neuronCount(), Math.round(steps * scale), Math.round(samples * scale),
                 Math.round(rows * scale), exact);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hhsweep.sim.random.RandomStreams;
+import org.hhsweep.sim.stimulus.StimulusSpec;
 
 /**
  * What the user asked for: a base run, a grid of swept scalars, random samples of others, and seed
@@ -18,11 +19,16 @@ import org.hhsweep.sim.random.RandomStreams;
  * common random numbers), which makes curves over a swept parameter smooth and keeps a point's
  * noise unchanged when the grid is extended.
  *
+ * <p>With a {@link SearchSpec}, every run (grid point x sample x replicate) is one threshold search
+ * over the searched scalar instead of one simulation.
+ *
  * <p>Serializable (with the templates it holds) so a distributed job can ship the spec itself to
  * its workers, which then expand their own index ranges.
  */
 public final class SweepSpec implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** JAX's PRNGKey(seed) takes a 32-bit seed. */
+    public static final long JAX_MAX_SEED = 0xFFFFFFFFL;
 
 
     /** One grid axis: a config path and the values it takes, in engine units. */
@@ -71,6 +77,7 @@ public final class SweepSpec implements Serializable {
     private final int samples;
     private final List<RandomParam> random;
     private final int seeds;
+    private final SearchSpec search;
     private final long runCount;
 
     /**
@@ -79,6 +86,15 @@ public final class SweepSpec implements Serializable {
      */
     public SweepSpec(String name, long seed, RunTemplate base, List<GridAxis> grid, int samples,
                      List<RandomParam> random, int seeds) {
+        this(name, seed, base, grid, samples, random, seeds, null);
+    }
+
+    /**
+     * @param search a threshold search run for every run of the sweep, or null for plain runs; its
+     *               path must be a scalar of the base run that is neither on the grid nor sampled
+     */
+    public SweepSpec(String name, long seed, RunTemplate base, List<GridAxis> grid, int samples,
+                     List<RandomParam> random, int seeds, SearchSpec search) {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
         }
@@ -92,6 +108,21 @@ public final class SweepSpec implements Serializable {
         this.samples = samples;
         this.random = List.copyOf(random);
         this.seeds = seeds;
+        this.search = search;
+        if (search != null) {
+            if (!base.paths().contains(search.path())) {
+                throw new IllegalArgumentException("searched '" + search.path() + "' is not a scalar of the run; expected one of "
+                        + base.paths());
+            }
+            if (sweptPaths().contains(search.path())) {
+                throw new IllegalArgumentException("'" + search.path() + "' is both swept and searched");
+            }
+        }
+        if (StimulusSpec.RNG_JAX.equals(base.stimulus().rng())
+                && (seed < 0 || seed + seeds - 1 > JAX_MAX_SEED || seed + seeds - 1 < seed)) {
+            throw new IllegalArgumentException("a JAX replay takes seeds in [0, 2^32): seed " + seed + " with "
+                    + seeds + " replicates");
+        }
         long count = seeds;
         for (GridAxis axis : grid) {
             if (axis.values().length == 0) {
@@ -130,6 +161,11 @@ public final class SweepSpec implements Serializable {
         return seeds;
     }
 
+    /** The threshold search every run performs, or null for a sweep of plain runs. */
+    public SearchSpec search() {
+        return search;
+    }
+
     public long runCount() {
         return runCount;
     }
@@ -146,8 +182,14 @@ public final class SweepSpec implements Serializable {
         return Collections.unmodifiableList(out);
     }
 
-    /** The seed of replicate r. */
+    /**
+     * The seed of replicate r: hashed from the sweep seed for the project's generator; seed + r,
+     * unhashed, for a JAX replay, whose seeds are JAX's own (seed 42 is PRNGKey(42)).
+     */
     public long replicateSeed(int replicate) {
+        if (StimulusSpec.RNG_JAX.equals(base.stimulus().rng())) {
+            return seed + replicate;
+        }
         return RandomStreams.runSeed(seed, replicate);
     }
 

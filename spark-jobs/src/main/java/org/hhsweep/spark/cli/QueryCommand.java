@@ -29,11 +29,11 @@ final class QueryCommand {
         List<String> tables = tablesIn(dir);
         if (tables.isEmpty()) {
             throw new UsageException("no tables in " + OutputDirectory.display(dir) + " (expected "
-                    + String.join(", ", Tables.NAMES) + " written by the sweep command)");
+                    + String.join(", ", Tables.ALL_NAMES) + " written by the sweep command)");
         }
         SparkSession session = cli.sessions().open("hhsweep query", args.flag("--verbose"), cli.err());
         try {
-            for (String t : Tables.NAMES) {
+            for (String t : Tables.ALL_NAMES) {
                 session.catalog().dropTempView(t);
             }
             for (String t : tables) {
@@ -66,7 +66,7 @@ final class QueryCommand {
     static List<String> tablesIn(Path dir) throws IOException {
         FileSystem fs = dir.getFileSystem(new Configuration());
         List<String> out = new ArrayList<>();
-        for (String t : Tables.NAMES) {
+        for (String t : Tables.ALL_NAMES) {
             Path tableDir = new Path(dir, t);
             if (fs.isDirectory(tableDir)) {
                 for (FileStatus f : fs.listStatus(tableDir)) {

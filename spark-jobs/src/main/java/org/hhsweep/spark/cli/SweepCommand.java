@@ -33,7 +33,11 @@ final class SweepCommand {
         try {
             SweepJob.Result result = SweepJob.run(session, config, output,
                     SweepJob.Options.of(overwrite, exec, cli.err()));
-            SweepReport.print(result, config.spec(), cli.out());
+            if (config.spec().search() != null) {
+                SearchReport.print(session, result, config.spec(), cli.out());
+            } else {
+                SweepReport.print(result, config.spec(), cli.out());
+            }
         } finally {
             cli.sessions().release(session);
         }

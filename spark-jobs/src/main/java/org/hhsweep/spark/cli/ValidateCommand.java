@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hhsweep.sim.config.SweepConfig;
+import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.SearchSpec;
 import org.hhsweep.sim.sweep.SweepChunks;
 import org.hhsweep.sim.sweep.SweepSize;
 import org.hhsweep.sim.sweep.SweepSpec;
+import org.hhsweep.sim.units.EngineUnit;
+import org.hhsweep.sim.units.Units;
 import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.OutputEstimate;
 import org.hhsweep.spark.io.Tables;
@@ -49,9 +53,17 @@ final class ValidateCommand {
         factors.add(String.format(Locale.ROOT, "%,d seed replicate%s", spec.seeds(), spec.seeds() == 1 ? "" : "s"));
         out.printf(Locale.ROOT, "runs: %,d (%s)%n", spec.runCount(), String.join(" x ", factors));
         out.println("swept: " + swept(spec));
+        if (spec.search() != null) {
+            SearchSpec search = spec.search();
+            EngineUnit unit = RunTemplate.unit(search.path());
+            out.printf(Locale.ROOT, "search: smallest %s in [%s, %s] where %s, to %s (up to %d simulations per run)%n",
+                    search.path(), Units.format(search.from(), unit), Units.format(search.to(), unit),
+                    search.criterion(), Units.format(search.tolerance(), unit), search.probes());
+        }
         out.printf(Locale.ROOT, "neurons: %,d (%,d per run)%n", spec.neuronCount(), spec.base().neurons());
         out.printf(Locale.ROOT, "neuron-steps: %,d (%s)%s%n", size.neuronSteps(),
-                ProgressLine.scientific(size.neuronSteps()), size.exact() ? "" : ", estimated from a sample of runs");
+                ProgressLine.scientific(size.neuronSteps()), spec.search() != null
+                        ? ", at most: every probe of every search" : size.exact() ? "" : ", estimated from a sample of runs");
         out.printf(Locale.ROOT, "chunks: %,d of up to %,d runs%n", chunks.count(), chunks.runsPerChunk());
         out.println("output: " + OutputDirectory.display(
                 OutputDirectory.resolve(SweepCommand.defaultOutput(config))) + " (unless --out is given)");

@@ -25,13 +25,18 @@ public final class OutputEstimate {
     public static List<TableEstimate> of(Tables tables, SweepSize size) {
         List<TableEstimate> out = new ArrayList<>();
         out.add(new TableEstimate(Tables.RUNS, size.runs(), size.runs() * fixedWidth(tables.runs())));
-        out.add(new TableEstimate(Tables.SUMMARIES, size.neurons(), size.neurons() * fixedWidth(tables.summaries())));
+        if (tables.summaries() != null) {
+            out.add(new TableEstimate(Tables.SUMMARIES, size.neurons(), size.neurons() * fixedWidth(tables.summaries())));
+        }
         if (tables.spikes() != null) {
             out.add(new TableEstimate(Tables.SPIKES, size.neurons(), size.neurons() * fixedWidth(tables.spikes())));
         }
         if (tables.traces() != null) {
             out.add(new TableEstimate(Tables.TRACES, size.traceRows(),
                     size.traceRows() * fixedWidth(tables.traces()) + 4 * size.traceSamples()));
+        }
+        if (tables.thresholds() != null) {
+            out.add(new TableEstimate(Tables.THRESHOLDS, size.runs(), size.runs() * fixedWidth(tables.thresholds())));
         }
         return out;
     }

@@ -10,6 +10,8 @@ import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stats.NeuronStatistics;
 import org.hhsweep.sim.sweep.RunSpec;
 import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.SearchResult;
+import org.hhsweep.sim.sweep.SearchSpec;
 import org.hhsweep.sim.sweep.SweepSpec;
 
 /**
@@ -21,7 +23,11 @@ public final class Tables {
     public static final String SUMMARIES = "summaries";
     public static final String SPIKES = "spikes";
     public static final String TRACES = "traces";
+    public static final String THRESHOLDS = "thresholds";
+    /** The tables of a sweep that simulates its runs (spikes and traces when recorded). */
     public static final List<String> NAMES = List.of(RUNS, SUMMARIES, SPIKES, TRACES);
+    /** Every table any sweep writes: those of {@link #NAMES}, and thresholds for a threshold search. */
+    public static final List<String> ALL_NAMES = List.of(RUNS, SUMMARIES, SPIKES, TRACES, THRESHOLDS);
 
     /** Unit of a trace's values: it depends on the variable. */
     public static final String TRACE_VALUE_UNIT = Arrays.stream(TraceVariable.values())
@@ -43,23 +49,49 @@ public final class Tables {
     public record TraceRecord(RunSpec run, int neuron, Trace trace) {
     }
 
+    /** The outcome of one run's threshold search. */
+    public record ThresholdRecord(RunSpec run, SearchSpec search, SearchResult result) {
+    }
+
     private final Table<RunRecord> runs;
     private final Table<NeuronRecord> summaries;
     private final Table<SpikeRecord> spikes;
     private final Table<TraceRecord> traces;
+    private final Table<ThresholdRecord> thresholds;
 
     private Tables(List<String> sweptPaths, boolean withSpikes, boolean withTraces) {
         runs = runsTable(sweptPaths);
         summaries = summariesTable(sweptPaths);
         spikes = withSpikes ? spikesTable() : null;
         traces = withTraces ? tracesTable() : null;
+        thresholds = null;
     }
 
-    /** The tables a sweep writes: runs and summaries always, spikes and traces when recorded. */
+    /** The tables of a threshold search: runs (one per search, the commit mark) and thresholds. */
+    private Tables(List<String> sweptPaths, String searchedPath) {
+        runs = runsTable(sweptPaths);
+        summaries = null;
+        spikes = null;
+        traces = null;
+        thresholds = thresholdsTable(sweptPaths, searchedPath);
+    }
+
+    /**
+     * The tables a sweep writes: runs and summaries always, spikes and traces when recorded; for a
+     * threshold search, runs and thresholds.
+     */
     public static Tables forSweep(SweepSpec spec) {
+        if (spec.search() != null) {
+            return new Tables(spec.sweptPaths(), spec.search().path());
+        }
         RunTemplate base = spec.base();
         return new Tables(spec.sweptPaths(), base.keepSpikeTimes(),
                 base.tracedNeurons() > 0 && !base.traceVariables().isEmpty());
+    }
+
+    /** The tables of a threshold search over {@code searchedPath} (for docs and schemas). */
+    public static Tables search(List<String> sweptPaths, String searchedPath) {
+        return new Tables(sweptPaths, searchedPath);
     }
 
     /** Every table, swept columns named after the given paths (for docs and schemas). */
@@ -71,6 +103,7 @@ public final class Tables {
         return runs;
     }
 
+    /** The summaries table, or null for a threshold search. */
     public Table<NeuronRecord> summaries() {
         return summaries;
     }
@@ -85,14 +118,25 @@ public final class Tables {
         return traces;
     }
 
-    /** The tables written, in the order of {@link #NAMES}. */
+    /** The thresholds table of a threshold search, or null. */
+    public Table<ThresholdRecord> thresholds() {
+        return thresholds;
+    }
+
+    /** The tables written, in the order of {@link #ALL_NAMES}. */
     public List<Table<?>> list() {
-        List<Table<?>> out = new ArrayList<>(List.of(runs, summaries));
+        List<Table<?>> out = new ArrayList<>(List.of(runs));
+        if (summaries != null) {
+            out.add(summaries);
+        }
         if (spikes != null) {
             out.add(spikes);
         }
         if (traces != null) {
             out.add(traces);
+        }
+        if (thresholds != null) {
+            out.add(thresholds);
         }
         return out;
     }
@@ -181,5 +225,41 @@ public final class Tables {
         c.add(col("values", ColumnType.FLOAT_LIST, false, TRACE_VALUE_UNIT,
                 "samples (float32): values[j] at t0_ms + j * dt_ms", r -> r.trace().values()));
         return new Table<>(TRACES, "one row per traced neuron and variable", c);
+    }
+
+    private static Table<ThresholdRecord> thresholdsTable(List<String> sweptPaths, String searchedPath) {
+        String unit = RunTemplate.unit(searchedPath).symbol();
+        List<Column<ThresholdRecord>> c = new ArrayList<>();
+        c.add(col("run_id", ColumnType.INT64, false, "", "the run (grid point, sample and replicate) searched",
+                r -> r.run().runId()));
+        c.add(col("seed", ColumnType.INT64, false, "", "the run's seed, the same at every probe",
+                r -> r.run().seed()));
+        c.add(col("replicate", ColumnType.INT32, false, "", "seed replicate number, 0-based",
+                r -> r.run().replicate()));
+        c.addAll(swept(sweptPaths, ThresholdRecord::run));
+        c.add(col("param", ColumnType.STRING, false, "", "the searched field's config path (sweep.search.param)",
+                r -> r.search().path()));
+        c.add(col("criterion", ColumnType.STRING, false, "", "the criterion searched for, as in sweep.search.criterion",
+                r -> r.search().criterion().toString()));
+        c.add(col("threshold", ColumnType.DOUBLE, true, unit,
+                "the smallest probed value where the criterion held for every neuron: bracket_high (null unless status is ok)",
+                r -> r.result().threshold()));
+        c.add(col("bracket_low", ColumnType.DOUBLE, false, unit,
+                "lower end of the final bracket, where the criterion failed (from when there was no change)",
+                r -> r.result().bracketLow()));
+        c.add(col("bracket_high", ColumnType.DOUBLE, false, unit,
+                "upper end of the final bracket, where the criterion held (to when there was no change)",
+                r -> r.result().bracketHigh()));
+        c.add(col("iterations", ColumnType.INT32, false, "1", "bisection steps after the two ends",
+                r -> r.result().iterations()));
+        c.add(col("probes", ColumnType.INT32, false, "1", "simulations of the run: the two ends and every bisection step",
+                r -> r.result().probes()));
+        c.add(col("status", ColumnType.STRING, false, "",
+                "\"ok\"; \"no_change_in_bracket\" when the criterion does not fail at from and hold at to; "
+                        + "\"diverged\" when a probe diverged",
+                r -> r.result().status()));
+        c.add(col("detail", ColumnType.STRING, false, "", "what the search found, in words",
+                r -> r.result().detail()));
+        return new Table<>(THRESHOLDS, "one row per threshold search (grid point, sample and replicate), for sweep.search", c);
     }
 }

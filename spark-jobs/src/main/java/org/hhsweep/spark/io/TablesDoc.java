@@ -1,11 +1,18 @@
 package org.hhsweep.spark.io;
 
 import java.util.List;
+import org.hhsweep.sim.sweep.RunTemplate;
 
-/** The Markdown description of the output tables, generated from {@link Tables} for docs/spark.md. */
+/**
+ * The Markdown description of the output tables, generated from {@link Tables}: the tables of a
+ * simulating sweep for docs/spark.md, the thresholds table of a threshold search for docs/search.md.
+ */
 public final class TablesDoc {
     /** Stands for the swept parameter columns, which depend on the sweep. */
     private static final String SWEPT_PATH = "model.gNa";
+    /** Stands for the searched parameter, whose unit the threshold columns take. */
+    private static final String SEARCHED_PATH = "stimulus.amplitude";
+    private static final List<String> SEARCH_COLUMNS = List.of("threshold", "bracket_low", "bracket_high");
 
     private TablesDoc() {
     }
@@ -13,26 +20,43 @@ public final class TablesDoc {
     public static String markdown() {
         StringBuilder b = new StringBuilder();
         for (Table<?> t : Tables.all(List.of(SWEPT_PATH)).list()) {
-            b.append("### `").append(t.name()).append("/`: ").append(t.description()).append("\n\n");
-            b.append("| column | type | unit | nullable | meaning |\n");
-            b.append("|---|---|---|---|---|\n");
-            for (Column<?> c : t.columns()) {
-                if (c.description().startsWith("swept parameter ")) {
-                    b.append("| *swept parameters* | double | the parameter's |  | one column per swept "
-                            + "parameter, named by its config path with `.` replaced by `_` (e.g. `model_gNa`) |\n");
-                    continue;
-                }
-                b.append("| `").append(c.name()).append("` | ").append(c.type().sql()).append(" | ")
-                        .append(c.unit().isEmpty() ? "" : "`" + c.unit() + "`").append(" | ")
-                        .append(c.nullable() ? "yes" : "").append(" | ")
-                        .append(c.description().replace("|", "\\|")).append(" |\n");
-            }
-            b.append("\n");
+            table(b, t);
         }
         return b.toString();
     }
 
+    /** The thresholds table of a threshold search. */
+    public static String searchMarkdown() {
+        StringBuilder b = new StringBuilder();
+        table(b, Tables.search(List.of(SWEPT_PATH), SEARCHED_PATH).thresholds());
+        return b.toString();
+    }
+
+    private static void table(StringBuilder b, Table<?> t) {
+        b.append("### `").append(t.name()).append("/`: ").append(t.description()).append("\n\n");
+        b.append("| column | type | unit | nullable | meaning |\n");
+        b.append("|---|---|---|---|---|\n");
+        for (Column<?> c : t.columns()) {
+            if (c.description().startsWith("swept parameter ")) {
+                b.append("| *swept parameters* | double | the parameter's |  | one column per swept "
+                        + "parameter, named by its config path with `.` replaced by `_` (e.g. `model_gNa`) |\n");
+                continue;
+            }
+            String unit = c.unit().isEmpty() ? "" : "`" + c.unit() + "`";
+            if (t.name().equals(Tables.THRESHOLDS) && SEARCH_COLUMNS.contains(c.name())) {
+                unit = "the searched parameter's (`" + RunTemplate.unit(SEARCHED_PATH).symbol() + "` for `"
+                        + SEARCHED_PATH + "`)";
+            }
+            b.append("| `").append(c.name()).append("` | ").append(c.type().sql()).append(" | ")
+                    .append(unit).append(" | ")
+                    .append(c.nullable() ? "yes" : "").append(" | ")
+                    .append(c.description().replace("|", "\\|")).append(" |\n");
+        }
+        b.append("\n");
+    }
+
+    /** Prints the tables of docs/spark.md, or with the argument "search" the thresholds table of docs/search.md. */
     public static void main(String[] args) {
-        System.out.print(markdown());
+        System.out.print(args.length > 0 && args[0].equals("search") ? searchMarkdown() : markdown());
     }
 }

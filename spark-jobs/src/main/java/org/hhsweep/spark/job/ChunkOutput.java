@@ -15,18 +15,21 @@ final class ChunkOutput implements ChunkSink, AutoCloseable {
     private final TableFile<Tables.NeuronRecord> summaries;
     private final TableFile<Tables.SpikeRecord> spikes;
     private final TableFile<Tables.TraceRecord> traces;
+    private final TableFile<Tables.ThresholdRecord> thresholds;
 
     ChunkOutput(Tables tables, Path output, long chunk, Configuration conf) throws IOException {
         TableFile<Tables.RunRecord> r = null;
         TableFile<Tables.NeuronRecord> n = null;
         TableFile<Tables.SpikeRecord> s = null;
+        TableFile<Tables.TraceRecord> t = null;
         try {
             r = TableFile.open(tables.runs(), output, chunk, conf);
-            n = TableFile.open(tables.summaries(), output, chunk, conf);
+            n = tables.summaries() == null ? null : TableFile.open(tables.summaries(), output, chunk, conf);
             s = tables.spikes() == null ? null : TableFile.open(tables.spikes(), output, chunk, conf);
-            traces = tables.traces() == null ? null : TableFile.open(tables.traces(), output, chunk, conf);
+            t = tables.traces() == null ? null : TableFile.open(tables.traces(), output, chunk, conf);
+            thresholds = tables.thresholds() == null ? null : TableFile.open(tables.thresholds(), output, chunk, conf);
         } catch (IOException | RuntimeException e) {
-            for (TableFile<?> opened : new TableFile<?>[] {r, n, s}) {
+            for (TableFile<?> opened : new TableFile<?>[] {r, n, s, t}) {
                 if (opened != null) {
                     opened.close();
                 }
@@ -36,6 +39,7 @@ final class ChunkOutput implements ChunkSink, AutoCloseable {
         runs = r;
         summaries = n;
         spikes = s;
+        traces = t;
     }
 
     @Override
@@ -58,9 +62,19 @@ final class ChunkOutput implements ChunkSink, AutoCloseable {
         traces.write(record);
     }
 
+    @Override
+    public void threshold(Tables.ThresholdRecord record) throws IOException {
+        thresholds.write(record);
+    }
+
     void commit() throws IOException {
         runs.finish();
-        summaries.commit();
+        if (summaries != null) {
+            summaries.commit();
+        }
+        if (thresholds != null) {
+            thresholds.commit();
+        }
         if (spikes != null) {
             spikes.commit();
         }
@@ -73,7 +87,12 @@ final class ChunkOutput implements ChunkSink, AutoCloseable {
     @Override
     public void close() {
         runs.close();
-        summaries.close();
+        if (summaries != null) {
+            summaries.close();
+        }
+        if (thresholds != null) {
+            thresholds.close();
+        }
         if (spikes != null) {
             spikes.close();
         }

@@ -12,4 +12,9 @@ public interface ChunkSink {
     void spikes(Tables.SpikeRecord record) throws IOException;
 
     void trace(Tables.TraceRecord record) throws IOException;
+
+    /** A threshold search's outcome; only sinks of searching sweeps take these. */
+    default void threshold(Tables.ThresholdRecord record) throws IOException {
+        throw new UnsupportedOperationException("this sink takes no thresholds");
+    }
 }

@@ -42,7 +42,9 @@ final class ChunkTask implements Function<Object, ChunkCounts> {
         long chunk = (Long) id;
         Tables tables = Tables.forSweep(spec);
         try (ChunkOutput out = new ChunkOutput(tables, new Path(output), chunk, conf.get())) {
-            ChunkCounts counts = ChunkSimulation.run(spec, chunk, chunks.firstRun(chunk), chunks.endRun(chunk), exec,
+            ChunkCounts counts = spec.search() != null
+                    ? ChunkSearch.run(spec, chunk, chunks.firstRun(chunk), chunks.endRun(chunk), out, stepsDone::add)
+                    : ChunkSimulation.run(spec, chunk, chunks.firstRun(chunk), chunks.endRun(chunk), exec,
                     listNeurons, out, stepsDone::add);
             out.commit();
             runsDone.add(counts.runs());

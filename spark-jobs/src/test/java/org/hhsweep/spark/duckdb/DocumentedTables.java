@@ -85,4 +85,27 @@ public final class DocumentedTables {
                 DocumentedColumn.of("dt_ms", DOUBLE, "ms"),
                 DocumentedColumn.of("values", "FLOAT[]", "V: mV, m: 1, h: 1, n: 1, I: uA/cm^2")));
     }
+
+    /**
+     * The thresholds table of a threshold search (docs/search.md): the threshold and the bracket
+     * take the unit of the searched parameter, {@code searchedUnit}.
+     */
+    public static DocumentedTable thresholds(List<DocumentedColumn> swept, String searchedUnit) {
+        List<DocumentedColumn> columns = new ArrayList<>(List.of(
+                DocumentedColumn.of("run_id", BIGINT),
+                DocumentedColumn.of("seed", BIGINT),
+                DocumentedColumn.of("replicate", INTEGER)));
+        columns.addAll(swept);
+        columns.addAll(List.of(
+                DocumentedColumn.of("param", VARCHAR),
+                DocumentedColumn.of("criterion", VARCHAR),
+                DocumentedColumn.of("threshold", DOUBLE, searchedUnit),
+                DocumentedColumn.of("bracket_low", DOUBLE, searchedUnit),
+                DocumentedColumn.of("bracket_high", DOUBLE, searchedUnit),
+                DocumentedColumn.of("iterations", INTEGER, "1"),
+                DocumentedColumn.of("probes", INTEGER, "1"),
+                DocumentedColumn.of("status", VARCHAR),
+                DocumentedColumn.of("detail", VARCHAR)));
+        return new DocumentedTable("thresholds", columns);
+    }
 }
