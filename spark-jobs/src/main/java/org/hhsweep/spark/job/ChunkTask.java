@@ -44,7 +44,7 @@ final class ChunkTask implements Function<Object, ChunkCounts> {
         try (ChunkOutput out = new ChunkOutput(tables, new Path(output), chunk, conf.get())) {
             ChunkCounts counts = ChunkSimulation.run(spec, chunk, chunks.firstRun(chunk), chunks.endRun(chunk), exec,
                     listNeurons, out, stepsDone::add);
-            out.commit();
+            out.commit(counts);
             runsDone.add(counts.runs());
             return counts;
         }
