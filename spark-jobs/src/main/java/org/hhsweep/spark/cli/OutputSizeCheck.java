@@ -53,8 +53,8 @@ final class OutputSizeCheck {
         List<OutputEstimate.TableEstimate> tables = estimate(spec);
         long bytes = (long) Math.ceil(total(tables) * fraction);
         String what = "estimated output " + OutputEstimate.human(bytes) + " before compression" + (fraction < 1
-                ? " for the " + String.format(Locale.ROOT, "%.0f%%", 100 * fraction) + " of the sweep still to run" : "")
-                + " (" + breakdown(tables) + ")";
+                ? " for the " + String.format(Locale.ROOT, "%.0f%%", 100 * fraction) + " of the sweep still to run"
+                : " (" + breakdown(tables) + ")");
         if (limit.isPresent() && bytes > limit.getAsLong()) {
             throw new OutputRefused(what + " is over --max-output " + OutputEstimate.human(limit.getAsLong())
                     + "; give a larger --max-output (or none) if that is intended");

@@ -172,6 +172,11 @@ public final class OutputDirectory {
 
     /** A local path as a plain path, anything else as its URI. */
     public static String display(Path out) {
-        return "file".equals(out.toUri().getScheme()) ? out.toUri().getPath() : out.toString();
+        if (!"file".equals(out.toUri().getScheme())) {
+            return out.toString();
+        }
+        // A directory that existed when resolved has a URI ending in '/'.
+        String path = out.toUri().getPath();
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }
