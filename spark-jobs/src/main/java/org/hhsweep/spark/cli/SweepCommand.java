@@ -44,7 +44,6 @@ final class SweepCommand {
         Configuration hadoop = new Configuration();
 
         // Refuse before spending seconds on starting Spark, and before changing anything.
-        OutputDirectory.checkWritable(output, hadoop);
         OutputLock.checkFree(output);
         double toRun = 1;
         if (resume) {
@@ -53,9 +52,10 @@ final class SweepCommand {
         } else {
             OutputDirectory.check(output, hadoop, overwrite);
         }
-        String estimate = OutputSizeCheck.check(config.spec(), toRun, output, hadoop, maxOutput, overwrite,
-                !args.flag("--ignore-free-space"));
-        cli.err().println(estimate);
+        // After the checks above, as its probe file touches the directory (its modification time).
+        OutputDirectory.checkWritable(output, hadoop);
+        cli.err().println(OutputSizeCheck.check(config.spec(), toRun, output, hadoop, maxOutput, overwrite,
+                !args.flag("--ignore-free-space")));
 
         // Held until the driver ends; the OS drops it if the driver is killed. The sweep re-checks
         // the directory under it, in case another sweep changed it since the checks above.

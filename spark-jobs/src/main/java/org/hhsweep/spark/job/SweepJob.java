@@ -132,7 +132,8 @@ public final class SweepJob {
                 reporter.finish(done.runs(), done.neuronSteps());
             }
             checkAllCommitted(output, hadoop, chunks);
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's own exceptions are checked but undeclared; the rethrow passes them on as they are.
             try {
                 Manifest.write(Manifest.failed(manifest(config, size, execution, started, null, null, resume, null),
                         String.valueOf(e.getMessage()).lines().findFirst().orElse("")), output, hadoop);
