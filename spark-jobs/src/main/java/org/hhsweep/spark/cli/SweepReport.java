@@ -40,8 +40,9 @@ final class SweepReport {
             out.printf(Locale.ROOT, "resumed: nothing to do, all %,d chunks were committed and the sweep is complete%n",
                     chunks);
         } else if (result.committedBefore() > 0) {
-            out.printf(Locale.ROOT, "resumed: %,d of %,d chunks were committed before; ran the other %,d (%,d runs)%n",
-                    result.committedBefore(), chunks, chunks - result.committedBefore(), result.ran().runs());
+            out.printf(Locale.ROOT, "resumed: %,d of %,d chunks were committed before; ran the other %,d (%,d run%s)%n",
+                    result.committedBefore(), chunks, chunks - result.committedBefore(), result.ran().runs(),
+                    result.ran().runs() == 1 ? "" : "s");
         }
         double wall = result.wallSeconds();
         out.printf(Locale.ROOT, "wall time: %.1f s (%s neuron-steps/s)%n", wall,

@@ -53,6 +53,24 @@ public final class ChunkFiles {
         return fileName.startsWith(".part-") && fileName.endsWith(TEMPORARY_SUFFIX);
     }
 
+    /**
+     * Deletes the temporary files in an output's tables: what attempts that died (a killed
+     * executor or driver) left behind. Only when no attempt can still be writing.
+     */
+    public static void deleteTemporary(FileSystem fs, Path output) throws IOException {
+        for (String table : Tables.NAMES) {
+            Path dir = new Path(output, table);
+            if (!fs.exists(dir)) {
+                continue;
+            }
+            for (FileStatus s : fs.listStatus(dir)) {
+                if (isTemporary(s.getPath().getName())) {
+                    fs.delete(s.getPath(), false);
+                }
+            }
+        }
+    }
+
     /** The chunks committed in an output directory, in order (none when there is no runs table). */
     public static TreeSet<Long> committed(FileSystem fs, Path output) throws IOException {
         TreeSet<Long> chunks = new TreeSet<>();

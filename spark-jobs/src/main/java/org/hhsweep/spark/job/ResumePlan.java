@@ -130,16 +130,14 @@ public record ResumePlan(ObjectNode manifest, SweepChunks chunks, TreeSet<Long> 
      */
     public void clean(Path output, Configuration conf) throws IOException {
         FileSystem fs = output.getFileSystem(conf);
+        ChunkFiles.deleteTemporary(fs, output);
         for (String table : Tables.NAMES) {
             Path dir = new Path(output, table);
             if (!fs.exists(dir)) {
                 continue;
             }
             for (FileStatus s : fs.listStatus(dir)) {
-                String name = s.getPath().getName();
-                boolean stale = ChunkFiles.isTemporary(name)
-                        || ChunkFiles.chunkOf(name).stream().anyMatch(c -> !committed.contains(c));
-                if (stale) {
+                if (ChunkFiles.chunkOf(s.getPath().getName()).stream().anyMatch(c -> !committed.contains(c))) {
                     fs.delete(s.getPath(), false);
                 }
             }

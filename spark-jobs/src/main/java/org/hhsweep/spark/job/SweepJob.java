@@ -166,12 +166,16 @@ public final class SweepJob {
         return m;
     }
 
-    /** Every chunk must be committed once the job has succeeded; anything else is a bug, not a state to record. */
+    /**
+     * Every chunk must be committed once the job has succeeded (anything else is a bug); then what
+     * failed attempts left behind (a killed executor's temporary files) goes.
+     */
     private static void checkAllCommitted(Path output, Configuration hadoop, SweepChunks chunks) throws IOException {
         long committed = ChunkFiles.committed(output.getFileSystem(hadoop), output).size();
         if (committed != chunks.count()) {
             throw new IllegalStateException("the job ended with " + committed + " of " + chunks.count()
                     + " chunks committed in " + OutputDirectory.display(output));
         }
+        ChunkFiles.deleteTemporary(output.getFileSystem(hadoop), output);
     }
 }

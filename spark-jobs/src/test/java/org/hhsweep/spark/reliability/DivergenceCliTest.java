@@ -31,6 +31,7 @@ class DivergenceCliTest {
                 neurons: 2
                 stimulus: {type: constant, amplitude: 10 uA/cm^2}
                 sweep: {grid: {stimulus.amplitude: [5 uA/cm^2, 100 uA/cm^2, 5000 uA/cm^2]}}
+                execution: {chunk_runs: 1}
                 """);
         Path out = tmp.resolve("out");
         Commands.Outcome o = Commands.run("sweep", config.toString(), "--out", out.toString());
@@ -63,5 +64,18 @@ class DivergenceCliTest {
                     duckdb.query("SELECT run_id, status, diverged FROM " + DuckDbReader.table(out.resolve("runs"))
                             + " ORDER BY run_id"));
         }
+
+        // Resumed after run 0 was lost: the diverged run's counts come back from its committed file.
+        Files.delete(out.resolve("runs").resolve("part-000000.parquet"));
+        Commands.Outcome resumed = Commands.run("sweep", config.toString(), "--out", out.toString(), "--resume");
+        assertEquals(0, resumed.status(), resumed.describe());
+        assertTrue(resumed.out().contains("resumed: 2 of 3 chunks were committed before; ran the other 1 (1 run)"),
+                resumed.out());
+        assertEquals(results(o.out()), results(resumed.out()));
+        assertEquals(2, new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).at("/counts/diverged").asInt());
+    }
+
+    private static List<String> results(String stdout) {
+        return stdout.lines().filter(l -> !l.startsWith("wall time") && !l.startsWith("resumed")).toList();
     }
 }

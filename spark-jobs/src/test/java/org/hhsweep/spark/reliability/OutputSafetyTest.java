@@ -176,6 +176,8 @@ class OutputSafetyTest {
         // The small sweep's traces alone hold 2 runs x 50 float samples: over 100 bytes.
         assertRefused(Commands.run("sweep", small.toString(), "--out", out.toString(), "--max-output", "100B"),
                 "estimated output ", " before compression (runs ", "traces ", "is over --max-output 100 B");
+        assertRefused(Commands.run("sweep", small.toString(), "--out", out.toString(), "--max-output", "0.0001 MB"),
+                "is over --max-output 100 B");
         assertRefused(Commands.run("sweep", huge.toString(), "--out", out.toString()),
                 "estimated output 4.0 PB before compression", "is over --max-output 50.0 GB");
         assertRefused(Commands.run("sweep", huge.toString(), "--out", out.toString(), "--max-output", "none"),
