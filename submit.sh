@@ -20,7 +20,8 @@ usage() {
     cat <<'EOF'
 usage: ./submit.sh [--master URL] [spark-submit options] COMMAND ...
 commands:
-  sweep CONFIG [--out DIR] [--overwrite]   run a sweep, write its Parquet tables and manifest
+  sweep CONFIG [--out DIR] [--overwrite | --resume] [--max-output SIZE|none] [--ignore-free-space]
+                                           run a sweep, write its Parquet tables and manifest
   validate CONFIG                          check a config and print its size without running it
   query DIR SQL [--format table|csv|json] [--limit N]
                                            Spark SQL over an output's runs, summaries, spikes, traces

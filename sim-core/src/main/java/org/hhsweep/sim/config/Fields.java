@@ -38,6 +38,11 @@ final class Fields {
         ObjectNode o = (ObjectNode) n;
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String key = it.next();
+            if (key.isEmpty()) {
+                // YAML makes one from a stray ':' or an anchor ('&name') where a key should be.
+                throw new ConfigException(path(field, "\"\""), "a key with no name",
+                        "one of " + String.join(", ", known) + " (a stray ':', '&' or '*' leaves a key empty)");
+            }
             if (!known.contains(key)) {
                 throw unknownKey(path(field, key), key, known);
             }

@@ -16,6 +16,8 @@ final class RunChecks {
     static final String TRACE_EVERY = "record.traces.every";
     /** Relative slack for "is a whole multiple" and "is within": absorbs decimal-to-binary rounding. */
     static final double TOLERANCE = 1e-9;
+    /** Samples one trace may hold: the longest Java array. */
+    static final long MAX_TRACE_SAMPLES = Integer.MAX_VALUE - 8;
 
     private RunChecks() {
     }
@@ -90,9 +92,32 @@ final class RunChecks {
                         RunTemplate.WINDOW_END, "a window end after " + show(t, RunTemplate.WINDOW_START));
             }
         }
-        if (t.tracedNeurons() > 0 && !isMultiple(t.traceEveryMs(), t.dt())) {
+        if (t.tracedNeurons() > 0) {
+            return traces(t);
+        }
+        return null;
+    }
+
+    private static Problem traces(RunTemplate t) {
+        if (!isMultiple(t.traceEveryMs(), t.dt())) {
             return Problem.of(TRACE_EVERY, "a whole multiple of " + show(t, RunTemplate.DT),
                     RunTemplate.DT, "a step that divides " + show(t, TRACE_EVERY) + " into whole steps");
+        }
+        // A trace is held in one array and its interval counted in int steps.
+        if (t.traceEveryMs() > t.durationMs() * (1 + TOLERANCE)) {
+            return Problem.of(TRACE_EVERY, "an interval no longer than " + show(t, RunTemplate.DURATION),
+                    RunTemplate.DURATION, "a duration of at least " + show(t, TRACE_EVERY));
+        }
+        if (Math.rint(t.traceEveryMs() / t.dt()) > Integer.MAX_VALUE) {
+            return Problem.of(TRACE_EVERY, "an interval of at most " + Integer.MAX_VALUE + " steps of "
+                    + show(t, RunTemplate.DT), RunTemplate.DT, "a step of at least 1/" + Integer.MAX_VALUE
+                    + " of " + show(t, TRACE_EVERY));
+        }
+        if (t.durationMs() / t.traceEveryMs() > MAX_TRACE_SAMPLES) {
+            return Problem.of(TRACE_EVERY, "an interval giving at most " + MAX_TRACE_SAMPLES + " samples per trace"
+                            + " over " + show(t, RunTemplate.DURATION),
+                    RunTemplate.DURATION, "a duration giving at most " + MAX_TRACE_SAMPLES + " samples per trace"
+                            + " every " + show(t, TRACE_EVERY));
         }
         return null;
     }

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** The known name closest to a misspelt one (Levenshtein distance, ignoring case). */
-final class Suggest {
+public final class Suggest {
     private Suggest() {
     }
 
@@ -26,7 +26,7 @@ final class Suggest {
     }
 
     /** " (did you mean 'x'?)" or "". */
-    static String hint(String given, Collection<String> candidates) {
+    public static String hint(String given, Collection<String> candidates) {
         String c = closest(given, candidates);
         return c == null ? "" : " (did you mean '" + c + "'?)";
     }

@@ -137,6 +137,14 @@ class ConfigErrorsTest {
                         "record.traces.variables[1]", "V, m, h, n, I"),
                 bad("empty trace variables", SIM + "record: {traces: {variables: []}}\n", "record.traces.variables",
                         "at least one of V, m, h, n, I"),
+                bad("trace interval longer than the run", SIM + "record: {traces: {every: 200 ms}}\n",
+                        "record.traces.every", "got 200 ms", "no longer than simulation.duration (100 ms)"),
+                bad("trace interval past int steps", "simulation: {duration: 1e12 ms, dt: 1e-6 ms}\n"
+                        + "record: {traces: {every: 1e4 ms}}\n", "record.traces.every", "at most 2147483647 steps"),
+                bad("trace of more samples than an array holds", "simulation: {duration: 1e9 ms, dt: 0.01 ms}\n"
+                        + "record: {traces: {every: 0.1 ms}}\n", "record.traces.every", "samples per trace"),
+                bad("empty key from a stray anchor", SIM + "&stimulus:\n  type: constant\n", "\"\"",
+                        "a key with no name", "a stray ':', '&' or '*'"),
                 bad("spikes not boolean", SIM + "record: {spikes: sometimes}\n", "record.spikes", "true or false"),
                 // sweep
                 bad("zero seeds", SIM + "sweep: {seeds: 0}\n", "sweep.seeds", "a whole number from 1"),

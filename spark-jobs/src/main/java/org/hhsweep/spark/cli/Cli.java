@@ -10,7 +10,7 @@ import org.apache.spark.sql.AnalysisException;
 import org.hhsweep.sim.config.ConfigException;
 import org.hhsweep.sim.config.SweepConfig;
 import org.hhsweep.spark.io.BuildInfo;
-import org.hhsweep.spark.io.OutputDirectory;
+import org.hhsweep.spark.io.OutputRefused;
 
 /**
  * Parses a command line and runs its command. Problems the user can fix (a bad config, a bad
@@ -25,7 +25,8 @@ public final class Cli {
     static final String USAGE_TEXT = String.join("\n",
             "usage: submit.sh [--master URL] [spark-submit options] COMMAND ...",
             "commands:",
-            "  sweep CONFIG [--out DIR] [--overwrite]   run a sweep, write its Parquet tables and manifest",
+            "  sweep CONFIG [--out DIR] [--overwrite | --resume] [--max-output SIZE|none] [--ignore-free-space]",
+            "                                           run a sweep, write its Parquet tables and manifest",
             "  validate CONFIG                          check a config and print its size without running it",
             "  query DIR SQL [--format table|csv|json] [--limit N]",
             "                                           Spark SQL over an output's runs, summaries, spikes, traces",
@@ -75,7 +76,7 @@ public final class Cli {
             return USAGE;
         } catch (ConfigException e) {
             return fail(USAGE, "config error: " + e.getMessage(), e, verbose);
-        } catch (OutputDirectory.ExistsException e) {
+        } catch (OutputRefused e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);
         } catch (AnalysisException e) {
             return fail(USAGE, "query error: " + firstLine(e.getSimpleMessage()), e, verbose);

@@ -1,16 +1,23 @@
 package org.hhsweep.spark.cli;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.hhsweep.sim.config.SweepConfig;
 import org.hhsweep.spark.io.OutputDirectory;
+import org.hhsweep.spark.io.OutputLock;
 import org.hhsweep.spark.job.ExecutionSettings;
+import org.hhsweep.spark.job.ResumePlan;
 import org.hhsweep.spark.job.SweepJob;
 
-/** sweep CONFIG [--out DIR] [--overwrite]: runs a sweep and prints its summary. */
+/**
+ * sweep CONFIG [--out DIR] [--overwrite | --resume] [--max-output SIZE] [--ignore-free-space]:
+ * runs a sweep and prints its summary. Everything that can refuse the sweep is checked before
+ * anything is written and before Spark starts; then the output's lock is held until the end.
+ */
 final class SweepCommand {
     private final Cli cli;
 
@@ -19,27 +26,53 @@ final class SweepCommand {
     }
 
     int run(List<String> rest) throws Exception {
-        Args args = Args.parse(rest, Set.of("--overwrite", "--verbose"), Set.of("--out"));
+        Args args = Args.parse(rest, Set.of("--overwrite", "--resume", "--ignore-free-space", "--verbose"),
+                Set.of("--out", "--max-output"));
         String file = args.positional("CONFIG").get(0);
         boolean verbose = args.flag("--verbose");
         boolean overwrite = args.flag("--overwrite");
+        boolean resume = args.flag("--resume");
+        if (overwrite && resume) {
+            throw new UsageException("--overwrite and --resume exclude each other (--overwrite starts the sweep"
+                    + " afresh, --resume continues it)");
+        }
+        OptionalLong maxOutput = ByteSize.limit("--max-output",
+                args.option("--max-output", OutputSizeCheck.DEFAULT_MAX_OUTPUT));
         SweepConfig config = cli.load(file);
         ExecutionSettings exec = ExecutionSettings.fromConfig(config.resolved());
         Path output = OutputDirectory.resolve(args.option("--out", defaultOutput(config)));
-        // Refuse before spending seconds on starting Spark.
-        OutputDirectory.check(output, new Configuration(), overwrite);
+        Configuration hadoop = new Configuration();
 
-        SparkSession session = cli.sessions().open("hhsweep sweep " + config.spec().name(), verbose, cli.err());
-        try {
-            SweepJob.Result result = SweepJob.run(session, config, output,
-                    SweepJob.Options.of(overwrite, exec, cli.err()));
-            if (config.spec().search() != null) {
-                SearchReport.print(session, result, config.spec(), cli.out());
-            } else {
-                SweepReport.print(result, config.spec(), cli.out());
+        // Refuse before spending seconds on starting Spark, and before changing anything.
+        OutputLock.checkFree(output);
+        double toRun = 1;
+        if (resume) {
+            ResumePlan plan = ResumePlan.load(output, hadoop, config, false);
+            toRun = (double) plan.pendingRuns() / config.spec().runCount();
+        } else {
+            OutputDirectory.check(output, hadoop, overwrite);
+        }
+        // After the checks above, as its probe file touches the directory (its modification time).
+        OutputDirectory.checkWritable(output, hadoop);
+        cli.err().println(OutputSizeCheck.check(config.spec(), toRun, output, hadoop, maxOutput, overwrite,
+                !args.flag("--ignore-free-space")));
+
+        // Held until the driver ends; the OS drops it if the driver is killed. The sweep re-checks
+        // the directory under it, in case another sweep changed it since the checks above.
+        try (OutputLock lock = OutputLock.acquire(output)) {
+            SparkSession session = cli.sessions().open("hhsweep sweep " + config.spec().name(), verbose, cli.err());
+            try {
+                SweepJob.Options options = SweepJob.Options.of(overwrite, exec, cli.err());
+                SweepJob.Result result = SweepJob.run(session, config, output,
+                        resume ? options.resuming() : options);
+                if (config.spec().search() != null) {
+                    SearchReport.print(session, result, config.spec(), cli.out());
+                } else {
+                    SweepReport.print(result, config.spec(), cli.out());
+                }
+            } finally {
+                cli.sessions().release(session);
             }
-        } finally {
-            cli.sessions().release(session);
         }
         return Cli.OK;
     }

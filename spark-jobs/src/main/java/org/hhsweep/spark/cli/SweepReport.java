@@ -35,8 +35,17 @@ final class SweepReport {
                 : String.format(Locale.ROOT, "%.1f Hz", t.meanRateHz())));
         out.printf(Locale.ROOT, "diverged: %,d%n", t.diverged());
         out.println("output: " + OutputDirectory.display(result.output()));
+        long chunks = result.chunks().count();
+        if (result.committedBefore() == chunks) {
+            out.printf(Locale.ROOT, "resumed: nothing to do, all %,d chunks were committed and the sweep is complete%n",
+                    chunks);
+        } else if (result.committedBefore() > 0) {
+            out.printf(Locale.ROOT, "resumed: %,d of %,d chunks were committed before; ran the other %,d (%,d run%s)%n",
+                    result.committedBefore(), chunks, chunks - result.committedBefore(), result.ran().runs(),
+                    result.ran().runs() == 1 ? "" : "s");
+        }
         double wall = result.wallSeconds();
         out.printf(Locale.ROOT, "wall time: %.1f s (%s neuron-steps/s)%n", wall,
-                ProgressLine.scientific(wall > 0 ? t.neuronSteps() / wall : 0));
+                ProgressLine.scientific(wall > 0 ? result.ran().neuronSteps() / wall : 0));
     }
 }

@@ -68,10 +68,16 @@ final class ValidateCommand {
         out.println("output: " + OutputDirectory.display(
                 OutputDirectory.resolve(SweepCommand.defaultOutput(config))) + " (unless --out is given)");
         out.println("estimated output, before compression:");
-        for (OutputEstimate.TableEstimate t : OutputEstimate.of(Tables.forSweep(spec), size)) {
+        List<OutputEstimate.TableEstimate> estimate = OutputEstimate.of(Tables.forSweep(spec), size);
+        for (OutputEstimate.TableEstimate t : estimate) {
             out.printf(Locale.ROOT, "  %-10s %,15d rows  %10s%s%n", t.table(), t.rows(), OutputEstimate.human(t.bytes()),
                     t.table().equals(Tables.SPIKES) ? " + " + OutputEstimate.BYTES_PER_SPIKE + " B per spike" : "");
         }
+        long total = OutputSizeCheck.total(estimate);
+        long limit = ByteSize.limit("--max-output", OutputSizeCheck.DEFAULT_MAX_OUTPUT).getAsLong();
+        out.printf(Locale.ROOT, "  %-10s %21s  %10s%s%n", "total", "", OutputEstimate.human(total), total > limit
+                ? "  (over sweep's default --max-output of " + OutputEstimate.human(limit)
+                + ": sweep it with --max-output SIZE or none)" : "");
         return Cli.OK;
     }
 

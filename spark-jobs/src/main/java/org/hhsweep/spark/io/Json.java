@@ -12,6 +12,15 @@ public final class Json {
     private Json() {
     }
 
+    /** A value from JSON text. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return COMPACT.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot read " + type.getSimpleName() + " from " + json, e);
+        }
+    }
+
     /** Compact JSON of a value. */
     public static String write(Object value) {
         try {

@@ -6,10 +6,12 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
 
@@ -38,14 +40,17 @@ public final class TableFile<R> implements AutoCloseable {
     private final Path temporary;
     private final Path target;
     private final ParquetWriter<R> writer;
+    private final TableWriteSupport<R> support;
     private long rows;
     private boolean closed;
 
-    private TableFile(FileSystem fs, Path temporary, Path target, ParquetWriter<R> writer) {
+    private TableFile(FileSystem fs, Path temporary, Path target, ParquetWriter<R> writer,
+                      TableWriteSupport<R> support) {
         this.fs = fs;
         this.temporary = temporary;
         this.target = target;
         this.writer = writer;
+        this.support = support;
     }
 
     public static <R> TableFile<R> open(Table<R> table, Path output, long chunk, Configuration conf)
@@ -54,15 +59,15 @@ public final class TableFile<R> implements AutoCloseable {
         Path target = ChunkFiles.file(output, table.name(), chunk);
         FileSystem fs = temporary.getFileSystem(conf);
         fs.setWriteChecksum(false);
-        Builder<R> builder = new Builder<>(HadoopOutputFile.fromPath(temporary, conf),
-                new TableWriteSupport<>(table, metadata(table)))
+        TableWriteSupport<R> support = new TableWriteSupport<>(table, metadata(table));
+        Builder<R> builder = new Builder<>(HadoopOutputFile.fromPath(temporary, conf), support)
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withRowGroupSize(ROW_GROUP_BYTES)
                 .withDictionaryEncoding(false)
                 .withByteStreamSplitEncoding(true);
-        return new TableFile<>(fs, temporary, target, builder.build());
+        return new TableFile<>(fs, temporary, target, builder.build(), support);
     }
 
     /** The key-value metadata of a table's files: its name, the units of its columns, the version. */
@@ -74,6 +79,13 @@ public final class TableFile<R> implements AutoCloseable {
         return meta;
     }
 
+    /** The key-value metadata in a file's footer (reads the footer only). */
+    public static Map<String, String> footer(Path file, Configuration conf) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+            return reader.getFooter().getFileMetaData().getKeyValueMetaData();
+        }
+    }
+
     public void write(R record) throws IOException {
         writer.write(record);
         rows++;
@@ -81,6 +93,17 @@ public final class TableFile<R> implements AutoCloseable {
 
     public long rows() {
         return rows;
+    }
+
+    /**
+     * Closes the file under its temporary name, with more key-value metadata in its footer (facts
+     * known only at the end, such as a chunk's counts).
+     */
+    public void finish(Map<String, String> footer) throws IOException {
+        if (!closed) {
+            support.addClosingMetadata(footer);
+        }
+        finish();
     }
 
     /** Closes the file under its temporary name: complete, not yet visible. */

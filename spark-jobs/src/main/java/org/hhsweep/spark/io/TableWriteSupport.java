@@ -1,5 +1,6 @@
 package org.hhsweep.spark.io;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -13,6 +14,8 @@ final class TableWriteSupport<R> extends WriteSupport<R> {
     private final List<Column<R>> columns;
     private final MessageType schema;
     private final Map<String, String> metadata;
+    /** Metadata known only once every row is written, added to the footer when the file is closed. */
+    private final Map<String, String> closing = new HashMap<>();
     private RecordConsumer out;
 
     TableWriteSupport(Table<R> table, Map<String, String> metadata) {
@@ -24,6 +27,15 @@ final class TableWriteSupport<R> extends WriteSupport<R> {
     @Override
     public WriteContext init(Configuration configuration) {
         return new WriteContext(schema, metadata);
+    }
+
+    void addClosingMetadata(Map<String, String> more) {
+        closing.putAll(more);
+    }
+
+    @Override
+    public FinalizedWriteContext finalizeWrite() {
+        return new FinalizedWriteContext(new HashMap<>(closing));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.hhsweep.spark.io.Json;
 
 /**
  * What a chunk reports back to the driver: small counts, plus each neuron's spike count when the
@@ -15,6 +16,9 @@ import java.util.List;
  */
 public record ChunkCounts(long chunk, long runs, long neurons, long spikes, long diverged, long neuronSteps,
                           double rateSumHz, long okNeurons, List<NeuronSpikes> perNeuron) implements Serializable {
+
+    /** Key of a chunk's counts (JSON) in the footer of its runs file, so a resumed sweep can total them. */
+    public static final String FOOTER_KEY = "hhsweep.chunk_counts";
 
     /** A neuron's spike count (null if it diverged). */
     public record NeuronSpikes(long runId, int neuron, Integer spikes) implements Serializable {
@@ -38,6 +42,14 @@ public record ChunkCounts(long chunk, long runs, long neurons, long spikes, long
             per.addAll(c.perNeuron);
         }
         return new ChunkCounts(-1, runs, neurons, spikes, diverged, steps, rates, ok, List.copyOf(per));
+    }
+
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    public static ChunkCounts fromJson(String json) {
+        return Json.read(json, ChunkCounts.class);
     }
 
     /** Mean firing rate over the neurons that did not diverge, NaN if none. */

@@ -1,6 +1,7 @@
 package org.hhsweep.spark.job;
 
 import java.io.IOException;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.hhsweep.spark.io.TableFile;
@@ -67,8 +68,9 @@ final class ChunkOutput implements ChunkSink, AutoCloseable {
         thresholds.write(record);
     }
 
-    void commit() throws IOException {
-        runs.finish();
+    /** Commits the chunk; its counts go into the footer of the runs file, the commit mark. */
+    void commit(ChunkCounts counts) throws IOException {
+        runs.finish(Map.of(ChunkCounts.FOOTER_KEY, counts.toJson()));
         if (summaries != null) {
             summaries.commit();
         }

@@ -46,7 +46,7 @@ final class ChunkTask implements Function<Object, ChunkCounts> {
                     ? ChunkSearch.run(spec, chunk, chunks.firstRun(chunk), chunks.endRun(chunk), out, stepsDone::add)
                     : ChunkSimulation.run(spec, chunk, chunks.firstRun(chunk), chunks.endRun(chunk), exec,
                     listNeurons, out, stepsDone::add);
-            out.commit();
+            out.commit(counts);
             runsDone.add(counts.runs());
             return counts;
         }

@@ -2,7 +2,9 @@ package org.hhsweep.spark.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
+import java.util.List;
 import org.hhsweep.sim.config.ConfigException;
+import org.hhsweep.sim.config.Suggest;
 import org.hhsweep.sim.sweep.BlockPlanner;
 
 /**
@@ -15,6 +17,8 @@ import org.hhsweep.sim.sweep.BlockPlanner;
  */
 public record ExecutionSettings(int blockNeurons, long maxTraceSamples, long runsPerChunk, int slices)
         implements Serializable {
+
+    static final List<String> KEYS = List.of("block_neurons", "chunk_runs", "slices");
 
     public static final ExecutionSettings DEFAULTS = new ExecutionSettings(BlockPlanner.DEFAULT_MAX_NEURONS,
             BlockPlanner.DEFAULT_MAX_TRACE_SAMPLES, 0, 0);
@@ -51,8 +55,8 @@ public record ExecutionSettings(int blockNeurons, long maxTraceSamples, long run
                 case "block_neurons" -> s = s.withBlockNeurons((int) positive(e, name, Integer.MAX_VALUE));
                 case "chunk_runs" -> s = s.withRunsPerChunk(positive(e, name, Long.MAX_VALUE));
                 case "slices" -> s = s.withSlices((int) positive(e, name, Integer.MAX_VALUE));
-                default -> throw new ConfigException("execution." + name, null,
-                        "one of block_neurons, chunk_runs, slices");
+                default -> throw new ConfigException("execution." + name, "unknown key '" + name + "'",
+                        "one of " + String.join(", ", KEYS) + Suggest.hint(name, KEYS));
             }
         }
         return s;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
@@ -14,6 +14,7 @@ import org.hhsweep.sim.config.SweepConfig;
 import org.hhsweep.sim.sweep.SweepChunks;
 import org.hhsweep.sim.sweep.SweepSize;
 import org.hhsweep.sim.sweep.SweepSpec;
+import org.hhsweep.spark.io.AtomicWrite;
 import org.hhsweep.spark.io.BuildInfo;
 import org.hhsweep.spark.io.Column;
 import org.hhsweep.spark.io.Json;
@@ -24,12 +25,15 @@ import org.hhsweep.spark.io.Tables;
 /**
  * manifest.json of an output directory: what was run (the resolved config), by which software, on
  * what, how it was cut up, what came out (counts, every table's columns with their units) and how
- * long it took. Written as "running" when a sweep starts and rewritten as "complete" at its end.
+ * long it took. Written as "running" when a sweep starts and replaced (atomically: readers see
+ * the old manifest or the new) by "complete" at its end, or "failed" when it ends with an error. A
+ * sweep killed outright leaves "running" behind; only "complete" means every table is whole.
  */
 public final class Manifest {
     public static final String FILE = "manifest.json";
     public static final String RUNNING = "running";
     public static final String COMPLETE = "complete";
+    public static final String FAILED = "failed";
 
     /** Where and how the sweep is executed. */
     public record Execution(String master, String sparkVersion, int defaultParallelism, SweepChunks chunks,
@@ -87,7 +91,8 @@ public final class Manifest {
         part.put("default_parallelism", execution.defaultParallelism());
         part.put("block_neurons", execution.settings().blockNeurons());
         part.put("max_trace_samples_per_block", execution.settings().maxTraceSamples());
-        part.put("files", "<table>/part-<chunk, 6 digits>.parquet; a chunk is committed when runs/part-<chunk>.parquet exists");
+        part.put("files", "<table>/part-<chunk, 6 digits>.parquet; a chunk is committed when runs/part-<chunk>.parquet"
+                + " exists, and that file's footer holds the chunk's counts (" + ChunkCounts.FOOTER_KEY + ")");
 
         if (counts != null) {
             ObjectNode c = m.putObject("counts");
@@ -129,11 +134,57 @@ public final class Manifest {
         return n;
     }
 
+    /** Writes or atomically replaces an output's manifest. */
     public static void write(ObjectNode manifest, Path output, Configuration conf) throws IOException {
+        AtomicWrite.replace(new Path(output, FILE), Json.MAPPER.writeValueAsBytes(manifest), conf);
+    }
+
+    /** An output's manifest, or null when it has none. */
+    public static ObjectNode read(Path output, Configuration conf) throws IOException {
         Path file = new Path(output, FILE);
         FileSystem fs = file.getFileSystem(conf);
-        try (OutputStream out = fs.create(file, true)) {
-            Json.MAPPER.writeValue(out, manifest);
+        if (!fs.exists(file)) {
+            return null;
         }
+        try (InputStream in = fs.open(file)) {
+            JsonNode n = Json.MAPPER.readTree(in);
+            return n instanceof ObjectNode o ? o : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** Marks a manifest as failed, with the error's one-line message. */
+    public static ObjectNode failed(ObjectNode manifest, String error) {
+        manifest.put("status", FAILED);
+        manifest.put("error", error);
+        return manifest;
+    }
+
+    /**
+     * Records the attempts of a resumed sweep: each one's start and the chunks committed before
+     * it; throughput then counts the last attempt's work only.
+     *
+     * @param earlier   the attempts array of the manifest found, or null
+     * @param firstStart the start of the first attempt, when {@code earlier} is null
+     */
+    public static ObjectNode attempts(ObjectNode manifest, JsonNode earlier, String firstStart, Instant started,
+                                      long committedBefore, ChunkCounts ran) {
+        ArrayNode attempts = manifest.putArray("attempts");
+        if (earlier != null && earlier.isArray()) {
+            earlier.forEach(attempts::add);
+        } else {
+            ObjectNode first = attempts.addObject();
+            first.put("started", firstStart);
+            first.put("chunks_committed_before", 0);
+        }
+        ObjectNode now = attempts.addObject();
+        now.put("started", started.toString());
+        now.put("chunks_committed_before", committedBefore);
+        JsonNode wall = manifest.get("wall_time_s");
+        if (ran != null && wall != null && wall.isNumber()) {
+            manifest.put("neuron_steps_per_second", wall.asDouble() > 0 ? ran.neuronSteps() / wall.asDouble() : null);
+        }
+        return manifest;
     }
 }

@@ -1,18 +1,22 @@
 package org.hhsweep.spark.job;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.hhsweep.sim.config.SweepConfig;
 import org.hhsweep.sim.sweep.SweepChunks;
 import org.hhsweep.sim.sweep.SweepSize;
 import org.hhsweep.sim.sweep.SweepSpec;
+import org.hhsweep.spark.io.ChunkFiles;
 import org.hhsweep.spark.io.HadoopConf;
 import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.Table;
@@ -32,15 +36,36 @@ public final class SweepJob {
      * @param progress       where progress lines go while it runs (stderr), or null for none
      * @param progressMillis time between progress lines
      */
-    public record Options(boolean overwrite, ExecutionSettings exec, PrintStream progress, long progressMillis) {
+    public record Options(boolean overwrite, ExecutionSettings exec, PrintStream progress, long progressMillis,
+                          boolean resume) {
+        public Options(boolean overwrite, ExecutionSettings exec, PrintStream progress, long progressMillis) {
+            this(overwrite, exec, progress, progressMillis, false);
+        }
+
         public static Options of(boolean overwrite, ExecutionSettings exec, PrintStream progress) {
             return new Options(overwrite, exec, progress, PROGRESS_MILLIS);
         }
+
+        /** Continue the sweep in the output directory: run only the chunks it has not committed. */
+        public Options resuming() {
+            return new Options(false, exec, progress, progressMillis, true);
+        }
     }
 
-    /** The outcome of a sweep. */
+    /**
+     * The outcome of a sweep.
+     *
+     * @param totals          counts over every chunk of the sweep
+     * @param ran             counts of the chunks this attempt ran (the totals unless resumed)
+     * @param committedBefore chunks found committed by an earlier attempt (0 unless resumed)
+     */
     public record Result(ChunkCounts totals, Path output, Instant started, Instant finished, SweepChunks chunks,
-                         int slices, String master) {
+                         int slices, String master, ChunkCounts ran, long committedBefore) {
+        public Result(ChunkCounts totals, Path output, Instant started, Instant finished, SweepChunks chunks,
+                      int slices, String master) {
+            this(totals, output, started, finished, chunks, slices, master, totals, 0);
+        }
+
         public double wallSeconds() {
             return java.time.Duration.between(started, finished).toNanos() / 1e9;
         }
@@ -57,19 +82,33 @@ public final class SweepJob {
         SparkContext sc = spark.sparkContext();
         Configuration hadoop = sc.hadoopConfiguration();
 
-        SweepChunks chunks = exec.runsPerChunk() > 0 ? new SweepChunks(spec.runCount(), exec.runsPerChunk())
+        ResumePlan resume = options.resume() ? ResumePlan.load(output, hadoop, config, true) : null;
+        SweepChunks chunks = resume != null ? resume.chunks()
+                : exec.runsPerChunk() > 0 ? new SweepChunks(spec.runCount(), exec.runsPerChunk())
                 : SweepChunks.of(spec);
+        List<Long> pending = resume != null ? resume.pending() : null;
+        long chunksToRun = pending != null ? pending.size() : chunks.count();
         int slices = exec.slices() > 0 ? exec.slices()
-                : (int) Math.min(chunks.count(), 4L * sc.defaultParallelism());
+                : (int) Math.max(1, Math.min(chunksToRun, 4L * sc.defaultParallelism()));
         SweepSize size = SweepSize.of(spec);
         Manifest.Execution execution = new Manifest.Execution(sc.master(), sc.version(), sc.defaultParallelism(),
                 chunks, slices, exec);
+        List<ChunkCounts> before = resume != null ? resume.committedCounts() : List.of();
+        if (resume != null && resume.complete()) {
+            ChunkCounts totals = ChunkCounts.total(before);
+            return new Result(totals, output, started, Instant.now(), chunks, 0, sc.master(),
+                    ChunkCounts.total(List.of()), chunks.count());
+        }
 
-        OutputDirectory.prepare(output, hadoop, options.overwrite());
+        if (resume == null) {
+            OutputDirectory.prepare(output, hadoop, options.overwrite());
+        } else {
+            resume.clean(output, hadoop);
+        }
         for (Table<?> t : Tables.forSweep(spec).list()) {
             output.getFileSystem(hadoop).mkdirs(new Path(output, t.name()));
         }
-        Manifest.write(Manifest.build(config, size, execution, started, null, null), output, hadoop);
+        Manifest.write(manifest(config, size, execution, started, null, null, resume, null), output, hadoop);
 
         LongAccumulator runsDone = sc.longAccumulator("hhsweep.runs");
         LongAccumulator stepsDone = sc.longAccumulator("hhsweep.neuronSteps");
@@ -77,24 +116,66 @@ public final class SweepJob {
         sc.addSparkListener(tracker);
         ChunkTask task = new ChunkTask(spec, chunks, output, new HadoopConf(hadoop), exec,
                 spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone);
+        long runsToRun = resume != null ? resume.pendingRuns() : spec.runCount();
+        long stepsToRun = (long) ((double) size.neuronSteps() * runsToRun / spec.runCount());
         List<ChunkCounts> counts;
         try (ProgressReporter reporter = options.progress() == null ? null
-                : new ProgressReporter(tracker, spec.runCount(), size.neuronSteps(), options.progress(),
+                : new ProgressReporter(tracker, runsToRun, stepsToRun, options.progress(),
                 options.progressMillis())) {
-            sc.setJobDescription("hhsweep " + spec.name() + ": " + spec.runCount() + " runs in "
-                    + chunks.count() + " chunks");
-            counts = sc.range(0, chunks.count(), 1, slices).toJavaRDD().map(task).collect();
+            sc.setJobDescription("hhsweep " + spec.name() + ": " + runsToRun + " runs in "
+                    + chunksToRun + " chunks");
+            counts = pending == null ? sc.range(0, chunks.count(), 1, slices).toJavaRDD().map(task).collect()
+                    : pending.isEmpty() ? List.of()
+                    : JavaSparkContext.fromSparkContext(sc).parallelize(pending, slices).map(task::call).collect();
             if (reporter != null) {
                 ChunkCounts done = ChunkCounts.total(counts);
                 reporter.finish(done.runs(), done.neuronSteps());
             }
+            checkAllCommitted(output, hadoop, chunks);
+        } catch (Exception e) {
+            // Spark's own exceptions are checked but undeclared; the rethrow passes them on as they are.
+            try {
+                Manifest.write(Manifest.failed(manifest(config, size, execution, started, null, null, resume, null),
+                        String.valueOf(e.getMessage()).lines().findFirst().orElse("")), output, hadoop);
+            } catch (IOException | RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded);
+            }
+            throw e;
         } finally {
             sc.removeSparkListener(tracker);
             sc.setJobDescription(null);
         }
-        ChunkCounts totals = ChunkCounts.total(counts);
+        ChunkCounts ran = ChunkCounts.total(counts);
+        List<ChunkCounts> all = new ArrayList<>(before);
+        all.addAll(counts);
+        ChunkCounts totals = ChunkCounts.total(all);
         Instant finished = Instant.now();
-        Manifest.write(Manifest.build(config, size, execution, started, finished, totals), output, hadoop);
-        return new Result(totals, output, started, finished, chunks, slices, sc.master());
+        Manifest.write(manifest(config, size, execution, started, finished, totals, resume, ran), output, hadoop);
+        return new Result(totals, output, started, finished, chunks, slices, sc.master(), ran,
+                resume != null ? resume.committed().size() : 0);
+    }
+
+    private static ObjectNode manifest(SweepConfig config, SweepSize size, Manifest.Execution execution,
+                                       Instant started, Instant finished, ChunkCounts totals, ResumePlan resume,
+                                       ChunkCounts ran) {
+        ObjectNode m = Manifest.build(config, size, execution, started, finished, totals);
+        if (resume != null) {
+            Manifest.attempts(m, resume.manifest().get("attempts"), resume.manifest().path("started").asText(),
+                    started, resume.committed().size(), ran);
+        }
+        return m;
+    }
+
+    /**
+     * Every chunk must be committed once the job has succeeded (anything else is a bug); then what
+     * failed attempts left behind (a killed executor's temporary files) goes.
+     */
+    private static void checkAllCommitted(Path output, Configuration hadoop, SweepChunks chunks) throws IOException {
+        long committed = ChunkFiles.committed(output.getFileSystem(hadoop), output).size();
+        if (committed != chunks.count()) {
+            throw new IllegalStateException("the job ended with " + committed + " of " + chunks.count()
+                    + " chunks committed in " + OutputDirectory.display(output));
+        }
+        ChunkFiles.deleteTemporary(output.getFileSystem(hadoop), output);
     }
 }

@@ -1,0 +1,146 @@
+package org.hhsweep.spark.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.hhsweep.sim.config.SweepConfig;
+import org.hhsweep.sim.sweep.SweepChunks;
+import org.hhsweep.spark.io.ChunkFiles;
+import org.hhsweep.spark.io.OutputDirectory;
+import org.hhsweep.spark.io.OutputRefused;
+import org.hhsweep.spark.io.TableFile;
+import org.hhsweep.spark.io.Tables;
+
+/**
+ * What {@code --resume} continues: the sweep recorded in an output's manifest, which must be the
+ * config's (same hash), cut into the chunks the manifest records (not recomputed: execution
+ * settings are not part of the hash), of which those whose runs file exists are done.
+ *
+ * @param manifest        the manifest found
+ * @param chunks          the sweep's chunks, as recorded
+ * @param committed       chunks already committed
+ * @param committedCounts their counts, from their runs files' footers (empty unless read)
+ */
+public record ResumePlan(ObjectNode manifest, SweepChunks chunks, TreeSet<Long> committed,
+                         List<ChunkCounts> committedCounts) {
+
+    /**
+     * Reads and checks what an output holds.
+     *
+     * @param readCounts also read the committed chunks' counts (one footer per chunk)
+     * @throws OutputRefused when there is nothing to resume or it is another sweep
+     */
+    public static ResumePlan load(Path output, Configuration conf, SweepConfig config, boolean readCounts)
+            throws IOException {
+        FileSystem fs = output.getFileSystem(conf);
+        String where = OutputDirectory.display(output);
+        if (!fs.exists(output)) {
+            throw new OutputRefused("nothing to resume: " + where + " does not exist (leave out --resume to start"
+                    + " the sweep)");
+        }
+        if (!fs.getFileStatus(output).isDirectory()) {
+            throw new OutputDirectory.ExistsException("output " + where + " exists and is not a directory");
+        }
+        ObjectNode manifest = Manifest.read(output, conf);
+        if (manifest == null) {
+            throw new OutputRefused("cannot resume " + where + ": it has no readable " + Manifest.FILE
+                    + ", so it holds no sweep started by hhsweep (use --overwrite to replace it)");
+        }
+        String hash = manifest.at("/sweep/config_hash").asText("");
+        if (!hash.equals(config.hash())) {
+            throw new OutputRefused("cannot resume " + where + ": it holds a sweep of another config (config hash "
+                    + abbreviate(hash) + " in its manifest, " + abbreviate(config.hash()) + " for this config);"
+                    + " resume with the config it was started with, or use --overwrite to replace it");
+        }
+        JsonNode perChunk = manifest.at("/partitioning/runs_per_chunk");
+        JsonNode count = manifest.at("/partitioning/chunks");
+        if (!perChunk.canConvertToLong() || perChunk.asLong() < 1 || !count.canConvertToLong()) {
+            throw new OutputRefused("cannot resume " + where + ": its manifest does not record the chunks"
+                    + " (partitioning.runs_per_chunk, partitioning.chunks)");
+        }
+        SweepChunks chunks = new SweepChunks(config.spec().runCount(), perChunk.asLong());
+        if (chunks.count() != count.asLong()) {
+            throw new OutputRefused("cannot resume " + where + ": its manifest records " + count.asLong()
+                    + " chunks, but " + chunks.runsPerChunk() + " runs per chunk make " + chunks.count());
+        }
+        TreeSet<Long> committed = ChunkFiles.committed(fs, output);
+        if (!committed.isEmpty() && committed.last() >= chunks.count()) {
+            throw new OutputRefused("cannot resume " + where + ": it holds " + ChunkFiles.name(committed.last())
+                    + ", beyond the sweep's " + chunks.count() + " chunks");
+        }
+        List<ChunkCounts> counts = new ArrayList<>();
+        if (readCounts) {
+            for (long chunk : committed) {
+                counts.add(counts(ChunkFiles.commitMarker(output, chunk), conf));
+            }
+        }
+        return new ResumePlan(manifest, chunks, committed, counts);
+    }
+
+    private static ChunkCounts counts(Path runsFile, Configuration conf) throws IOException {
+        Map<String, String> footer = TableFile.footer(runsFile, conf);
+        String json = footer.get(ChunkCounts.FOOTER_KEY);
+        if (json == null) {
+            throw new OutputRefused("cannot resume: " + OutputDirectory.display(runsFile) + " has no "
+                    + ChunkCounts.FOOTER_KEY + " in its footer (written by an older version?); use --overwrite");
+        }
+        return ChunkCounts.fromJson(json);
+    }
+
+    private static String abbreviate(String hash) {
+        return hash.isEmpty() ? "(none)" : hash.length() > 12 ? hash.substring(0, 12) + "..." : hash;
+    }
+
+    /** Chunks still to run, in order. */
+    public List<Long> pending() {
+        List<Long> out = new ArrayList<>();
+        for (long c = 0; c < chunks.count(); c++) {
+            if (!committed.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Runs in the chunks still to run. */
+    public long pendingRuns() {
+        long runs = chunks.runCount();
+        for (long c : committed) {
+            runs -= chunks.endRun(c) - chunks.firstRun(c);
+        }
+        return runs;
+    }
+
+    public boolean complete() {
+        return Manifest.COMPLETE.equals(manifest.path("status").asText()) && committed.size() == chunks.count();
+    }
+
+    /**
+     * Removes what an interrupted attempt left of the chunks it did not commit: temporary files
+     * and the part files of uncommitted chunks (a chunk's runs file is renamed last), so the
+     * chunks run again start from nothing.
+     */
+    public void clean(Path output, Configuration conf) throws IOException {
+        FileSystem fs = output.getFileSystem(conf);
+        ChunkFiles.deleteTemporary(fs, output);
+        for (String table : Tables.NAMES) {
+            Path dir = new Path(output, table);
+            if (!fs.exists(dir)) {
+                continue;
+            }
+            for (FileStatus s : fs.listStatus(dir)) {
+                if (ChunkFiles.chunkOf(s.getPath().getName()).stream().anyMatch(c -> !committed.contains(c))) {
+                    fs.delete(s.getPath(), false);
+                }
+            }
+        }
+    }
+}
