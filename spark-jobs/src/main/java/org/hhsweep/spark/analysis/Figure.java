@@ -27,23 +27,28 @@ public final class Figure {
     private final List<Chart<?, ?>> panels;
     private final int width;
     private final int height;
+    private final int bottomExtra;
 
-    private Figure(List<Chart<?, ?>> panels, int width, int height) {
+    private Figure(List<Chart<?, ?>> panels, int width, int height, int bottomExtra) {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("a figure needs at least one chart");
         }
         this.panels = List.copyOf(panels);
         this.width = width;
         this.height = height;
+        this.bottomExtra = panels.size() > 1 ? bottomExtra : 0;
     }
 
     public static Figure of(Chart<?, ?> chart, int width, int height) {
-        return new Figure(List.of(chart), width, height);
+        return new Figure(List.of(chart), width, height, 0);
     }
 
-    /** Charts stacked top to bottom, sharing the height evenly. */
-    public static Figure stacked(List<? extends Chart<?, ?>> panels, int width, int height) {
-        return new Figure(List.copyOf(panels), width, height);
+    /**
+     * Charts stacked top to bottom, sharing the height evenly except that the bottom one gets
+     * bottomExtra pixels more (for an axis title only it shows), so all plot areas match.
+     */
+    public static Figure stacked(List<? extends Chart<?, ?>> panels, int width, int height, int bottomExtra) {
+        return new Figure(List.copyOf(panels), width, height, bottomExtra);
     }
 
     public int width() {
@@ -56,7 +61,7 @@ public final class Figure {
 
     public void write(OutputStream out, ImageFormat format) throws IOException {
         if (format == ImageFormat.SVG) {
-            VectorGraphics2D g = new VectorGraphics2D();
+            VectorGraphics2D g = new SvgGraphics();
             paint(g);
             new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height)).writeTo(out);
         } else if (!ImageIO.write(image(), "png", out)) {
@@ -82,9 +87,10 @@ public final class Figure {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         int n = panels.size();
+        int shared = height - bottomExtra;
         for (int i = 0; i < n; i++) {
-            int top = (int) ((long) height * i / n);
-            int bottom = (int) ((long) height * (i + 1) / n);
+            int top = (int) ((long) shared * i / n);
+            int bottom = i == n - 1 ? height : (int) ((long) shared * (i + 1) / n);
             Graphics2D panel = (Graphics2D) g.create(0, top, width, bottom - top);
             try {
                 panels.get(i).paint(panel, width, bottom - top);

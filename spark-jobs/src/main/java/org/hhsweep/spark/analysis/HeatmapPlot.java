@@ -118,7 +118,10 @@ final class HeatmapPlot {
         if (heat.isEmpty()) {
             throw new PlotException("every neuron in the heatmap diverged: no rate to show");
         }
-        c.getStyler().setMin(min).setMax(max > min ? max : min + 1);
+        // Rates start at 0 Hz; whole numbers at the scale's ends read better than 14.444.
+        double low = min >= 0 ? 0 : Math.floor(min);
+        double high = Math.max(Math.ceil(max), low + 1);
+        c.getStyler().setMin(low).setMax(high);
         c.addSeries("rate (Hz)", xLabels, yLabels, heat);
         return Figure.of(c, width, height);
     }

@@ -122,6 +122,7 @@ final class TracesPlot {
             }
             charts.add(c);
         }
-        return Figure.stacked(charts, width, height);
+        // The bottom panel alone shows the x axis title: about one line of 13 pt text.
+        return Figure.stacked(charts, width, height, 22);
     }
 }
