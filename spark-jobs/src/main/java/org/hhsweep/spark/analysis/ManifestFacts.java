@@ -40,7 +40,7 @@ final class ManifestFacts {
         if (counts.isObject()) {
             add(rows, "spikes", String.format(Locale.ROOT, "%,d", counts.path("spikes").asLong()));
             add(rows, "diverged neurons", String.format(Locale.ROOT, "%,d", counts.path("diverged").asLong()));
-            add(rows, "mean firing rate", counts.path("mean_rate_hz").isNumber()
+            add(rows, "mean firing rate (whole runs)", counts.path("mean_rate_hz").isNumber()
                     ? String.format(Locale.ROOT, "%.1f Hz", counts.path("mean_rate_hz").asDouble()) : "n/a");
         }
         JsonNode part = m.path("partitioning");

@@ -123,6 +123,11 @@ final class AnalysisSweeps {
         return noisy;
     }
 
+    /** A sweep of the given YAML config, run once per call into target/analysis-test/NAME. */
+    static synchronized Path custom(String name, String yaml) {
+        return sweep(config(name + ".yaml", yaml), name);
+    }
+
     /** The output as the plots see it, its tables registered in the shared session. */
     static SweepOutput open(Path dir) {
         try {
