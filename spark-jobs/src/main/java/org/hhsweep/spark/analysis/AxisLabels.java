@@ -1,7 +1,7 @@
 package org.hhsweep.spark.analysis;
 
 import java.math.BigDecimal;
-import java.util.Locale;
+import java.math.MathContext;
 
 /** Axis titles and tick numbers as a reader expects them: units typeset (µA/cm², not uA/cm^2). */
 public final class AxisLabels {
@@ -22,12 +22,13 @@ public final class AxisLabels {
         return u;
     }
 
-    /** A number without trailing zeros or exponent noise: 10, 0.5, 36, 1e-06 -> 0.000001. */
+    /** A number as a person writes it: 10, 0.5, 0.000001, 0.1 + 0.2 -> 0.3; exponents only beyond 1e-6..1e12. */
     public static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }
-        String s = new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-        return s.length() <= 10 ? s : String.format(Locale.ROOT, "%.4g", v);
+        // Ten significant digits hide binary noise (0.30000000000000004) and keep grid values exact.
+        BigDecimal d = new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros();
+        return Math.abs(v) >= 1e-6 && Math.abs(v) < 1e12 || v == 0 ? d.toPlainString() : d.toString();
     }
 }

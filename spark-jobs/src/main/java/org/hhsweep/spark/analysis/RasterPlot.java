@@ -88,12 +88,13 @@ final class RasterPlot {
         c.getStyler().setLegendVisible(false);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setYAxisDecimalPattern("0");
-        c.getStyler().setYAxisMin(lo - 0.6).setYAxisMax(hi + 0.6);
+        // Whole-number ends: XChart labels the axis ends too, and -0.6 would read "-1".
+        c.getStyler().setYAxisMin(lo - 1).setYAxisMax(hi + 1);
         if (!Double.isNaN(d.durationMs())) {
             c.getStyler().setXAxisMin(0.0).setXAxisMax(d.durationMs());
         }
         // A tick's height: most of the space between rows, within what stays legible.
-        double rowPixels = Math.max(50, height - 110) / Math.max(1.0, hi - lo + 1);
+        double rowPixels = Math.max(50, height - 110) / (hi - lo + 2);
         c.getStyler().setMarkerSize((int) Math.max(2, Math.min(16, 0.8 * rowPixels)));
         if (xs.isEmpty()) {
             // Not one spike: an empty raster still shows its axes and rows.
