@@ -131,12 +131,17 @@ final class FiPlot {
         c.getStyler().setErrorBarsColorSeriesColor(true);
         String unit = d.seriesPath() == null ? "" : out.unit("summaries", SweepOutput.column(d.seriesPath()));
         for (Curve curve : d.curves()) {
-            int k = curve.points().size();
+            // A point whose neurons all diverged has no rate: left out (and counted in the summary).
+            List<Point> points = curve.points().stream().filter(p -> p.n() > 0).toList();
+            if (points.isEmpty()) {
+                continue;
+            }
+            int k = points.size();
             double[] x = new double[k];
             double[] y = new double[k];
             double[] err = new double[k];
             for (int i = 0; i < k; i++) {
-                Point p = curve.points().get(i);
+                Point p = points.get(i);
                 x[i] = p.x();
                 y[i] = p.mean();
                 err[i] = Double.isNaN(p.sd()) ? 0 : p.sd();
@@ -147,6 +152,9 @@ final class FiPlot {
             XYSeries s = n > 1 ? c.addSeries(name, x, y, err) : c.addSeries(name, x, y);
             s.setMarker(k <= 80 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             s.setLineWidth(1.5f);
+        }
+        if (c.getSeriesMap().isEmpty()) {
+            throw new PlotException("every neuron in the plot diverged: no rate to show");
         }
         c.getStyler().setMarkerSize(6);
         return Figure.of(c, width, height);

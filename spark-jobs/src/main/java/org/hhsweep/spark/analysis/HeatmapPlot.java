@@ -1,7 +1,9 @@
 package org.hhsweep.spark.analysis;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -91,7 +93,7 @@ final class HeatmapPlot {
         // Values in the cells only where they fit.
         boolean roomy = (width - 200.0) / d.xs().length >= 40 && (height - 120.0) / d.ys().length >= 18;
         c.getStyler().setShowValue(roomy);
-        c.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        c.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         c.getStyler().setValueFontColor(Color.WHITE);
         int step = Math.max(1, (int) Math.ceil(d.xs().length / ((width - 200.0) / 45)));
         List<String> xLabels = new ArrayList<>();
@@ -110,8 +112,8 @@ final class HeatmapPlot {
             if (cell.n() == 0) {
                 continue;
             }
-            heat.add(new Number[] {java.util.Arrays.binarySearch(d.xs(), cell.x()),
-                    java.util.Arrays.binarySearch(d.ys(), cell.y()), cell.rate()});
+            heat.add(new Number[] {Arrays.binarySearch(d.xs(), cell.x()),
+                    Arrays.binarySearch(d.ys(), cell.y()), cell.rate()});
             min = Math.min(min, cell.rate());
             max = Math.max(max, cell.rate());
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
+import org.hhsweep.sim.stats.NeuronStatistics;
 import org.hhsweep.spark.io.Tables;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -19,8 +20,12 @@ final class TracesPlot {
     static final int MAX_PANELS = 20;
     private static final String MODEL_VTH = "model.V_th";
 
-    /** One neuron's V trace: values[i] at t0Ms + i * dtMs; threshold NaN when unknown. */
-    record Panel(long runId, int neuron, double t0Ms, double dtMs, float[] values, double thresholdMv) {
+    /**
+     * One neuron's V trace: values[i] at t0Ms + i * dtMs; threshold NaN when unknown; diverged
+     * when the neuron's V left the sane range (its trace then gets its own scale).
+     */
+    record Panel(long runId, int neuron, double t0Ms, double dtMs, float[] values, double thresholdMv,
+                 boolean diverged) {
         double endMs() {
             return t0Ms + (values.length - 1) * dtMs;
         }
@@ -46,7 +51,7 @@ final class TracesPlot {
             throw new PlotException(o.where() == null ? "no V traces in this output (record.traces.variables)"
                     : "no V trace matches --where " + o.where());
         }
-        List<Row> rows = out.sql("SELECT run_id, neuron, t0_ms, dt_ms, values"
+        List<Row> rows = out.sql("SELECT run_id, neuron, t0_ms, dt_ms, values, status"
                 + (sweptVth ? ", " + SweepOutput.column(MODEL_VTH) : "") + from
                 + " ORDER BY run_id, neuron LIMIT " + n).collectAsList();
         List<Panel> panels = new ArrayList<>();
@@ -57,7 +62,7 @@ final class TracesPlot {
                 values[i] = list.get(i);
             }
             panels.add(new Panel(r.getLong(0), r.getInt(1), r.getDouble(2), r.getDouble(3), values,
-                    sweptVth ? r.getDouble(5) : vth));
+                    sweptVth ? r.getDouble(6) : vth, NeuronStatistics.DIVERGED.equals(r.getString(5))));
         }
         return new Data(panels, matched);
     }
@@ -72,6 +77,19 @@ final class TracesPlot {
         return new Rendered(f, summary);
     }
 
+    /** {min, max} of a panel's finite values and its threshold. */
+    private static double[] range(Panel p) {
+        double lo = Double.isNaN(p.thresholdMv()) ? Double.POSITIVE_INFINITY : p.thresholdMv();
+        double hi = Double.isNaN(p.thresholdMv()) ? Double.NEGATIVE_INFINITY : p.thresholdMv();
+        for (float v : p.values()) {
+            if (Float.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {-100, 50};
+    }
+
     static Figure draw(Data d, String title, boolean oneRun, int width, int height) {
         double tMin = Double.POSITIVE_INFINITY;
         double tMax = Double.NEGATIVE_INFINITY;
@@ -80,23 +98,22 @@ final class TracesPlot {
         for (Panel p : d.panels()) {
             tMin = Math.min(tMin, p.t0Ms());
             tMax = Math.max(tMax, p.endMs());
-            for (float v : p.values()) {
-                vMin = Math.min(vMin, v);
-                vMax = Math.max(vMax, v);
-            }
-            if (!Double.isNaN(p.thresholdMv())) {
-                vMin = Math.min(vMin, p.thresholdMv());
-                vMax = Math.max(vMax, p.thresholdMv());
+            // One V scale for all panels, so they compare at a glance; a diverged trace would
+            // flatten every other one, so it keeps its own.
+            if (!p.diverged()) {
+                double[] range = range(p);
+                vMin = Math.min(vMin, range[0]);
+                vMax = Math.max(vMax, range[1]);
             }
         }
-        double pad = Math.max(1, (vMax - vMin) * 0.05);
         List<XYChart> charts = new ArrayList<>();
         int n = d.panels().size();
         for (int i = 0; i < n; i++) {
             Panel p = d.panels().get(i);
             XYChart c = new XYChart(width, height / n);
             ChartStyle.apply(c.getStyler());
-            String who = oneRun ? "neuron " + p.neuron() : "run " + p.runId() + ", neuron " + p.neuron();
+            String who = (oneRun ? "neuron " + p.neuron() : "run " + p.runId() + ", neuron " + p.neuron())
+                    + (p.diverged() ? " (diverged; own V scale)" : "");
             String threshold = Double.isNaN(p.thresholdMv()) ? ""
                     : "   (dashed: V_th = " + AxisLabels.number(p.thresholdMv()) + " mV)";
             c.setTitle(i == 0 ? title + ": " + who + threshold : who);
@@ -105,7 +122,9 @@ final class TracesPlot {
             c.getStyler().setXAxisTitleVisible(i == n - 1);
             c.getStyler().setLegendVisible(false);
             c.getStyler().setXAxisMin(tMin).setXAxisMax(tMax);
-            c.getStyler().setYAxisMin(vMin - pad).setYAxisMax(vMax + pad);
+            double[] range = p.diverged() || vMin > vMax ? range(p) : new double[] {vMin, vMax};
+            double pad = Math.max(1, (range[1] - range[0]) * 0.05);
+            c.getStyler().setYAxisMin(range[0] - pad).setYAxisMax(range[1] + pad);
             c.getStyler().setYAxisDecimalPattern("0");
             double[][] xy = MinMaxDecimation.of(p.t0Ms(), p.dtMs(), p.values(), width);
             XYSeries v = c.addSeries("V", xy[0], xy[1]);

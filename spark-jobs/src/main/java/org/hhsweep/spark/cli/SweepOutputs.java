@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.hhsweep.spark.analysis.SweepOutput;
 import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.Tables;
+import org.hhsweep.spark.job.Manifest;
 
 /** Opens a sweep's output directory for the plot and report commands. */
 final class SweepOutputs {
@@ -34,7 +35,7 @@ final class SweepOutputs {
                     + String.join(", ", Tables.NAMES) + " written by the sweep command)");
         }
         JsonNode manifest = SweepOutput.readManifest(dir, new Configuration());
-        if (!"complete".equals(manifest.path("status").asText())) {
+        if (!Manifest.COMPLETE.equals(manifest.path("status").asText())) {
             err.println("note: the sweep in " + OutputDirectory.display(dir)
                     + " has not finished; using the chunks it has committed");
         }

@@ -220,6 +220,35 @@ class PlotDataTest {
         assertTrue(spread, "noise should make neurons' rates differ somewhere");
     }
 
+    /** A current so large that V leaves any sane range: those neurons are marked, never averaged in. */
+    @Test
+    void divergedNeuronsAreMarkedAndLeftOutOfTheRates() {
+        SweepOutput out = AnalysisSweeps.open(AnalysisSweeps.custom("diverging", String.join("\n",
+                "name: diverging",
+                "simulation: {duration: 20 ms, dt: 0.01 ms}",
+                "neurons: 2",
+                "stimulus: {type: constant}",
+                "sweep: {grid: {stimulus.amplitude: [10 uA/cm^2, 10000000 uA/cm^2]}}",
+                "record: {spikes: true, traces: {variables: [V], neurons: all}}",
+                "")));
+        TracesPlot.Data traces = TracesPlot.collect(out, PlotOptions.defaults());
+        assertEquals(List.of(false, false, true, true), traces.panels().stream().map(TracesPlot.Panel::diverged).toList());
+
+        // At 10 uA/cm^2 the first spike comes where the reference's 1 s run has it.
+        double firstSpike = TestSweeps.reference().get("constant_current_1000ms_dt0.01").get(3).get("first_spike_ms").asDouble();
+        RasterPlot.Data raster = RasterPlot.collect(out, PlotOptions.defaults());
+        assertEquals(firstSpike, raster.trains().get(0).spikesMs()[0], 1e-9);
+        assertEquals(0, raster.trains().get(2).spikesMs().length, "a diverged neuron's spikes are not kept");
+
+        FiPlot.Data fi = FiPlot.collect(out, PlotOptions.defaults());
+        FiPlot.Point huge = fi.curves().get(0).points().get(1);
+        assertEquals(0, huge.n());
+        assertEquals(2, huge.missing());
+        assertEquals(2, fi.missing());
+        Rendered r = FiPlot.render(out, PlotOptions.defaults());
+        assertTrue(r.summary().endsWith("; 2 diverged neurons left out"), r.summary());
+    }
+
     @Test
     void plotsThatDoNotFitTheOutputSayWhatWouldFit() {
         SweepOutput tutorial = AnalysisSweeps.open(AnalysisSweeps.tutorial());
