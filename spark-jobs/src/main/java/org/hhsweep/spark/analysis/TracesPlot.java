@@ -9,6 +9,7 @@ import org.hhsweep.sim.stats.NeuronStatistics;
 import org.hhsweep.spark.io.Tables;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -121,18 +122,29 @@ final class TracesPlot {
             c.setXAxisTitle("time (ms)");
             c.getStyler().setXAxisTitleVisible(i == n - 1);
             c.getStyler().setLegendVisible(false);
-            c.getStyler().setXAxisMin(tMin).setXAxisMax(tMax);
+            // From the run's start (the first sample is one sampling interval in) to the last sample,
+            // rid of binary noise (0.1 + 999 x 0.1 = 100.00000000000001).
+            c.getStyler().setXAxisMin(Math.min(0, tMin)).setXAxisMax(Double.parseDouble(AxisLabels.number(tMax)));
             double[] range = p.diverged() || vMin > vMax ? range(p) : new double[] {vMin, vMax};
             double pad = Math.max(1, (range[1] - range[0]) * 0.05);
             c.getStyler().setYAxisMin(range[0] - pad).setYAxisMax(range[1] + pad);
             c.getStyler().setYAxisDecimalPattern("0");
+            // XChart puts ticks only at data points when all x values are evenly spaced (a short
+            // trace is), giving ticks like 16.7, 33.4; the axis ends as the first x values, in an
+            // invisible series, keep its round ticks.
+            double xMin = Math.min(0, tMin);
+            double xMax = Double.parseDouble(AxisLabels.number(tMax));
+            XYSeries ends = c.addSeries("axis ends", new double[] {xMin, xMax}, new double[] {range[0], range[0]});
+            ends.setMarker(SeriesMarkers.NONE);
+            ends.setLineStyle(SeriesLines.NONE);
+            ends.setShowInLegend(false);
             double[][] xy = MinMaxDecimation.of(p.t0Ms(), p.dtMs(), p.values(), width);
             XYSeries v = c.addSeries("V", xy[0], xy[1]);
             v.setMarker(SeriesMarkers.NONE);
             v.setLineColor(ChartStyle.PALETTE[0]);
             v.setLineWidth(1.2f);
             if (!Double.isNaN(p.thresholdMv())) {
-                XYSeries th = c.addSeries("V_th", new double[] {tMin, tMax},
+                XYSeries th = c.addSeries("V_th", new double[] {xMin, xMax},
                         new double[] {p.thresholdMv(), p.thresholdMv()});
                 th.setMarker(SeriesMarkers.NONE);
                 th.setLineColor(ChartStyle.THRESHOLD);
