@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs hhsweep's commands (sweep, validate, query).
+# Runs hhsweep's commands (sweep, validate, query, plot, report).
 #
 #   ./submit.sh [--master URL] [spark-submit options] COMMAND ...
 #
@@ -25,6 +25,10 @@ commands:
   validate CONFIG                          check a config and print its size without running it
   query DIR SQL [--format table|csv|json] [--limit N]
                                            Spark SQL over an output's runs, summaries, spikes, traces
+  plot DIR --kind traces|raster|fi|heatmap|isi [--where SQL] [--out FILE] [--format png|svg]
+       [--width W] [--height H] [--limit N] [--x PATH] [--y PATH] [--series PATH|none]
+                                           a figure from an output's tables (default DIR/plots/KIND.png)
+  report DIR                               DIR/report.html: manifest, summary tables and plots
   every command takes --verbose (Spark's logs, stack traces)
 options before COMMAND:
   --master URL        local[N] (default local[*]: all cores), spark://HOST:PORT, yarn, k8s://...
@@ -42,7 +46,7 @@ confs=()
 submit_opts=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        sweep | validate | query | --version) break ;;
+        sweep | validate | query | plot | report | --version) break ;;
         -h | --help | help)
             usage
             exit 0

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.apache.spark.sql.AnalysisException;
 import org.hhsweep.sim.config.ConfigException;
 import org.hhsweep.sim.config.SweepConfig;
+import org.hhsweep.spark.analysis.PlotException;
 import org.hhsweep.spark.io.BuildInfo;
 import org.hhsweep.spark.io.OutputRefused;
 
@@ -30,6 +31,10 @@ public final class Cli {
             "  validate CONFIG                          check a config and print its size without running it",
             "  query DIR SQL [--format table|csv|json] [--limit N]",
             "                                           Spark SQL over an output's runs, summaries, spikes, traces",
+            "  plot DIR --kind traces|raster|fi|heatmap|isi [--where SQL] [--out FILE] [--format png|svg]",
+            "       [--width W] [--height H] [--limit N] [--x PATH] [--y PATH] [--series PATH|none]",
+            "                                           a figure from an output's tables (default DIR/plots/KIND.png)",
+            "  report DIR                               DIR/report.html: manifest, summary tables and plots",
             "options of every command: --verbose (Spark's logs, stack traces)",
             "other: --help, --version");
 
@@ -68,6 +73,8 @@ public final class Cli {
                 case "sweep" -> new SweepCommand(this).run(rest);
                 case "validate" -> new ValidateCommand(this).run(rest);
                 case "query" -> new QueryCommand(this).run(rest);
+                case "plot" -> new PlotCommand(this).run(rest);
+                case "report" -> new ReportCommand(this).run(rest);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {
@@ -77,6 +84,8 @@ public final class Cli {
         } catch (ConfigException e) {
             return fail(USAGE, "config error: " + e.getMessage(), e, verbose);
         } catch (OutputRefused e) {
+            return fail(USAGE, "error: " + e.getMessage(), e, verbose);
+        } catch (PlotException e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);
         } catch (AnalysisException e) {
             return fail(USAGE, "query error: " + firstLine(e.getSimpleMessage()), e, verbose);

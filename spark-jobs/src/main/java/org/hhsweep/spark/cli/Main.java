@@ -2,7 +2,7 @@ package org.hhsweep.spark.cli;
 
 import org.hhsweep.sim.config.ConfigLoader;
 
-/** The entry point behind submit.sh: sweep, validate, query. */
+/** The entry point behind submit.sh: sweep, validate, query, plot, report. */
 public final class Main {
     private Main() {
     }

@@ -33,12 +33,7 @@ final class QueryCommand {
         }
         SparkSession session = cli.sessions().open("hhsweep query", args.flag("--verbose"), cli.err());
         try {
-            for (String t : Tables.ALL_NAMES) {
-                session.catalog().dropTempView(t);
-            }
-            for (String t : tables) {
-                session.read().parquet(new Path(dir, t).toString()).createOrReplaceTempView(t);
-            }
+            registerViews(session, dir, tables);
             ResultPrinter.print(session.sql(p.get(1)), format, limit, cli.out());
         } finally {
             cli.sessions().release(session);
@@ -60,6 +55,19 @@ final class QueryCommand {
             // reported below
         }
         throw new UsageException("--limit needs a number of rows, got " + value);
+    }
+
+    /**
+     * Registers an output's tables as views named after them, dropping views a previous command
+     * in the same session left for tables this output lacks.
+     */
+    static void registerViews(SparkSession session, Path dir, List<String> tables) {
+        for (String t : Tables.ALL_NAMES) {
+            session.catalog().dropTempView(t);
+        }
+        for (String t : tables) {
+            session.read().parquet(new Path(dir, t).toString()).createOrReplaceTempView(t);
+        }
     }
 
     /** The tables with at least one committed file. */

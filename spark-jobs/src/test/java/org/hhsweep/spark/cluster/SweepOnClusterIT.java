@@ -3,10 +3,12 @@ package org.hhsweep.spark.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.hhsweep.spark.duckdb.DocumentedColumn;
 import org.hhsweep.spark.duckdb.DocumentedTables;
 import org.hhsweep.spark.duckdb.DuckDbReader;
@@ -95,6 +97,22 @@ class SweepOnClusterIT {
         }
         assertEquals(9L, duckdb.count(onCluster.resolve("runs")));
         assertEquals(36L, duckdb.count(onCluster.resolve("summaries")));
+    }
+
+    /** The report of the cluster's output, drawn by the application jar's driver under spark-submit. */
+    @Test
+    void theReportIsMadeThroughSparkSubmitFromTheClustersOutput() throws Exception {
+        SubmitResult report = cluster.submit(Submission.of(MAIN, build.appJar(), "report", onCluster.toString())
+                .withConf("spark.cores.max", "2"), TIMEOUT);
+        assertEquals(0, report.exitCode(), report::describe);
+        String html = Files.readString(onCluster.resolve("report.html"));
+        // 36 neurons, spikes and traces kept, one swept input: traces, raster, f-I curve, ISIs.
+        for (String kind : List.of("traces", "raster", "fi", "isi")) {
+            assertTrue(html.contains("<img src=\"report/" + kind + ".png\""), kind);
+            BufferedImage image = ImageIO.read(onCluster.resolve("report").resolve(kind + ".png").toFile());
+            assertEquals(900, image.getWidth(), kind);
+            assertEquals(600, image.getHeight(), kind);
+        }
     }
 
     @Test

@@ -1,0 +1,49 @@
+package org.hhsweep.spark.analysis;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/** The plots the plot command draws. */
+public enum PlotKind {
+    TRACES("membrane voltage over time, one panel per neuron, dashed threshold", TracesPlot::render),
+    RASTER("spike raster: one row per neuron, one tick per spike", RasterPlot::render),
+    FI("firing rate against a swept parameter, one curve per value of another, mean and s.d.", FiPlot::render),
+    HEATMAP("mean firing rate over two swept parameters", HeatmapPlot::render),
+    ISI("histogram of inter-spike intervals", IsiPlot::render);
+
+    private final String description;
+    private final BiFunction<SweepOutput, PlotOptions, Rendered> renderer;
+
+    PlotKind(String description, BiFunction<SweepOutput, PlotOptions, Rendered> renderer) {
+        this.description = description;
+        this.renderer = renderer;
+    }
+
+    /** The name on the command line and in file names. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Rendered render(SweepOutput output, PlotOptions options) {
+        return renderer.apply(output, options);
+    }
+
+    public static PlotKind parse(String s) {
+        for (PlotKind k : values()) {
+            if (k.id().equalsIgnoreCase(s)) {
+                return k;
+            }
+        }
+        throw new PlotException("unknown plot kind '" + s + "'; kinds: " + ids());
+    }
+
+    public static String ids() {
+        return Arrays.stream(values()).map(PlotKind::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,47 @@
+package org.hhsweep.spark.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hhsweep.spark.io.Tables;
+
+/**
+ * Which figures suit a sweep's shape: traces and a raster for small sweeps (individual neurons are
+ * worth looking at), an f-I curve when something is swept, a heatmap when two things are, the ISI
+ * histogram whenever spike times were kept.
+ */
+final class ReportPlan {
+    /** Up to this many neurons in all, single neurons' traces and spikes are shown. */
+    static final long SMALL_NEURONS = 1000;
+    static final int WIDTH = 900;
+    static final int HEIGHT = 600;
+
+    /** One figure of the report and why it is there. */
+    record Planned(PlotKind kind, PlotOptions options, String caption) {
+    }
+
+    private ReportPlan() {
+    }
+
+    static List<Planned> of(SweepOutput out) {
+        PlotOptions o = PlotOptions.defaults().withSize(WIDTH, HEIGHT);
+        boolean small = out.neurons() <= SMALL_NEURONS;
+        List<Planned> plan = new ArrayList<>();
+        if (small && out.has(Tables.TRACES)) {
+            plan.add(new Planned(PlotKind.TRACES, o, "Membrane voltage of the first traced neurons; the dashed line is the spike threshold."));
+        }
+        if (small && out.has(Tables.SPIKES)) {
+            plan.add(new Planned(PlotKind.RASTER, o, "Spike raster: one row per neuron, one tick per spike."));
+        }
+        if (!out.sweptPaths().isEmpty()) {
+            plan.add(new Planned(PlotKind.FI, o, "Firing rate against the swept input (or first swept parameter): "
+                    + "mean over neurons and seed replicates, error bars one standard deviation."));
+        }
+        if (out.gridPaths().size() >= 2) {
+            plan.add(new Planned(PlotKind.HEATMAP, o, "Mean firing rate over the first two swept parameters."));
+        }
+        if (out.has(Tables.SPIKES)) {
+            plan.add(new Planned(PlotKind.ISI, o, "Inter-spike intervals of all neurons that fired at least twice."));
+        }
+        return plan;
+    }
+}

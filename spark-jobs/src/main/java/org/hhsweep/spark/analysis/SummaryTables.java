@@ -1,0 +1,110 @@
+package org.hhsweep.spark.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+
+/**
+ * The report's result tables, computed by Spark. Small sweeps list every neuron the way the sweep
+ * command prints them (the tutorial's spike counts and mean rate); larger ones give the rate's
+ * statistics overall and per value of each grid axis.
+ */
+final class SummaryTables {
+    /** Sweeps up to this many neurons are listed neuron by neuron, as the sweep command does. */
+    static final int LIST_NEURONS = 20;
+    /** Rows of one per-value table, so a 20,000-value axis does not make a 20,000-row page. */
+    static final int MAX_ROWS = 50;
+    /** Grid axes tabulated. */
+    static final int MAX_AXES = 4;
+
+    /** A titled table; note says what was left out, or is empty. */
+    record Table(String title, List<String> header, List<List<String>> rows, String note) {
+    }
+
+    private SummaryTables() {
+    }
+
+    static List<Table> of(SweepOutput out) {
+        List<Table> tables = new ArrayList<>();
+        long neurons = out.sql("SELECT count(*) FROM summaries").first().getLong(0);
+        if (neurons <= LIST_NEURONS) {
+            tables.add(perNeuron(out));
+        }
+        tables.add(overall(out));
+        List<String> grid = out.gridPaths();
+        for (int i = 0; i < Math.min(MAX_AXES, grid.size()); i++) {
+            tables.add(perValue(out, grid.get(i)));
+        }
+        return tables;
+    }
+
+    /** Every neuron's spikes and rate, and the mean rate (the tutorial's printed statistics). */
+    static Table perNeuron(SweepOutput out) {
+        boolean window = out.rateColumn().equals("window_rate_hz");
+        List<List<String>> rows = new ArrayList<>();
+        for (Row r : out.sql("SELECT run_id, neuron, spike_count, rate_hz, window_rate_hz, first_spike_ms, mean_isi_ms,"
+                + " status FROM summaries ORDER BY run_id, neuron").collectAsList()) {
+            List<String> row = new ArrayList<>(List.of(Long.toString(r.getLong(0)), Integer.toString(r.getInt(1)),
+                    r.isNullAt(2) ? "-" : Integer.toString(r.getInt(2)), fixed(r, 3, 1)));
+            if (window) {
+                row.add(fixed(r, 4, 1));
+            }
+            row.add(fixed(r, 5, 2));
+            row.add(fixed(r, 6, 2));
+            row.add(r.getString(7));
+            rows.add(row);
+        }
+        List<String> header = new ArrayList<>(List.of("run", "neuron", "spikes", "rate (Hz)"));
+        if (window) {
+            header.add("window rate (Hz)");
+        }
+        header.addAll(List.of("first spike (ms)", "mean ISI (ms)", "status"));
+        Row mean = out.sql("SELECT avg(rate_hz) FROM summaries").first();
+        String meanText = mean.isNullAt(0) ? "n/a (every neuron diverged)"
+                : String.format(Locale.ROOT, "%.1f Hz", mean.getDouble(0));
+        return new Table("Every neuron", header, rows, "mean firing rate: " + meanText);
+    }
+
+    /** The rate's statistics over all neurons. */
+    static Table overall(SweepOutput out) {
+        String rate = out.rateColumn();
+        Row r = out.sql("SELECT count(DISTINCT run_id), count(*), sum(CASE WHEN status = 'diverged' THEN 1 ELSE 0 END),"
+                + " sum(spike_count), avg(" + rate + "), stddev_samp(" + rate + "), min(" + rate + "), max(" + rate
+                + ") FROM summaries").first();
+        List<String> row = List.of(count(r, 0), count(r, 1), count(r, 2), count(r, 3), fixed(r, 4, 2), fixed(r, 5, 2),
+                fixed(r, 6, 2), fixed(r, 7, 2));
+        return new Table("All neurons: " + out.rateDescription(),
+                List.of("runs", "neurons", "diverged", "spikes", "mean rate (Hz)", "s.d. (Hz)", "min (Hz)", "max (Hz)"),
+                List.of(row), "");
+    }
+
+    /** The rate's statistics per value of one grid axis, pooled over everything else. */
+    static Table perValue(SweepOutput out, String path) {
+        String rate = out.rateColumn();
+        String col = SweepOutput.column(path);
+        List<Row> result = out.sql("SELECT " + col + ", count(DISTINCT run_id), count(*),"
+                + " sum(CASE WHEN status = 'diverged' THEN 1 ELSE 0 END), avg(" + rate + "), stddev_samp(" + rate
+                + "), min(" + rate + "), max(" + rate + ") FROM summaries GROUP BY 1 ORDER BY 1 LIMIT "
+                + (MAX_ROWS + 1)).collectAsList();
+        long values = result.size() > MAX_ROWS ? SweptAxes.distinct(out, path, null) : result.size();
+        List<List<String>> rows = new ArrayList<>();
+        for (Row r : result.subList(0, Math.min(MAX_ROWS, result.size()))) {
+            rows.add(List.of(AxisLabels.number(r.getDouble(0)), count(r, 1), count(r, 2), count(r, 3), fixed(r, 4, 2),
+                    fixed(r, 5, 2), fixed(r, 6, 2), fixed(r, 7, 2)));
+        }
+        String note = values > MAX_ROWS ? String.format(Locale.ROOT,
+                "the first %d of %,d values; ./submit.sh query gives the rest", MAX_ROWS, values) : "";
+        return new Table("Per value of " + out.axisTitle(path) + ": " + out.rateDescription(),
+                List.of(path, "runs", "neurons", "diverged", "mean rate (Hz)", "s.d. (Hz)", "min (Hz)", "max (Hz)"),
+                rows, note);
+    }
+
+    private static String fixed(Row r, int i, int decimals) {
+        return r.isNullAt(i) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", ((Number) r.get(i)).doubleValue());
+    }
+
+    private static String count(Row r, int i) {
+        return r.isNullAt(i) ? "0" : String.format(Locale.ROOT, "%,d", ((Number) r.get(i)).longValue());
+    }
+}

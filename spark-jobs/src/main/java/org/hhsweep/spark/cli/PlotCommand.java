@@ -1,0 +1,84 @@
+package org.hhsweep.spark.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.hhsweep.spark.analysis.ImageFormat;
+import org.hhsweep.spark.analysis.OutputFiles;
+import org.hhsweep.spark.analysis.PlotKind;
+import org.hhsweep.spark.analysis.PlotOptions;
+import org.hhsweep.spark.analysis.Rendered;
+import org.hhsweep.spark.analysis.SweepOutput;
+import org.hhsweep.spark.io.OutputDirectory;
+
+/**
+ * plot DIR --kind KIND [--where SQL] [--out FILE] [--format png|svg] [--width W] [--height H]
+ * [--limit N] [--x PATH] [--y PATH] [--series PATH|none]: one figure from a sweep's tables.
+ */
+final class PlotCommand {
+    private final Cli cli;
+
+    PlotCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    int run(List<String> rest) throws Exception {
+        Args args = Args.parse(rest, Set.of("--verbose"), Set.of("--kind", "--where", "--out", "--format", "--width",
+                "--height", "--limit", "--x", "--y", "--series"));
+        String location = args.positional("DIR").get(0);
+        String kindName = args.option("--kind", null);
+        if (kindName == null) {
+            throw new UsageException("plot needs --kind, one of " + PlotKind.ids());
+        }
+        PlotKind kind = PlotKind.parse(kindName);
+        String out = args.option("--out", null);
+        ImageFormat format = format(args.option("--format", null), out);
+        Integer limit = args.option("--limit", null) == null ? null : number(args, "--limit", 0);
+        PlotOptions options = new PlotOptions(args.option("--where", null), limit, args.option("--x", null),
+                args.option("--y", null), args.option("--series", null),
+                number(args, "--width", PlotOptions.DEFAULT_WIDTH), number(args, "--height", PlotOptions.DEFAULT_HEIGHT));
+        SweepOutputs.Checked checked = SweepOutputs.check(location, cli.err());
+        Path file = out != null ? OutputDirectory.resolve(out)
+                : new Path(new Path(checked.dir(), "plots"), kind.id() + "." + format.extension());
+
+        SparkSession session = cli.sessions().open("hhsweep plot", args.flag("--verbose"), cli.err());
+        try {
+            SweepOutput output = checked.open(session);
+            Rendered r = kind.render(output, options);
+            OutputFiles.write(file, session.sparkContext().hadoopConfiguration(), s -> r.figure().write(s, format));
+            cli.out().printf(Locale.ROOT, "wrote %s (%s, %dx%d): %s%n", OutputDirectory.display(file),
+                    format.extension(), options.width(), options.height(), r.summary());
+        } finally {
+            cli.sessions().release(session);
+        }
+        return Cli.OK;
+    }
+
+    /** --format, else the extension of --out, else PNG; a --format contradicting --out's extension is refused. */
+    static ImageFormat format(String option, String out) {
+        ImageFormat byName = out == null ? null : ImageFormat.ofFileName(out);
+        if (option == null) {
+            return byName == null ? ImageFormat.PNG : byName;
+        }
+        ImageFormat f = ImageFormat.parse(option);
+        if (byName != null && byName != f) {
+            throw new UsageException("--format " + option + " but --out " + out + " names a " + byName.extension()
+                    + " file");
+        }
+        return f;
+    }
+
+    private static int number(Args args, String name, int fallback) {
+        String v = args.option(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " needs a whole number, got " + v);
+        }
+    }
+}
