@@ -1,0 +1,26 @@
+package org.hhsweep.sim.integrate;
+
+/** Work arrays of one chunk of neurons, small enough for L1 together. */
+final class Chunk {
+    static final int SIZE = 256;
+
+    // exponents of the rate functions, then the exponentials (am and an already as rates)
+    final double[] xm = new double[SIZE];
+    final double[] x18 = new double[SIZE];
+    final double[] x80 = new double[SIZE];
+    final double[] xn = new double[SIZE];
+    final double[] am = new double[SIZE];
+    final double[] em = new double[SIZE];
+    final double[] e18 = new double[SIZE];
+    final double[] e80 = new double[SIZE];
+    final double[] an = new double[SIZE];
+    // dt J of each variable (overwritten by exprel(dt J)) and f(x)
+    final double[] zV = new double[SIZE];
+    final double[] zm = new double[SIZE];
+    final double[] zh = new double[SIZE];
+    final double[] zn = new double[SIZE];
+    final double[] fV = new double[SIZE];
+    final double[] fm = new double[SIZE];
+    final double[] fh = new double[SIZE];
+    final double[] fn = new double[SIZE];
+}
