@@ -4,7 +4,7 @@ package org.hhsweep.sim.integrate;
 final class Chunk {
     static final int SIZE = 256;
 
-    // exponents of the rate functions, then the exponentials (am and an already as rates)
+    // exp_euler_fast: exponents of the rate functions, then the exponentials (am, an as rates)
     final double[] xm = new double[SIZE];
     final double[] x18 = new double[SIZE];
     final double[] x80 = new double[SIZE];
@@ -23,4 +23,12 @@ final class Chunk {
     final double[] fm = new double[SIZE];
     final double[] fh = new double[SIZE];
     final double[] fn = new double[SIZE];
+    // exp_euler_table: each neuron's table record (-1 outside), fraction past it, old V
+    final int[] at = new int[SIZE];
+    final double[] frac = new double[SIZE];
+    final double[] vOld = new double[SIZE];
+    /** Whether any neuron of the chunk's whole vectors is outside the table (at = -1). */
+    boolean outside;
+    /** P and Q of a neuron outside the table. */
+    final double[] exact = new double[6];
 }

@@ -1,47 +1,50 @@
 package org.hhsweep.sim.integrate;
 
 /**
- * Picks the implementation of exp_euler_fast: the SIMD passes (VectorPasses) when the JVM has
- * the incubating Vector API ({@code --add-modules jdk.incubator.vector}), else the scalar
- * {@link FastExponentialEuler}. Both give the same bits, so the choice changes speed, not results.
- * {@code -Dhhsweep.vector=false} forces the scalar one.
+ * Picks the implementation of exp_euler_fast and exp_euler_table: SIMD passes (VectorSteps) when
+ * the JVM has the incubating Vector API ({@code --add-modules jdk.incubator.vector}), else the
+ * scalar ones. Both give the same bits, so the choice changes speed, not results.
+ * {@code -Dhhsweep.vector=false} forces the scalar ones.
  */
 public final class FastKernels {
-    static final String VECTOR_CLASS = "org.hhsweep.sim.integrate.VectorPasses";
+    static final String VECTOR_CLASS = "org.hhsweep.sim.integrate.VectorSteps";
 
-    private static final boolean VECTOR = Boolean.parseBoolean(System.getProperty("hhsweep.vector", "true"))
-            && vectorApiPresent();
+    private static final KernelSteps STEPS = choose();
 
     private FastKernels() {
     }
 
-    /** Whether exp_euler_fast runs on SIMD lanes in this JVM. */
+    /** Whether the fast methods run on SIMD lanes in this JVM. */
     public static boolean vectorized() {
-        return VECTOR;
+        return STEPS != ScalarSteps.INSTANCE;
     }
 
     public static Integrator expEulerFast() {
-        return VECTOR ? new FastExponentialEuler(vectorPasses()) : new FastExponentialEuler();
+        return new FastExponentialEuler(STEPS);
+    }
+
+    public static Integrator expEulerTable() {
+        return new TableExponentialEuler(STEPS, TableExponentialEuler.DV);
     }
 
     /** The SIMD passes, or an exception when this JVM lacks the Vector API. */
-    static Passes vectorPasses() {
+    static KernelSteps vectorSteps() {
         try {
-            return (Passes) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
+            return (KernelSteps) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + VECTOR_CLASS, e);
         }
     }
 
-    private static boolean vectorApiPresent() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return false;
+    private static KernelSteps choose() {
+        if (!Boolean.parseBoolean(System.getProperty("hhsweep.vector", "true"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return ScalarSteps.INSTANCE;
         }
         try {
-            vectorPasses();
-            return true;
+            return vectorSteps();
         } catch (LinkageError | IllegalStateException e) {
-            return false;
+            return ScalarSteps.INSTANCE;
         }
     }
 }

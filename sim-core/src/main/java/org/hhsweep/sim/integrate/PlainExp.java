@@ -3,7 +3,7 @@ package org.hhsweep.sim.integrate;
 /**
  * exp, expm1 and exprel from plain IEEE-754 arithmetic (+, *, /, fma, bit moves): no call into
  * a math library, so the result is the same bits in the interpreter, in C1 and C2 code, and in
- * every lane of VectorPasses, which performs exactly these operations in this
+ * every lane of VectorSteps, which performs exactly these operations in this
  * order. That is what lets the fast integrators be bit-identical wherever a neuron runs, while
  * {@code Math.exp} may legally differ between an intrinsic and a fallback.
  *

@@ -1,0 +1,104 @@
+package org.hhsweep.sim.integrate;
+
+import java.util.ArrayDeque;
+
+/**
+ * The gates' exponential-Euler step as a function of V alone, tabulated for one dt: with
+ * z = -dt (alpha + beta) and e = exprel(z), the reference's update
+ * x + dt e (alpha (1 - x) - beta x) is x + (P - Q x) with P = dt e alpha and Q = dt e (alpha + beta),
+ * which depend on V only. Nodes every {@code dv} mV over [vMin, vMax]; each holds P and Q of m, h
+ * and n and their differences to the next node, so linear interpolation reads one record.
+ * Values come from {@link PlainExp} with the same shared exponentials as exp_euler_fast, so a
+ * table is the same bits on every JVM; {@link #exact} gives them at any V for neurons outside.
+ */
+final class GateTable {
+    private static final ArrayDeque<GateTable> RECENT = new ArrayDeque<>();
+
+    /** Doubles per node: (P, Q) of m, h, n, each followed by its difference to the next node. */
+    static final int STRIDE = 12;
+
+    final double dt;
+    final double vMin;
+    final double vMax;
+    final double dv;
+    final double invDv;
+    /** Index of the last node; a neuron interpolates when 0 <= (V - vMin)/dv < last. */
+    final int last;
+    final double[] nodes;
+
+    /** The table for dt; tables depend on dt alone, so recent ones are shared between blocks. */
+    static GateTable forStep(double dt, double vMin, double vMax, double dv) {
+        synchronized (RECENT) {
+            for (GateTable t : RECENT) {
+                if (t.dt == dt && t.vMin == vMin && t.vMax == vMax && t.dv == dv) {
+                    return t;
+                }
+            }
+        }
+        GateTable t = new GateTable(dt, vMin, vMax, dv);
+        synchronized (RECENT) {
+            RECENT.addFirst(t);
+            while (RECENT.size() > 4) {
+                RECENT.removeLast();
+            }
+        }
+        return t;
+    }
+
+    GateTable(double dt, double vMin, double vMax, double dv) {
+        this.dt = dt;
+        this.vMin = vMin;
+        this.vMax = vMax;
+        this.dv = dv;
+        this.invDv = 1.0 / dv;
+        this.last = (int) Math.round((vMax - vMin) / dv);
+        double[] pq = new double[6];
+        double[] values = new double[(last + 1) * 6];
+        for (int k = 0; k <= last; k++) {
+            exact(vMin + k * dv, dt, pq, 0);
+            System.arraycopy(pq, 0, values, 6 * k, 6);
+        }
+        nodes = new double[(last + 1) * STRIDE];
+        for (int k = 0; k <= last; k++) {
+            for (int q = 0; q < 6; q++) {
+                double here = values[6 * k + q];
+                double next = k < last ? values[6 * (k + 1) + q] : here;
+                nodes[STRIDE * k + 2 * q] = here;
+                nodes[STRIDE * k + 2 * q + 1] = next - here;
+            }
+        }
+    }
+
+    /** V's position in the table in units of dv from vMin (NaN for NaN). */
+    double position(double v) {
+        return (v - vMin) * invDv;
+    }
+
+    /** The index of the record to interpolate from at position u, or -1 outside the table. */
+    int record(double u) {
+        return u >= 0.0 && u < last ? STRIDE * (int) u : -1;
+    }
+
+    /** P and Q of m, h and n at V, into out[at..at+5]: the values the table interpolates. */
+    static void exact(double v, double dt, double[] out, int at) {
+        double xm = -(v + 40.0) * 0.1;
+        double am = PlainExp.inverseExprel(xm);
+        double bm = 4.0 * PlainExp.exp(-(v + 65.0) * (1.0 / 18.0));
+        double w = PlainExp.exp(-(v + 65.0) * 0.0125);
+        double w2 = w * w;
+        double ah = 0.07 * (w2 * w2);
+        double bh = 1.0 / (1.0 + PlainExp.exp(xm) * ScalarSteps.E_HALF);
+        double an = 0.1 * PlainExp.inverseExprel(-(v + 55.0) * 0.1);
+        double bn = 0.125 * w;
+        pq(am, bm, dt, out, at);
+        pq(ah, bh, dt, out, at + 2);
+        pq(an, bn, dt, out, at + 4);
+    }
+
+    private static void pq(double alpha, double beta, double dt, double[] out, int at) {
+        double sum = alpha + beta;
+        double e = dt * PlainExp.exprel(-dt * sum);
+        out[at] = e * alpha;
+        out[at + 1] = e * sum;
+    }
+}

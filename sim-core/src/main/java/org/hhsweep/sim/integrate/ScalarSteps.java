@@ -1,0 +1,175 @@
+package org.hhsweep.sim.integrate;
+
+import org.hhsweep.sim.model.NeuronBlock;
+
+/**
+ * The passes of exp_euler_fast and exp_euler_table one neuron at a time. They define the bits:
+ * VectorSteps performs the same operations in the same order on SIMD lanes and calls these
+ * loops for the neurons after its last whole vector. Loops run over chunk indices [j0, j1) of
+ * neurons from + j.
+ */
+final class ScalarSteps implements KernelSteps {
+    static final ScalarSteps INSTANCE = new ScalarSteps();
+
+    /** e^{1/2}: e^{-(V+35)/10} = e^{-(V+40)/10} e^{1/2}. StrictMath, so the constant is fixed. */
+    static final double E_HALF = StrictMath.exp(0.5);
+
+    private ScalarSteps() {
+    }
+
+    @Override
+    public Pass[] fast(Chunk c) {
+        return new Pass[] {
+            (s, from, n) -> rateArguments(s.b.V, from, 0, n, c),
+            (s, from, n) -> inverseExprel(c.xm, c.am, 0, n),
+            (s, from, n) -> exp(c.xm, c.em, 0, n),
+            (s, from, n) -> exp(c.x18, c.e18, 0, n),
+            (s, from, n) -> exp(c.x80, c.e80, 0, n),
+            (s, from, n) -> inverseExprel(c.xn, c.an, 0, n),
+            (s, from, n) -> stepArguments(s.b, s.current, s.dt, from, 0, n, c),
+            (s, from, n) -> exprel(c.zV, c.zV, 0, n),
+            (s, from, n) -> exprel(c.zm, c.zm, 0, n),
+            (s, from, n) -> exprel(c.zh, c.zh, 0, n),
+            (s, from, n) -> exprel(c.zn, c.zn, 0, n),
+            (s, from, n) -> update(s.b, s.dt, from, 0, n, c),
+        };
+    }
+
+    @Override
+    public Pass[] table(Chunk c) {
+        return new Pass[] {(s, from, n) -> tableStep(s.b, s.current, s.dt, s.table, from, n, c.exact)};
+    }
+
+    // exp_euler_fast
+
+    /** The rate functions' exponents: -(V+40)/10, -(V+65)/18, -(V+65)/80, -(V+55)/10. */
+    static void rateArguments(double[] V, int from, int j0, int j1, Chunk c) {
+        for (int j = j0; j < j1; j++) {
+            double v = V[from + j];
+            c.xm[j] = -(v + 40.0) * 0.1;
+            c.x18[j] = -(v + 65.0) * (1.0 / 18.0);
+            c.x80[j] = -(v + 65.0) * 0.0125;
+            c.xn[j] = -(v + 55.0) * 0.1;
+        }
+    }
+
+    static void exp(double[] x, double[] out, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            out[j] = PlainExp.exp(x[j]);
+        }
+    }
+
+    static void inverseExprel(double[] x, double[] out, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            out[j] = PlainExp.inverseExprel(x[j]);
+        }
+    }
+
+    static void exprel(double[] x, double[] out, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            out[j] = PlainExp.exprel(x[j]);
+        }
+    }
+
+    /**
+     * The rates from the exponentials (h_alpha from the fourth power of n_beta's, h_beta from
+     * m_alpha's times e^{1/2}), then each variable's dt J and f(x) from the old state.
+     */
+    static void stepArguments(NeuronBlock b, double[] current, double dt, int from, int j0, int j1, Chunk c) {
+        for (int j = j0; j < j1; j++) {
+            int i = from + j;
+            double m = b.m[i], h = b.h[i], n = b.n[i];
+
+            double am = c.am[j];
+            double bm = 4.0 * c.e18[j];
+            double w = c.e80[j];
+            double w2 = w * w;
+            double ah = 0.07 * (w2 * w2);
+            double bh = 1.0 / (1.0 + c.em[j] * E_HALF);
+            double an = 0.1 * c.an[j];
+            double bn = 0.125 * w;
+            c.zm[j] = -dt * (am + bm);
+            c.fm[j] = am * (1.0 - m) - bm * m;
+            c.zh[j] = -dt * (ah + bh);
+            c.fh[j] = ah * (1.0 - h) - bh * h;
+            c.zn[j] = -dt * (an + bn);
+            c.fn[j] = an * (1.0 - n) - bn * n;
+        }
+        voltageArguments(b, current, dt, from, j0, j1, c);
+    }
+
+    /** dt J and f(V) of V from the old state. */
+    static void voltageArguments(NeuronBlock b, double[] current, double dt, int from, int j0, int j1, Chunk c) {
+        for (int j = j0; j < j1; j++) {
+            int i = from + j;
+            double v = b.V[i], m = b.m[i], h = b.h[i], n = b.n[i];
+            double gNaOpen = b.gNa[i] * (m * m * m) * h;
+            double gKOpen = b.gK[i] * ((n * n) * (n * n));
+            double gL = b.gL[i];
+            double invC = 1.0 / b.C[i];
+            c.zV[j] = dt * (-(gNaOpen + gKOpen + gL) * invC);
+            c.fV[j] = (-(gNaOpen * (v - b.ENa[i])) - gKOpen * (v - b.EK[i]) - gL * (v - b.EL[i]) + current[i]) * invC;
+        }
+    }
+
+    /** x + dt exprel(dt J) f(x) for V, m, h and n. */
+    static void update(NeuronBlock b, double dt, int from, int j0, int j1, Chunk c) {
+        for (int j = j0; j < j1; j++) {
+            int i = from + j;
+            b.V[i] = b.V[i] + dt * c.zV[j] * c.fV[j];
+            b.m[i] = b.m[i] + dt * c.zm[j] * c.fm[j];
+            b.h[i] = b.h[i] + dt * c.zh[j] * c.fh[j];
+            b.n[i] = b.n[i] + dt * c.zn[j] * c.fn[j];
+        }
+    }
+
+    // exp_euler_table
+
+    /** Neurons [from, from + n) one after another. */
+    static void tableStep(NeuronBlock b, double[] current, double dt, GateTable t, int from, int n, double[] exact) {
+        for (int i = from; i < from + n; i++) {
+            double v = b.V[i], m = b.m[i], h = b.h[i], nn = b.n[i];
+            double u = t.position(v);
+            int at = t.record(u);
+
+            double gNaOpen = b.gNa[i] * (m * m * m) * h;
+            double gKOpen = b.gK[i] * ((nn * nn) * (nn * nn));
+            double gL = b.gL[i];
+            double invC = 1.0 / b.C[i];
+            double zV = dt * (-(gNaOpen + gKOpen + gL) * invC);
+            double fV = (-(gNaOpen * (v - b.ENa[i])) - gKOpen * (v - b.EK[i]) - gL * (v - b.EL[i]) + current[i]) * invC;
+            b.V[i] = v + dt * PlainExp.exprel(zV) * fV;
+
+            tableGates(b, t, i, at, u - (int) u, v, exact);
+        }
+    }
+
+    /**
+     * x + (P - Q x) for each gate of neuron i, P and Q interpolated at fraction frac past table
+     * record at, or computed exactly at the old V (into exact) when at < 0: V outside the table.
+     */
+    static void tableGates(NeuronBlock b, GateTable t, int i, int at, double frac, double v, double[] exact) {
+        double pm, qm, ph, qh, pn, qn;
+        if (at >= 0) {
+            double[] nodes = t.nodes;
+            pm = Math.fma(frac, nodes[at + 1], nodes[at]);
+            qm = Math.fma(frac, nodes[at + 3], nodes[at + 2]);
+            ph = Math.fma(frac, nodes[at + 5], nodes[at + 4]);
+            qh = Math.fma(frac, nodes[at + 7], nodes[at + 6]);
+            pn = Math.fma(frac, nodes[at + 9], nodes[at + 8]);
+            qn = Math.fma(frac, nodes[at + 11], nodes[at + 10]);
+        } else {
+            GateTable.exact(v, t.dt, exact, 0);
+            pm = exact[0];
+            qm = exact[1];
+            ph = exact[2];
+            qh = exact[3];
+            pn = exact[4];
+            qn = exact[5];
+        }
+        double m = b.m[i], h = b.h[i], n = b.n[i];
+        b.m[i] = m + (pm - qm * m);
+        b.h[i] = h + (ph - qh * h);
+        b.n[i] = n + (pn - qn * n);
+    }
+}
