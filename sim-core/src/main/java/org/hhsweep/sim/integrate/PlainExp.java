@@ -11,11 +11,12 @@ package org.hhsweep.sim.integrate;
  * two-part ln2), then q(r) = exprel(r) = (e^r - 1)/r from its Taylor polynomial to degree 12
  * (truncation below 1.2e-17 relative on |r| <= 0.347), and
  * e^x = 2^k (1 + r q), e^x - 1 = 2^k r q + (2^k - 1), exprel(x) = (e^x - 1)/x, or q itself when
- * k = 0 (|x| < ln2/2), so there is no cancellation near 0 and exprel(0) = 1. Measured error
- * (PlainExpTest, against BigDecimal series): exp and exprel within 2 ulp... see the test.
+ * k = 0 (|x| < ln2/2), so there is no cancellation near 0 and exprel(0) = 1. Measured against
+ * StrictMath (fdlibm, itself within 1 ulp) on 200,000 arguments per range (PlainExpTest): exp
+ * within 1 ulp, expm1 and x/expm1(x) within 2, exprel within 3 of fdlibm's expm1(x)/x.
  *
  * <p>Arguments are clamped to [-708, 709] for the exponential (so 2^k stays a normal number);
- * below -708, e^x is returned as e^-708 (absolute error under 3.3e-308) and exprel as
+ * below -708, e^x is returned as e^-708 (absolute error under 3.4e-308) and exprel as
  * -1/x to the last bit; above 709 e^x is e^709 where it should overflow, reached only by a
  * neuron that has long diverged (|V| in the thousands of mV).
  */
