@@ -7,8 +7,10 @@ network run (device._last_run_time), so code generation, compilation and start-u
 Prints one JSON object on stdout.
 """
 import argparse
+import glob
 import json
 import os
+import subprocess
 import tempfile
 import time
 
@@ -25,7 +27,12 @@ def main():
     p.add_argument('--threads', type=int, default=0, help='OpenMP threads; 0 = no OpenMP (one thread)')
     p.add_argument('--repeats', type=int, default=3)
     p.add_argument('--workdir', default=None, help='where Brian2 writes the C++ project (default: a temp dir)')
+    p.add_argument('--rerun', action='store_true',
+                   help='run the binary already built in --workdir again, without Brian2 (other options ignored)')
     a = p.parse_args()
+    if a.rerun:
+        rerun(a.workdir)
+        return
 
     workdir = a.workdir or tempfile.mkdtemp(prefix='brian2-hh-')
     set_device('cpp_standalone', directory=workdir, build_on_run=False)
@@ -77,16 +84,37 @@ def main():
     counts = np.asarray(spikes.count[:], dtype=np.int64)
 
     steps = int(round(a.duration_ms / a.dt_ms))
-    print(json.dumps({
-        'simulator': 'brian2 %s cpp_standalone' % __import__('brian2').__version__,
-        'threads': a.threads, 'neurons': a.neurons, 'steps': steps, 'dt_ms': a.dt_ms,
+    about = {'simulator': 'brian2 %s cpp_standalone' % __import__('brian2').__version__,
+             'threads': a.threads, 'neurons': a.neurons, 'steps': steps, 'dt_ms': a.dt_ms}
+    with open(os.path.join(workdir, 'about.json'), 'w') as f:
+        json.dump(about, f)
+    print(json.dumps(dict(about, **{
         'run_seconds': run_s,
         'neuron_steps_per_s': [a.neurons * steps / s for s in run_s],
         'build_and_first_run_seconds': build_and_first_run_s,
         'spikes_total': int(counts.sum()),
         'spike_counts': counts.tolist(),
         'workdir': workdir,
-    }))
+    })))
+
+
+def rerun(workdir):
+    """Runs the compiled project again; its own timer measures the network run, as in main()."""
+    with open(os.path.join(workdir, 'about.json')) as f:
+        about = json.load(f)
+    subprocess.run(['./main'], cwd=workdir, check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(workdir, 'results', 'last_run_info.txt')) as f:
+        run_s = float(f.read().split()[0])
+    count_file, = glob.glob(os.path.join(workdir, 'results', '_array_spikemonitor_count_*'))
+    counts = np.fromfile(count_file, dtype=np.int32)
+    steps = about['steps']
+    print(json.dumps(dict(about, **{
+        'run_seconds': [run_s],
+        'neuron_steps_per_s': [about['neurons'] * steps / run_s],
+        'spikes_total': int(counts.sum()),
+        'spike_counts': counts.tolist(),
+        'workdir': workdir,
+    })))
 
 
 if __name__ == '__main__':

@@ -18,7 +18,7 @@ public final class TableExponentialEuler implements Integrator {
     public static final String NAME = "exp_euler_table";
     static final double V_MIN = -100.0;
     static final double V_MAX = 60.0;
-    static final double DV = 1.0 / 64;
+    static final double DV = 1.0 / 128;
 
     private final StepContext context = new StepContext();
     private final Pass[] passes;
