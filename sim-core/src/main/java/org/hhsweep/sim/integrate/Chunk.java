@@ -23,12 +23,7 @@ final class Chunk {
     final double[] fm = new double[SIZE];
     final double[] fh = new double[SIZE];
     final double[] fn = new double[SIZE];
-    // exp_euler_table: each neuron's table record (-1 outside), fraction past it, old V
-    final int[] at = new int[SIZE];
-    final double[] frac = new double[SIZE];
-    final double[] vOld = new double[SIZE];
-    /** Whether any neuron of the chunk's whole vectors is outside the table (at = -1). */
-    boolean outside;
+    // exp_euler_table
     /** P and Q of a neuron outside the table. */
     final double[] exact = new double[6];
 }

@@ -6,16 +6,16 @@ import java.util.ArrayDeque;
  * The gates' exponential-Euler step as a function of V alone, tabulated for one dt: with
  * z = -dt (alpha + beta) and e = exprel(z), the reference's update
  * x + dt e (alpha (1 - x) - beta x) is x + (P - Q x) with P = dt e alpha and Q = dt e (alpha + beta),
- * which depend on V only. Nodes every {@code dv} mV over [vMin, vMax]; each holds P and Q of m, h
- * and n and their differences to the next node, so linear interpolation reads one record.
+ * which depend on V only. Nodes every {@code dv} mV over [vMin, vMax], each holding P and Q of m,
+ * h and n, so linear interpolation reads two adjacent records (96 bytes).
  * Values come from {@link PlainExp} with the same shared exponentials as exp_euler_fast, so a
  * table is the same bits on every JVM; {@link #exact} gives them at any V for neurons outside.
  */
 final class GateTable {
-    private static final ArrayDeque<GateTable> RECENT = new ArrayDeque<>();
+    /** Doubles per node: P and Q of m, h and n. */
+    static final int STRIDE = 6;
 
-    /** Doubles per node: (P, Q) of m, h, n, each followed by its difference to the next node. */
-    static final int STRIDE = 12;
+    private static final ArrayDeque<GateTable> RECENT = new ArrayDeque<>();
 
     final double dt;
     final double vMin;
@@ -52,20 +52,9 @@ final class GateTable {
         this.dv = dv;
         this.invDv = 1.0 / dv;
         this.last = (int) Math.round((vMax - vMin) / dv);
-        double[] pq = new double[6];
-        double[] values = new double[(last + 1) * 6];
-        for (int k = 0; k <= last; k++) {
-            exact(vMin + k * dv, dt, pq, 0);
-            System.arraycopy(pq, 0, values, 6 * k, 6);
-        }
         nodes = new double[(last + 1) * STRIDE];
         for (int k = 0; k <= last; k++) {
-            for (int q = 0; q < 6; q++) {
-                double here = values[6 * k + q];
-                double next = k < last ? values[6 * (k + 1) + q] : here;
-                nodes[STRIDE * k + 2 * q] = here;
-                nodes[STRIDE * k + 2 * q + 1] = next - here;
-            }
+            exact(vMin + k * dv, dt, nodes, STRIDE * k);
         }
     }
 

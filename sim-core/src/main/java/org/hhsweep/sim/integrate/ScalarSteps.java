@@ -145,6 +145,18 @@ final class ScalarSteps implements KernelSteps {
     }
 
     /**
+     * The gates' step of neurons [from, from + n) (V not yet updated): the gate half of
+     * {@link #tableStep}, for the SIMD kernel, which updates V on vector lanes.
+     */
+    static void tableGates(NeuronBlock b, GateTable t, int from, int n, double[] exact) {
+        for (int i = from; i < from + n; i++) {
+            double v = b.V[i];
+            double u = t.position(v);
+            tableGates(b, t, i, t.record(u), u - (int) u, v, exact);
+        }
+    }
+
+    /**
      * x + (P - Q x) for each gate of neuron i, P and Q interpolated at fraction frac past table
      * record at, or computed exactly at the old V (into exact) when at < 0: V outside the table.
      */
@@ -152,12 +164,13 @@ final class ScalarSteps implements KernelSteps {
         double pm, qm, ph, qh, pn, qn;
         if (at >= 0) {
             double[] nodes = t.nodes;
-            pm = Math.fma(frac, nodes[at + 1], nodes[at]);
-            qm = Math.fma(frac, nodes[at + 3], nodes[at + 2]);
-            ph = Math.fma(frac, nodes[at + 5], nodes[at + 4]);
-            qh = Math.fma(frac, nodes[at + 7], nodes[at + 6]);
-            pn = Math.fma(frac, nodes[at + 9], nodes[at + 8]);
-            qn = Math.fma(frac, nodes[at + 11], nodes[at + 10]);
+            int next = at + GateTable.STRIDE;
+            pm = Math.fma(frac, nodes[next] - nodes[at], nodes[at]);
+            qm = Math.fma(frac, nodes[next + 1] - nodes[at + 1], nodes[at + 1]);
+            ph = Math.fma(frac, nodes[next + 2] - nodes[at + 2], nodes[at + 2]);
+            qh = Math.fma(frac, nodes[next + 3] - nodes[at + 3], nodes[at + 3]);
+            pn = Math.fma(frac, nodes[next + 4] - nodes[at + 4], nodes[at + 4]);
+            qn = Math.fma(frac, nodes[next + 5] - nodes[at + 5], nodes[at + 5]);
         } else {
             GateTable.exact(v, t.dt, exact, 0);
             pm = exact[0];

@@ -14,7 +14,7 @@ import org.hhsweep.sim.model.NeuronBlock;
  * (8 with AVX-512). Needs {@code --add-modules jdk.incubator.vector} at run time; {@link FastKernels}
  * loads this class only then. Neurons after the last whole vector of a chunk go through the scalar
  * loops, which is why the two must agree to the bit (VectorStepsTest). Each pass holds at most one
- * exponential or four gathers (see {@link Pass} for why).
+ * exponential (see {@link Pass} for why).
  */
 final class VectorSteps implements KernelSteps {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -59,18 +59,18 @@ final class VectorSteps implements KernelSteps {
         };
     }
 
-    /** The whole vectors of a chunk pass by SIMD; the rest goes through ScalarSteps.tableStep. */
+    /**
+     * V's update on SIMD lanes; the gates' table look-ups stay scalar: eight-lane gathers (twelve
+     * per eight neurons) cost more on the CPUs measured than the scalar loads they replace. The
+     * neurons after the last whole vector go through ScalarSteps.tableStep entirely.
+     */
     @Override
     public Pass[] table(Chunk c) {
         return new Pass[] {
-            new Locate(c),
             new VoltageArguments(c),
             new Exprel(c.zV, false),
+            (s, from, n) -> ScalarSteps.tableGates(s.b, s.table, from, S.loopBound(n), c.exact),
             new AdvanceV(c),
-            new Gate(c, 0),
-            new Gate(c, 1),
-            new Gate(c, 2),
-            new GatesOutside(c),
             (s, from, n) -> ScalarSteps.tableStep(s.b, s.current, s.dt, s.table, from + S.loopBound(n),
                     n - S.loopBound(n), c.exact),
         };
@@ -131,22 +131,30 @@ final class VectorSteps implements KernelSteps {
         }
     }
 
-    /** exprel of x in place; the neurons after the last whole vector too when withTail. */
+    /**
+     * exprel of x in place; the neurons after the last whole vector too when withTail. When every
+     * argument of the chunk is below PlainExp.SMALL, as for the gates at small dt, exprel is the
+     * polynomial alone (the same bits: there the reduction leaves x as it is), without the
+     * division. The choice is made per chunk, in a loop of its own: a branch per vector, with
+     * vectors live across it, made C2 box a vector per iteration in some runs.
+     */
     private record Exprel(double[] x, boolean withTail) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             int upper = S.loopBound(n);
-            for (int j = 0; j < upper; j += S.length()) {
-                DoubleVector xv = DoubleVector.fromArray(S, x, j);
-                DoubleVector xc = clamp(xv);
-                DoubleVector t = xc.fma(PlainExp.INV_LN2, PlainExp.SHIFTER);
-                DoubleVector kd = t.sub(PlainExp.SHIFTER);
-                DoubleVector r = reduce(xc, kd);
-                DoubleVector qr = q(r);
-                VectorMask<Double> k0 = kd.compare(EQ, 0.0);
-                if (k0.allTrue()) {
-                    qr.intoArray(x, j); // the common case at small dt: no division
-                } else {
+            if (allSmall(x, upper)) {
+                for (int j = 0; j < upper; j += S.length()) {
+                    q(DoubleVector.fromArray(S, x, j)).intoArray(x, j);
+                }
+            } else {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, j);
+                    DoubleVector xc = clamp(xv);
+                    DoubleVector t = xc.fma(PlainExp.INV_LN2, PlainExp.SHIFTER);
+                    DoubleVector kd = t.sub(PlainExp.SHIFTER);
+                    DoubleVector r = reduce(xc, kd);
+                    DoubleVector qr = q(r);
+                    VectorMask<Double> k0 = kd.compare(EQ, 0.0);
                     DoubleVector scale = twoToThe(t);
                     scale.fma(r.mul(qr), scale.sub(1.0)).div(xv).blend(qr, k0).intoArray(x, j);
                 }
@@ -154,6 +162,14 @@ final class VectorSteps implements KernelSteps {
             if (withTail) {
                 ScalarSteps.exprel(x, x, upper, n);
             }
+        }
+
+        private static boolean allSmall(double[] x, int upper) {
+            boolean small = true;
+            for (int j = 0; j < upper; j++) {
+                small &= Math.abs(x[j]) < PlainExp.SMALL;
+            }
+            return small;
         }
     }
 
@@ -207,25 +223,6 @@ final class VectorSteps implements KernelSteps {
 
     // exp_euler_table (whole vectors only; the last pass steps the rest with the scalar code)
 
-    /** Each neuron's table record and fraction from its old V, which is kept. */
-    private record Locate(Chunk c) implements Pass {
-        @Override
-        public void run(StepContext s, int from, int n) {
-            GateTable t = s.table;
-            boolean outside = false;
-            for (int j = 0, upper = S.loopBound(n); j < upper; j++) {
-                double v = s.b.V[from + j];
-                double u = t.position(v);
-                int record = t.record(u);
-                c.vOld[j] = v;
-                c.at[j] = record;
-                c.frac[j] = u - (int) u;
-                outside |= record < 0;
-            }
-            c.outside = outside;
-        }
-    }
-
     private record VoltageArguments(Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
@@ -240,57 +237,6 @@ final class VectorSteps implements KernelSteps {
                 advance(s.b.V, c.zV, c.fV, s.dt, from + j, j);
             }
         }
-    }
-
-    /**
-     * x + (P - Q x) for gate m, h or n (0, 1, 2), P and Q interpolated from gathered table records;
-     * vectors holding a neuron outside the table are left to {@link GatesOutside}.
-     */
-    private record Gate(Chunk c, int gate) implements Pass {
-        @Override
-        public void run(StepContext s, int from, int n) {
-            double[] x = gate == 0 ? s.b.m : gate == 1 ? s.b.h : s.b.n;
-            double[] nodes = s.table.nodes;
-            int field = 4 * gate;
-            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
-                if (c.outside && anyOutside(c, j)) {
-                    continue;
-                }
-                DoubleVector f = DoubleVector.fromArray(S, c.frac, j);
-                DoubleVector p = f.fma(DoubleVector.fromArray(S, nodes, field + 1, c.at, j),
-                        DoubleVector.fromArray(S, nodes, field, c.at, j));
-                DoubleVector q = f.fma(DoubleVector.fromArray(S, nodes, field + 3, c.at, j),
-                        DoubleVector.fromArray(S, nodes, field + 2, c.at, j));
-                DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
-                xv.add(p.sub(q.mul(xv))).intoArray(x, from + j);
-            }
-        }
-    }
-
-    /** The gates of vectors with a neuron outside the table, by the scalar code, from the old V. */
-    private record GatesOutside(Chunk c) implements Pass {
-        @Override
-        public void run(StepContext s, int from, int n) {
-            if (!c.outside) {
-                return;
-            }
-            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
-                if (anyOutside(c, j)) {
-                    for (int k = j; k < j + S.length(); k++) {
-                        ScalarSteps.tableGates(s.b, s.table, from + k, c.at[k], c.frac[k], c.vOld[k], c.exact);
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean anyOutside(Chunk c, int j) {
-        for (int k = j; k < j + S.length(); k++) {
-            if (c.at[k] < 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // shared
