@@ -5,14 +5,16 @@ import java.util.ArrayDeque;
 /**
  * The gates' exponential-Euler step as a function of V alone, tabulated for one dt: with
  * z = -dt (alpha + beta) and e = exprel(z), the reference's update
- * x + dt e (alpha (1 - x) - beta x) is x + (P - Q x) with P = dt e alpha and Q = dt e (alpha + beta),
- * which depend on V only. Nodes every {@code dv} mV over [vMin, vMax], each holding P and Q of m,
- * h and n, so linear interpolation reads two adjacent records (96 bytes).
+ * x + dt e (alpha (1 - x) - beta x) is the affine map P + E x with P = dt e alpha and
+ * E = 1 - dt e (alpha + beta) (= e^z), which depend on V only. Nodes every {@code dv} mV over
+ * [vMin, vMax], each holding P and E of m, h and n, so linear interpolation reads two adjacent
+ * records (96 bytes); interpolating the map's value P_k + E_k x between the two nodes costs less
+ * than interpolating P and E first and gives the same.
  * Values come from {@link PlainExp} with the same shared exponentials as exp_euler_fast, so a
  * table is the same bits on every JVM; {@link #exact} gives them at any V for neurons outside.
  */
 final class GateTable {
-    /** Doubles per node: P and Q of m, h and n. */
+    /** Doubles per node: P and E of m, h and n. */
     static final int STRIDE = 6;
 
     private static final ArrayDeque<GateTable> RECENT = new ArrayDeque<>();
@@ -68,7 +70,7 @@ final class GateTable {
         return u >= 0.0 && u < last ? STRIDE * (int) u : -1;
     }
 
-    /** P and Q of m, h and n at V, into out[at..at+5]: the values the table interpolates. */
+    /** P and E of m, h and n at V, into out[at..at+5]: the values the table interpolates. */
     static void exact(double v, double dt, double[] out, int at) {
         double xm = -(v + 40.0) * 0.1;
         double am = PlainExp.inverseExprel(xm);
@@ -88,6 +90,6 @@ final class GateTable {
         double sum = alpha + beta;
         double e = dt * PlainExp.exprel(-dt * sum);
         out[at] = e * alpha;
-        out[at + 1] = e * sum;
+        out[at + 1] = 1.0 - e * sum;
     }
 }

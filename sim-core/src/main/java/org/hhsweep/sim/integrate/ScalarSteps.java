@@ -157,32 +157,28 @@ final class ScalarSteps implements KernelSteps {
     }
 
     /**
-     * x + (P - Q x) for each gate of neuron i, P and Q interpolated at fraction frac past table
-     * record at, or computed exactly at the old V (into exact) when at < 0: V outside the table.
+     * P + E x for each gate of neuron i, interpolated at fraction frac between table records at
+     * and the next, or computed exactly at the old V (into exact) when at < 0: V outside the table.
      */
     static void tableGates(NeuronBlock b, GateTable t, int i, int at, double frac, double v, double[] exact) {
-        double pm, qm, ph, qh, pn, qn;
+        double m = b.m[i], h = b.h[i], n = b.n[i];
         if (at >= 0) {
             double[] nodes = t.nodes;
             int next = at + GateTable.STRIDE;
-            pm = Math.fma(frac, nodes[next] - nodes[at], nodes[at]);
-            qm = Math.fma(frac, nodes[next + 1] - nodes[at + 1], nodes[at + 1]);
-            ph = Math.fma(frac, nodes[next + 2] - nodes[at + 2], nodes[at + 2]);
-            qh = Math.fma(frac, nodes[next + 3] - nodes[at + 3], nodes[at + 3]);
-            pn = Math.fma(frac, nodes[next + 4] - nodes[at + 4], nodes[at + 4]);
-            qn = Math.fma(frac, nodes[next + 5] - nodes[at + 5], nodes[at + 5]);
+            double m0 = Math.fma(nodes[at + 1], m, nodes[at]);
+            double m1 = Math.fma(nodes[next + 1], m, nodes[next]);
+            double h0 = Math.fma(nodes[at + 3], h, nodes[at + 2]);
+            double h1 = Math.fma(nodes[next + 3], h, nodes[next + 2]);
+            double n0 = Math.fma(nodes[at + 5], n, nodes[at + 4]);
+            double n1 = Math.fma(nodes[next + 5], n, nodes[next + 4]);
+            b.m[i] = Math.fma(frac, m1 - m0, m0);
+            b.h[i] = Math.fma(frac, h1 - h0, h0);
+            b.n[i] = Math.fma(frac, n1 - n0, n0);
         } else {
             GateTable.exact(v, t.dt, exact, 0);
-            pm = exact[0];
-            qm = exact[1];
-            ph = exact[2];
-            qh = exact[3];
-            pn = exact[4];
-            qn = exact[5];
+            b.m[i] = Math.fma(exact[1], m, exact[0]);
+            b.h[i] = Math.fma(exact[3], h, exact[2]);
+            b.n[i] = Math.fma(exact[5], n, exact[4]);
         }
-        double m = b.m[i], h = b.h[i], n = b.n[i];
-        b.m[i] = m + (pm - qm * m);
-        b.h[i] = h + (ph - qh * h);
-        b.n[i] = n + (pn - qn * n);
     }
 }
