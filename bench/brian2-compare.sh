@@ -5,18 +5,21 @@
 # methods, so a change in machine load hits them alike; the summary gives medians and ratios.
 #
 #   bench/brian2-compare.sh [--rounds R] [--neurons N] [--duration-ms T] [--dt-ms DT]
-#                           [--methods "exp_euler exp_euler_fast exp_euler_table"] [--scalar]
-#                           [--openmp THREADS] [--out DIR]
+#                           [--methods "exp_euler exp_euler_fast exp_euler_table"]
+#                           [--modes "kernel pipeline"] [--scalar] [--openmp THREADS] [--out DIR]
 #
-# --scalar also times exp_euler_fast/table without the Vector API (what runs when the JVM lacks
-# the module); --openmp also times Brian2 with that many OpenMP threads. Installs Debian's
-# python3-brian when /usr/bin/python3 cannot import brian2. MVN_OPTS_EXTRA=-o builds offline.
-# Not part of the test suite: a run with the defaults takes about 15 minutes.
+# Our side runs in two modes (CompareRun): kernel, the integrator and a spike counter (Brian2's
+# work); pipeline, Simulator.simulate with everything a sweep records. --scalar also times
+# exp_euler_fast/table without the Vector API (what runs when the JVM lacks the module); --openmp
+# also times Brian2 with that many OpenMP threads. Installs Debian's python3-brian when
+# /usr/bin/python3 cannot import brian2. MVN_OPTS_EXTRA=-o builds offline. Not part of the test
+# suite: a run with the defaults takes about 20 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds=5 neurons=10000 duration=1000 dt=0.01 scalar=0 openmp=0 out=""
 methods="exp_euler exp_euler_fast exp_euler_table"
+modes="kernel pipeline"
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds=$2; shift 2 ;;
@@ -24,10 +27,11 @@ while [ $# -gt 0 ]; do
         --duration-ms) duration=$2; shift 2 ;;
         --dt-ms) dt=$2; shift 2 ;;
         --methods) methods=$2; shift 2 ;;
+        --modes) modes=$2; shift 2 ;;
         --scalar) scalar=1; shift ;;
         --openmp) openmp=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -52,11 +56,11 @@ mvn -B -q -Dstyle.color=never ${MVN_OPTS_EXTRA:-} -pl sim-core test-compile depe
     -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test >&2
 cp="$PWD/sim-core/target/test-classes:$PWD/sim-core/target/classes:$(cat "$classpath_file")"
 
-ours() { # label, method, extra JVM options...
-    local label=$1 method=$2
-    shift 2
+ours() { # label, method, mode, extra JVM options...
+    local label=$1 method=$2 mode=$3
+    shift 3
     java --add-modules jdk.incubator.vector "$@" -cp "$cp" org.hhsweep.sim.bench.CompareRun \
-        "$method" "$neurons" "$duration" "$dt" 2>/dev/null >>"$out/$label.jsonl"
+        "$method" "$neurons" "$duration" "$dt" "$mode" 2>/dev/null >>"$out/$label.jsonl"
 }
 
 brian() { # threads
@@ -74,11 +78,13 @@ for r in $(seq 1 "$rounds"); do
     echo "round $r of $rounds ($(uptime | sed 's/.*load/load/'))" >&2
     brian 0
     [ "$openmp" -gt 0 ] && brian "$openmp"
-    for m in $methods; do
-        ours "$m" "$m"
-        if [ "$scalar" = 1 ] && [ "$m" != exp_euler ] && [ "$m" != rk4 ]; then
-            ours "$m-scalar" "$m" -Dhhsweep.vector=false
-        fi
+    for mode in $modes; do
+        for m in $methods; do
+            ours "$m-$mode" "$m" "$mode"
+            if [ "$scalar" = 1 ] && [ "$m" != exp_euler ] && [ "$m" != rk4 ]; then
+                ours "$m-$mode-scalar" "$m" "$mode" -Dhhsweep.vector=false
+            fi
+        done
     done
 done
 

@@ -30,7 +30,7 @@ def main(out):
     print()
     print('| simulator | runs | median M neuron-steps/s | min-max | x Brian2 (1 thread) | spikes | neurons whose count differs from Brian2 |')
     print('|---|---:|---:|---:|---:|---:|---:|')
-    order = sorted(runs, key=lambda k: (not k.startswith('brian2'), k))
+    order = sorted(runs, key=lambda k: (not k.startswith('brian2'), 'pipeline' in k, k))
     for label in order:
         rows = runs[label]
         rates = [r for row in rows for r in row['neuron_steps_per_s']]

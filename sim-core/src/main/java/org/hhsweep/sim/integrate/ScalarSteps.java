@@ -146,13 +146,28 @@ final class ScalarSteps implements KernelSteps {
 
     /**
      * The gates' step of neurons [from, from + n) (V not yet updated): the gate half of
-     * {@link #tableStep}, for the SIMD kernel, which updates V on vector lanes.
+     * {@link #tableStep}, for the SIMD kernel, which updates V on vector lanes. When every neuron
+     * is inside the table, as is usual, the loop runs without the per-neuron range check.
      */
     static void tableGates(NeuronBlock b, GateTable t, int from, int n, double[] exact) {
+        boolean inside = true;
         for (int i = from; i < from + n; i++) {
-            double v = b.V[i];
-            double u = t.position(v);
-            tableGates(b, t, i, t.record(u), u - (int) u, v, exact);
+            double u = t.position(b.V[i]);
+            inside &= u >= 0.0 & u < t.last;
+        }
+        if (inside) {
+            double[] nodes = t.nodes;
+            for (int i = from; i < from + n; i++) {
+                double u = t.position(b.V[i]);
+                int k = (int) u;
+                interpolate(b, nodes, i, GateTable.STRIDE * k, u - k);
+            }
+        } else {
+            for (int i = from; i < from + n; i++) {
+                double v = b.V[i];
+                double u = t.position(v);
+                tableGates(b, t, i, t.record(u), u - (int) u, v, exact);
+            }
         }
     }
 
@@ -161,24 +176,28 @@ final class ScalarSteps implements KernelSteps {
      * and the next, or computed exactly at the old V (into exact) when at < 0: V outside the table.
      */
     static void tableGates(NeuronBlock b, GateTable t, int i, int at, double frac, double v, double[] exact) {
-        double m = b.m[i], h = b.h[i], n = b.n[i];
         if (at >= 0) {
-            double[] nodes = t.nodes;
-            int next = at + GateTable.STRIDE;
-            double m0 = Math.fma(nodes[at + 1], m, nodes[at]);
-            double m1 = Math.fma(nodes[next + 1], m, nodes[next]);
-            double h0 = Math.fma(nodes[at + 3], h, nodes[at + 2]);
-            double h1 = Math.fma(nodes[next + 3], h, nodes[next + 2]);
-            double n0 = Math.fma(nodes[at + 5], n, nodes[at + 4]);
-            double n1 = Math.fma(nodes[next + 5], n, nodes[next + 4]);
-            b.m[i] = Math.fma(frac, m1 - m0, m0);
-            b.h[i] = Math.fma(frac, h1 - h0, h0);
-            b.n[i] = Math.fma(frac, n1 - n0, n0);
+            interpolate(b, t.nodes, i, at, frac);
         } else {
             GateTable.exact(v, t.dt, exact, 0);
-            b.m[i] = Math.fma(exact[1], m, exact[0]);
-            b.h[i] = Math.fma(exact[3], h, exact[2]);
-            b.n[i] = Math.fma(exact[5], n, exact[4]);
+            b.m[i] = Math.fma(exact[1], b.m[i], exact[0]);
+            b.h[i] = Math.fma(exact[3], b.h[i], exact[2]);
+            b.n[i] = Math.fma(exact[5], b.n[i], exact[4]);
         }
+    }
+
+    /** The gates of neuron i from the maps P + E x of table records at and the next, at frac. */
+    private static void interpolate(NeuronBlock b, double[] nodes, int i, int at, double frac) {
+        double m = b.m[i], h = b.h[i], n = b.n[i];
+        int next = at + GateTable.STRIDE;
+        double m0 = Math.fma(nodes[at + 1], m, nodes[at]);
+        double m1 = Math.fma(nodes[next + 1], m, nodes[next]);
+        double h0 = Math.fma(nodes[at + 3], h, nodes[at + 2]);
+        double h1 = Math.fma(nodes[next + 3], h, nodes[next + 2]);
+        double n0 = Math.fma(nodes[at + 5], n, nodes[at + 4]);
+        double n1 = Math.fma(nodes[next + 5], n, nodes[next + 4]);
+        b.m[i] = Math.fma(frac, m1 - m0, m0);
+        b.h[i] = Math.fma(frac, h1 - h0, h0);
+        b.n[i] = Math.fma(frac, n1 - n0, n0);
     }
 }

@@ -1,6 +1,8 @@
 package org.hhsweep.sim.bench;
 
+import java.util.Arrays;
 import java.util.Locale;
+import org.hhsweep.sim.BlockSimulation;
 import org.hhsweep.sim.BlockResult;
 import org.hhsweep.sim.NeuronSpec;
 import org.hhsweep.sim.SimulationSettings;
@@ -8,18 +10,26 @@ import org.hhsweep.sim.Simulator;
 import org.hhsweep.sim.integrate.FastKernels;
 import org.hhsweep.sim.integrate.Method;
 import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.model.NeuronBlock;
+import org.hhsweep.sim.record.SpikeDetector;
+import org.hhsweep.sim.stimulus.ConstantCurrent;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.hhsweep.sim.sweep.BlockPlanner;
 
 /**
- * The work bench/brian2_hh.py gives Brian2, done by this project's kernel the way a sweep task
- * does it: N default neurons under constant currents numpy.linspace(0, 20, N) uA/cm^2, the given
- * duration and dt, simulated through {@link Simulator#simulate} in blocks of
- * {@link BlockPlanner#DEFAULT_MAX_NEURONS} on this thread, with everything a run records (spike
- * times, statistics, divergence guard). The timed part is the simulation, JIT warm-up included.
- * Prints one JSON object; bench/brian2-compare.sh runs it beside Brian2.
+ * The work bench/brian2_hh.py gives Brian2, done by this project's kernel: N default neurons
+ * under constant currents numpy.linspace(0, 20, N) uA/cm^2, the given duration and dt, in blocks
+ * of {@link BlockPlanner#DEFAULT_MAX_NEURONS} on this thread. Two modes:
+ * <ul>
+ *   <li>kernel: what Brian2 does, the integrator stepping the block under its currents and a
+ *       spike detector counting upward crossings of V_th ({@link BlockSimulation#run});</li>
+ *   <li>pipeline: what a sweep task does, {@link Simulator#simulate} with everything a run
+ *       records (spike times, statistics, divergence guard, voltage range).</li>
+ * </ul>
+ * The timed part is the simulation, JIT warm-up included. Prints one JSON object;
+ * bench/brian2-compare.sh runs it beside Brian2.
  *
- * <p>Usage: CompareRun METHOD [NEURONS [DURATION_MS [DT_MS]]]
+ * <p>Usage: CompareRun METHOD [NEURONS [DURATION_MS [DT_MS [kernel|pipeline]]]]
  */
 public final class CompareRun {
     private CompareRun() {
@@ -30,6 +40,7 @@ public final class CompareRun {
         int neurons = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         double durationMs = args.length > 2 ? Double.parseDouble(args[2]) : 1000.0;
         double dtMs = args.length > 3 ? Double.parseDouble(args[3]) : 0.01;
+        boolean pipeline = args.length > 4 && args[4].equals("pipeline");
 
         double[] currents = linspace(0.0, 20.0, neurons);
         SimulationSettings settings = SimulationSettings.of(dtMs, durationMs, method);
@@ -39,13 +50,23 @@ public final class CompareRun {
         long start = System.nanoTime();
         for (int from = 0; from < neurons; from += block) {
             int size = Math.min(block, neurons - from);
-            NeuronSpec[] specs = new NeuronSpec[size];
-            for (int i = 0; i < size; i++) {
-                specs[i] = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(currents[from + i]), 1, from + i);
-            }
-            BlockResult result = Simulator.simulate(settings, specs);
-            for (int i = 0; i < size; i++) {
-                counts[from + i] = result.statistics()[i].spikeCount();
+            if (pipeline) {
+                NeuronSpec[] specs = new NeuronSpec[size];
+                for (int i = 0; i < size; i++) {
+                    specs[i] = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(currents[from + i]), 1, from + i);
+                }
+                BlockResult result = Simulator.simulate(settings, specs);
+                for (int i = 0; i < size; i++) {
+                    counts[from + i] = result.statistics()[i].spikeCount();
+                }
+            } else {
+                NeuronBlock b = NeuronBlock.uniform(size, HHParameters.DEFAULTS);
+                SpikeDetector spikes = new SpikeDetector(size, dtMs, 0, 0, false);
+                BlockSimulation.run(b, method.create(), new ConstantCurrent(Arrays.copyOfRange(currents, from, from + size)),
+                        dtMs, settings.steps(), spikes);
+                for (int i = 0; i < size; i++) {
+                    counts[from + i] = spikes.count(i);
+                }
             }
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
@@ -57,10 +78,10 @@ public final class CompareRun {
             list.append(i == 0 ? "" : ",").append(counts[i]);
         }
         long steps = settings.steps();
-        System.out.printf(Locale.ROOT, "{\"simulator\": \"hhsweep %s%s\", \"java\": \"%s\", \"neurons\": %d, \"steps\": %d,"
+        System.out.printf(Locale.ROOT, "{\"simulator\": \"hhsweep %s%s%s\", \"java\": \"%s\", \"neurons\": %d, \"steps\": %d,"
                         + " \"dt_ms\": %s, \"run_seconds\": [%.6f], \"neuron_steps_per_s\": [%.1f], \"spikes_total\": %d,"
                         + " \"spike_counts\": [%s]}%n",
-                method.configName(), simd(method), System.getProperty("java.version"), neurons, steps, dtMs, seconds,
+                method.configName(), simd(method), pipeline ? ", pipeline" : ", kernel", System.getProperty("java.version"), neurons, steps, dtMs, seconds,
                 neurons * (double) steps / seconds, total, list);
     }
 
