@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 /** The integration methods a config can name (simulation.method). */
 public enum Method {
     EXP_EULER(ExponentialEuler.NAME, ExponentialEuler::new),
-    RK4(RungeKutta4.NAME, RungeKutta4::new);
+    RK4(RungeKutta4.NAME, RungeKutta4::new),
+    EXP_EULER_FAST(FastExponentialEuler.NAME, FastKernels::expEulerFast),
+    EXP_EULER_TABLE(TableExponentialEuler.NAME, FastKernels::expEulerTable);
 
     private final String configName;
     private final Supplier<Integrator> factory;

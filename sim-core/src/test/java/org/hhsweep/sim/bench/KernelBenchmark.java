@@ -59,7 +59,7 @@ public class KernelBenchmark {
     @Param({"1", "64", "4096"})
     int blockSize;
 
-    @Param({"exp_euler", "rk4"})
+    @Param({"exp_euler", "exp_euler_fast", "exp_euler_fast_scalar", "exp_euler_table", "exp_euler_table_scalar", "rk4"})
     String method;
 
     private Integrator integrator;
@@ -76,7 +76,7 @@ public class KernelBenchmark {
             throw new IllegalArgumentException("blockSize must divide " + NEURON_STEPS + ", got " + blockSize);
         }
         steps = NEURON_STEPS / blockSize;
-        integrator = Method.fromName(method).create();
+        integrator = Kernels.create(method);
         cycle = LimitCycle.of(integrator, HHParameters.DEFAULTS, CURRENT, DT);
         current = new double[blockSize];
         Arrays.fill(current, CURRENT);

@@ -168,7 +168,7 @@ class ConfigLoaderTest {
         RunTemplate t = s.base();
         assertEquals(0.01, t.dt(), 0.0);
         assertEquals(50.0, t.durationMs(), 0.0);
-        assertEquals(Method.EXP_EULER, t.method());
+        assertEquals(Method.EXP_EULER_FAST, t.method());
         assertEquals(HHParameters.DEFAULTS, t.model());
         assertEquals(-65.0, t.v0(), 0.0);
         assertEquals(1, t.neurons());
@@ -364,7 +364,7 @@ class ConfigLoaderTest {
                     stimulus.high: [10 µA/cm^2, 12 uA/cm^2]
                 stimulus: {high: 10 uA/cm^2, type: uniform, shared: true, low: 1 uA/cm^2}
                 model: {gK: 30 mS/cm^2, gNa: 0.11 S/cm^2, EL: -54.387 mV}
-                simulation: {window: {end: 90 ms, start: 10 ms}, dt: 0.01 ms, method: exp_euler, duration: 0.1 s}
+                simulation: {window: {end: 90 ms, start: 10 ms}, dt: 0.01 ms, method: exp_euler_fast, duration: 0.1 s}
                 seed: 3
                 name: h
                 output: out/a

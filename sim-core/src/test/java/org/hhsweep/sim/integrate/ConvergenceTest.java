@@ -41,6 +41,9 @@ class ConvergenceTest {
         return Stream.of(
                 Arguments.of("exp_euler", 10.0, EXP_EULER_DT, 1.0, 0.2),
                 Arguments.of("exp_euler", 2.0, EXP_EULER_DT, 1.0, 0.2),
+                // the same scheme with other roundings: the same first order
+                Arguments.of("exp_euler_fast", 10.0, EXP_EULER_DT, 1.0, 0.2),
+                Arguments.of("exp_euler_fast", 2.0, EXP_EULER_DT, 1.0, 0.2),
                 Arguments.of("rk4", 10.0, RK4_DT, 4.0, 0.4),
                 Arguments.of("rk4", 2.0, RK4_SUBTHRESHOLD_DT, 4.0, 0.4));
     }
