@@ -45,8 +45,7 @@ final class VectorSteps implements KernelSteps {
     public Pass[] fast(Chunk c) {
         return new Pass[] {
             new RateArguments(c),
-            new InverseExprel(c.xm, c.am),
-            new Exp(c.xm, c.em),
+            new InverseExprelAndExp(c.xm, c.am, c.em),
             new Exp(c.x18, c.e18),
             new Exp(c.x80, c.e80),
             new InverseExprel(c.xn, c.an),
@@ -128,6 +127,34 @@ final class VectorSteps implements KernelSteps {
                 num.div(den).intoArray(out, j);
             }
             ScalarSteps.inverseExprel(x, out, upper, n);
+        }
+    }
+
+    /**
+     * x/(e^x - 1) and e^x from one reduction of x: m_alpha and, for h_beta, e^{-(V+40)/10}. The same
+     * bits as PlainExp.inverseExprel and PlainExp.exp, which make the same reduction each.
+     */
+    private record InverseExprelAndExp(double[] x, double[] inverse, double[] exp) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            int upper = S.loopBound(n);
+            for (int j = 0; j < upper; j += S.length()) {
+                DoubleVector xv = DoubleVector.fromArray(S, x, j);
+                DoubleVector xc = clamp(xv);
+                DoubleVector t = xc.fma(PlainExp.INV_LN2, PlainExp.SHIFTER);
+                DoubleVector kd = t.sub(PlainExp.SHIFTER);
+                DoubleVector r = reduce(xc, kd);
+                DoubleVector qr = q(r);
+                DoubleVector rq = r.mul(qr);
+                DoubleVector scale = twoToThe(t);
+                VectorMask<Double> k0 = kd.compare(EQ, 0.0);
+                DoubleVector num = xv.blend(1.0, k0);
+                DoubleVector den = scale.fma(rq, scale.sub(1.0)).blend(qr, k0);
+                num.div(den).intoArray(inverse, j);
+                scale.fma(rq, scale).intoArray(exp, j);
+            }
+            ScalarSteps.inverseExprel(x, inverse, upper, n);
+            ScalarSteps.exp(x, exp, upper, n);
         }
     }
 
