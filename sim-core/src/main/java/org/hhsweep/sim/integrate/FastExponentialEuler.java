@@ -25,6 +25,8 @@ public final class FastExponentialEuler implements Integrator {
 
     private final StepContext context = new StepContext();
     private final Pass[] passes;
+    private final Pass[] scalar;
+    private final int lanes;
 
     /** The scalar kernel, which runs on any JVM. */
     public FastExponentialEuler() {
@@ -33,11 +35,13 @@ public final class FastExponentialEuler implements Integrator {
 
     FastExponentialEuler(KernelSteps steps) {
         this.passes = steps.fast(context.c);
+        this.scalar = ScalarSteps.INSTANCE.fast(context.c);
+        this.lanes = steps.lanes();
     }
 
     @Override
     public void step(NeuronBlock b, double[] current, double dt) {
-        KernelSteps.run(passes, context, b, current, dt);
+        KernelSteps.run(passes, scalar, lanes, context, b, current, dt);
     }
 
     @Override

@@ -36,8 +36,8 @@ final class VectorSteps implements KernelSteps {
     private static final DoubleVector C11 = DoubleVector.broadcast(S, PlainExp.C11);
     private static final DoubleVector C12 = DoubleVector.broadcast(S, PlainExp.C12);
 
-    /** Lanes per vector in this JVM. */
-    static int lanes() {
+    @Override
+    public int lanes() {
         return S.length();
     }
 
@@ -317,16 +317,35 @@ final class VectorSteps implements KernelSteps {
         return t.reinterpretAsLongs().add(PlainExp.EXPONENT_OFFSET).lanewise(LSHL, 52).reinterpretAsDoubles();
     }
 
+    // q is split so every helper here stays under C2's MaxInlineSize (35 bytes of bytecode): such
+    // methods are inlined even at call sites C2 deems cold (a path first taken long after the JIT
+    // compiled the pass, e.g. blocks larger than a vector after blocks of one neuron), and a
+    // helper left out of line boxes the vectors it takes and returns, at a hundred times the cost.
+
     private static DoubleVector q(DoubleVector r) {
+        return q3(r, q6(r, q9(r, q12(r))));
+    }
+
+    /** Horner from C12 down to C9. */
+    private static DoubleVector q12(DoubleVector r) {
         DoubleVector p = r.fma(C12, C11);
         p = r.fma(p, C10);
-        p = r.fma(p, C9);
+        return r.fma(p, C9);
+    }
+
+    private static DoubleVector q9(DoubleVector r, DoubleVector p) {
         p = r.fma(p, C8);
         p = r.fma(p, C7);
-        p = r.fma(p, C6);
+        return r.fma(p, C6);
+    }
+
+    private static DoubleVector q6(DoubleVector r, DoubleVector p) {
         p = r.fma(p, C5);
         p = r.fma(p, C4);
-        p = r.fma(p, C3);
+        return r.fma(p, C3);
+    }
+
+    private static DoubleVector q3(DoubleVector r, DoubleVector p) {
         p = r.fma(p, C2);
         p = r.fma(p, C1);
         return r.fma(p, C0);
