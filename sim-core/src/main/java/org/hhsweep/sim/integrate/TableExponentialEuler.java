@@ -11,7 +11,7 @@ import org.hhsweep.sim.model.NeuronBlock;
  *
  * <p>An approximation of exp_euler: linear interpolation between nodes {@link #DV} mV apart. The
  * spike counts of the reference table are unchanged and the voltage error is documented in
- * docs/performance.md (TableExponentialEulerTest bounds it). Like exp_euler_fast it runs on SIMD
+ * docs/performance.md (FastMethodsReferenceTest bounds it). Like exp_euler_fast it runs on SIMD
  * lanes when the JVM has the Vector API ({@link FastKernels}), with the same bits.
  */
 public final class TableExponentialEuler implements Integrator {
