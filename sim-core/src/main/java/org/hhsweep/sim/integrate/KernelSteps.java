@@ -12,14 +12,24 @@ interface KernelSteps {
 
     Pass[] table(Chunk c);
 
-    /** Runs the passes over the block in chunks of {@link Chunk#SIZE} neurons. */
-    static void run(Pass[] passes, StepContext s, NeuronBlock b, double[] current, double dt) {
+    /** Neurons per vector: chunks with fewer go through the scalar passes. */
+    int lanes();
+
+    /**
+     * Runs the passes over the block in chunks of {@link Chunk#SIZE} neurons; a chunk smaller
+     * than a vector runs the scalar passes (the same bits). Otherwise a JVM that first simulates
+     * one-neuron blocks compiles the SIMD passes with their vector loops never entered, and when
+     * those loops do run C2 recompiles them with cold call sites it does not inline: every vector
+     * is then boxed, at a fifth of the speed, for the rest of the run.
+     */
+    static void run(Pass[] passes, Pass[] scalar, int lanes, StepContext s, NeuronBlock b, double[] current,
+                    double dt) {
         s.b = b;
         s.current = current;
         s.dt = dt;
         for (int from = 0; from < b.size; from += Chunk.SIZE) {
             int n = Math.min(Chunk.SIZE, b.size - from);
-            for (Pass p : passes) {
+            for (Pass p : n >= lanes ? passes : scalar) {
                 p.run(s, from, n);
             }
         }

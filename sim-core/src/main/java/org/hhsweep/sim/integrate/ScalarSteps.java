@@ -36,6 +36,11 @@ final class ScalarSteps implements KernelSteps {
     }
 
     @Override
+    public int lanes() {
+        return 1;
+    }
+
+    @Override
     public Pass[] table(Chunk c) {
         return new Pass[] {(s, from, n) -> tableStep(s.b, s.current, s.dt, s.table, from, n, c.exact)};
     }

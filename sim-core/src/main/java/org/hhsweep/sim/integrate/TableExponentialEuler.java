@@ -11,7 +11,7 @@ import org.hhsweep.sim.model.NeuronBlock;
  *
  * <p>An approximation of exp_euler: linear interpolation between nodes {@link #DV} mV apart. The
  * spike counts of the reference table are unchanged and the voltage error is documented in
- * docs/performance.md (TableExponentialEulerTest bounds it). Like exp_euler_fast it runs on SIMD
+ * docs/performance.md (FastMethodsReferenceTest bounds it). Like exp_euler_fast it runs on SIMD
  * lanes when the JVM has the Vector API ({@link FastKernels}), with the same bits.
  */
 public final class TableExponentialEuler implements Integrator {
@@ -22,6 +22,8 @@ public final class TableExponentialEuler implements Integrator {
 
     private final StepContext context = new StepContext();
     private final Pass[] passes;
+    private final Pass[] scalar;
+    private final int lanes;
     private final double dv;
 
     /** The scalar kernel, which runs on any JVM. */
@@ -31,6 +33,8 @@ public final class TableExponentialEuler implements Integrator {
 
     TableExponentialEuler(KernelSteps steps, double dv) {
         this.passes = steps.table(context.c);
+        this.scalar = ScalarSteps.INSTANCE.table(context.c);
+        this.lanes = steps.lanes();
         this.dv = dv;
     }
 
@@ -40,7 +44,7 @@ public final class TableExponentialEuler implements Integrator {
         if (t == null || t.dt != dt) {
             context.table = GateTable.forStep(dt, V_MIN, V_MAX, dv);
         }
-        KernelSteps.run(passes, context, b, current, dt);
+        KernelSteps.run(passes, scalar, lanes, context, b, current, dt);
     }
 
     @Override

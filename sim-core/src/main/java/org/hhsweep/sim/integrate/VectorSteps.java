@@ -36,8 +36,8 @@ final class VectorSteps implements KernelSteps {
     private static final DoubleVector C11 = DoubleVector.broadcast(S, PlainExp.C11);
     private static final DoubleVector C12 = DoubleVector.broadcast(S, PlainExp.C12);
 
-    /** Lanes per vector in this JVM. */
-    static int lanes() {
+    @Override
+    public int lanes() {
         return S.length();
     }
 
@@ -45,8 +45,7 @@ final class VectorSteps implements KernelSteps {
     public Pass[] fast(Chunk c) {
         return new Pass[] {
             new RateArguments(c),
-            new InverseExprel(c.xm, c.am),
-            new Exp(c.xm, c.em),
+            new InverseExprelAndExp(c.xm, c.am, c.em),
             new Exp(c.x18, c.e18),
             new Exp(c.x80, c.e80),
             new InverseExprel(c.xn, c.an),
@@ -128,6 +127,34 @@ final class VectorSteps implements KernelSteps {
                 num.div(den).intoArray(out, j);
             }
             ScalarSteps.inverseExprel(x, out, upper, n);
+        }
+    }
+
+    /**
+     * x/(e^x - 1) and e^x from one reduction of x: m_alpha and, for h_beta, e^{-(V+40)/10}. The same
+     * bits as PlainExp.inverseExprel and PlainExp.exp, which make the same reduction each.
+     */
+    private record InverseExprelAndExp(double[] x, double[] inverse, double[] exp) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            int upper = S.loopBound(n);
+            for (int j = 0; j < upper; j += S.length()) {
+                DoubleVector xv = DoubleVector.fromArray(S, x, j);
+                DoubleVector xc = clamp(xv);
+                DoubleVector t = xc.fma(PlainExp.INV_LN2, PlainExp.SHIFTER);
+                DoubleVector kd = t.sub(PlainExp.SHIFTER);
+                DoubleVector r = reduce(xc, kd);
+                DoubleVector qr = q(r);
+                DoubleVector rq = r.mul(qr);
+                DoubleVector scale = twoToThe(t);
+                VectorMask<Double> k0 = kd.compare(EQ, 0.0);
+                DoubleVector num = xv.blend(1.0, k0);
+                DoubleVector den = scale.fma(rq, scale.sub(1.0)).blend(qr, k0);
+                num.div(den).intoArray(inverse, j);
+                scale.fma(rq, scale).intoArray(exp, j);
+            }
+            ScalarSteps.inverseExprel(x, inverse, upper, n);
+            ScalarSteps.exp(x, exp, upper, n);
         }
     }
 
@@ -290,16 +317,35 @@ final class VectorSteps implements KernelSteps {
         return t.reinterpretAsLongs().add(PlainExp.EXPONENT_OFFSET).lanewise(LSHL, 52).reinterpretAsDoubles();
     }
 
+    // q is split so every helper here stays under C2's MaxInlineSize (35 bytes of bytecode): such
+    // methods are inlined even at call sites C2 deems cold (a path first taken long after the JIT
+    // compiled the pass, e.g. blocks larger than a vector after blocks of one neuron), and a
+    // helper left out of line boxes the vectors it takes and returns, at a hundred times the cost.
+
     private static DoubleVector q(DoubleVector r) {
+        return q3(r, q6(r, q9(r, q12(r))));
+    }
+
+    /** Horner from C12 down to C9. */
+    private static DoubleVector q12(DoubleVector r) {
         DoubleVector p = r.fma(C12, C11);
         p = r.fma(p, C10);
-        p = r.fma(p, C9);
+        return r.fma(p, C9);
+    }
+
+    private static DoubleVector q9(DoubleVector r, DoubleVector p) {
         p = r.fma(p, C8);
         p = r.fma(p, C7);
-        p = r.fma(p, C6);
+        return r.fma(p, C6);
+    }
+
+    private static DoubleVector q6(DoubleVector r, DoubleVector p) {
         p = r.fma(p, C5);
         p = r.fma(p, C4);
-        p = r.fma(p, C3);
+        return r.fma(p, C3);
+    }
+
+    private static DoubleVector q3(DoubleVector r, DoubleVector p) {
         p = r.fma(p, C2);
         p = r.fma(p, C1);
         return r.fma(p, C0);

@@ -2,6 +2,10 @@ package org.hhsweep.sim.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.hhsweep.sim.integrate.PlainExp;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,10 +21,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of one call of the exponentials the kernel uses, to see where its time goes: exp is a
- * HotSpot intrinsic, while expm1 (behind every exprel) is StrictMath's native fdlibm on JDK 17.
+ * The cost of one call of the exponentials the kernels use, to see where their time goes: exp is
+ * a HotSpot intrinsic, while expm1 (behind every exprel) is StrictMath's native fdlibm on JDK 17.
  * A step of exp_euler makes 4 exp and 6 expm1 calls per neuron, one of rk4 16 exp and 8 expm1.
- * Results are in ns per call.
+ * plainExp is exp_euler_fast's library-free exponential one value at a time; vectorExp and
+ * vectorExpm1 the Vector API's (SVML-backed) lane operations, which exp_euler_fast does not use
+ * (docs/performance.md). Results are in ns per value.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -38,7 +44,10 @@ public class ExponentialBenchmark {
     @Param({"rate", "step"})
     String arguments;
 
+    private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+
     private double[] x;
+    private final double[] y = new double[CALLS];
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -59,6 +68,34 @@ public class ExponentialBenchmark {
             sum += Math.exp(v);
         }
         return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public double plainExp() {
+        double sum = 0;
+        for (double v : x) {
+            sum += PlainExp.exp(v);
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public double[] vectorExp() {
+        for (int i = 0; i < CALLS; i += LANES.length()) {
+            DoubleVector.fromArray(LANES, x, i).lanewise(VectorOperators.EXP).intoArray(y, i);
+        }
+        return y;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public double[] vectorExpm1() {
+        for (int i = 0; i < CALLS; i += LANES.length()) {
+            DoubleVector.fromArray(LANES, x, i).lanewise(VectorOperators.EXPM1).intoArray(y, i);
+        }
+        return y;
     }
 
     @Benchmark

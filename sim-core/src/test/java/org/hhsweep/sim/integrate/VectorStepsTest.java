@@ -23,7 +23,7 @@ class VectorStepsTest {
     @Test
     void theTestJvmHasTheVectorApi() {
         assertTrue(FastKernels.vectorized(), "surefire must run with --add-modules jdk.incubator.vector");
-        assertTrue(VectorSteps.lanes() >= 2, "lanes: " + VectorSteps.lanes());
+        assertTrue(FastKernels.vectorSteps().lanes() >= 2, "lanes: " + FastKernels.vectorSteps().lanes());
     }
 
     /** Short runs from awkward states, with kicks of +-10^4 uA/cm^2 and dt up to 0.2 ms. */
