@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.hhsweep.sim.NeuronSpec;
 import org.hhsweep.sim.integrate.Method;
 import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.hhsweep.sim.sweep.RunTemplate;
@@ -30,7 +33,8 @@ final class ConfigReader {
     static final List<String> WINDOW_KEYS = List.of("start", "end");
     static final List<String> INITIAL_KEYS = List.of("V");
     static final List<String> RECORD_KEYS = List.of("traces", "spikes");
-    static final List<String> TRACE_KEYS = List.of("variables", "every", "neurons");
+    static final List<String> TRACE_KEYS = List.of("variables", "every", "neurons", "quantize");
+    static final String TRACE_QUANTIZE = "record.traces.quantize";
     static final double DEFAULT_DT_MS = 0.01;
     static final int DEFAULT_TRACED_NEURONS = 1;
 
@@ -85,6 +89,7 @@ final class ConfigReader {
         List<TraceVariable> variables = List.of();
         int traced = 0;
         double traceEvery = dt;
+        TraceQuantization quantization = TraceQuantization.NONE;
         JsonNode tracesNode = record.get("traces");
         boolean traces = Fields.given(tracesNode) && !(tracesNode.isBoolean() && !tracesNode.booleanValue());
         if (traces) {
@@ -93,6 +98,7 @@ final class ConfigReader {
             variables = traceVariables(t.get("variables"));
             traceEvery = quantity(t.get("every"), RunChecks.TRACE_EVERY, dt);
             traced = tracedNeurons(t.get("neurons"), neurons);
+            quantization = quantization(t.get("quantize"), variables);
         }
 
         String output = Fields.given(top.get("output"))
@@ -106,7 +112,7 @@ final class ConfigReader {
         }
 
         RunTemplate base = new RunTemplate(dt, duration, method, windowStart, windowEnd, model, v0, stimulus,
-                neurons, traced, variables, traceEvery, spikes);
+                neurons, traced, variables, traceEvery, spikes, quantization);
         SweepReader.Sweep sweep = SweepReader.read(top.get("sweep"), base);
         base = fillMissing(base, sweep.swept());
         checkBase(base);
@@ -230,6 +236,50 @@ final class ConfigReader {
         }
         return out;
     }
+
+    /**
+     * record.traces.quantize: a step per traced variable, in that variable's unit, e.g.
+     * {V: 0.001 mV, m: 1e-5}. Every traced variable needs one, so a table has one layout.
+     */
+    private TraceQuantization quantization(JsonNode n, List<TraceVariable> variables) {
+        if (!Fields.given(n)) {
+            return TraceQuantization.NONE;
+        }
+        List<String> traced = variables.stream().map(TraceVariable::label).toList();
+        String example = variables.stream().map(v -> v.label() + ": " + QUANTIZE_EXAMPLES.get(v))
+                .collect(Collectors.joining(", ", "{", "}"));
+        if (!n.isObject()) {
+            throw new ConfigException(TRACE_QUANTIZE, Fields.show(n),
+                    "a mapping of each traced variable to its step, such as " + example);
+        }
+        Fields.section(n, TRACE_QUANTIZE, TraceVariable.labels());
+        Map<TraceVariable, Double> steps = new EnumMap<>(TraceVariable.class);
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String label = it.next();
+            String field = TRACE_QUANTIZE + "." + label;
+            TraceVariable v = TraceVariable.fromLabel(label);
+            if (!variables.contains(v)) {
+                throw new ConfigException(field, "a step for " + label + ", which is not traced",
+                        "steps only for the traced variables " + traced + " (record.traces.variables)");
+            }
+            Fields.Quantity q = Fields.quantity(n.get(label), field, v.engineUnit());
+            if (!(q.value() > 0)) {
+                throw new ConfigException(field, q.text(), "a positive step such as " + QUANTIZE_EXAMPLES.get(v));
+            }
+            steps.put(v, q.value());
+        }
+        for (TraceVariable v : variables) {
+            if (!steps.containsKey(v)) {
+                throw Fields.missing(TRACE_QUANTIZE + "." + v.label(), "a step for " + v.label()
+                        + " such as " + QUANTIZE_EXAMPLES.get(v) + ": every traced variable needs one");
+            }
+        }
+        return TraceQuantization.of(steps);
+    }
+
+    /** Steps well below what a plot or a spike detector resolves. */
+    private static final Map<TraceVariable, String> QUANTIZE_EXAMPLES = Map.of(TraceVariable.V, "0.001 mV",
+            TraceVariable.M, "1e-5", TraceVariable.H, "1e-5", TraceVariable.N, "1e-5", TraceVariable.I, "0.001 uA/cm^2");
 
     private static int tracedNeurons(JsonNode n, int neurons) {
         String expected = "\"all\" or a whole number from 0 to " + neurons + " (the neurons of a run)";

@@ -3,15 +3,17 @@ package org.hhsweep.sim.record;
 import java.util.Arrays;
 import java.util.List;
 import org.hhsweep.sim.model.NeuronBlock;
+import org.hhsweep.sim.units.EngineUnit;
 
 /** What a trace can record: a state variable or the input current. */
 public enum TraceVariable {
-    V("V", "mV"), M("m", "1"), H("h", "1"), N("n", "1"), I("I", "uA/cm^2");
+    V("V", EngineUnit.MILLIVOLT), M("m", EngineUnit.DIMENSIONLESS), H("h", EngineUnit.DIMENSIONLESS),
+    N("n", EngineUnit.DIMENSIONLESS), I("I", EngineUnit.MICROAMPERE_PER_CM2);
 
     private final String label;
-    private final String unit;
+    private final EngineUnit unit;
 
-    TraceVariable(String label, String unit) {
+    TraceVariable(String label, EngineUnit unit) {
         this.label = label;
         this.unit = unit;
     }
@@ -22,6 +24,11 @@ public enum TraceVariable {
     }
 
     public String unit() {
+        return unit.symbol();
+    }
+
+    /** The engine unit of the recorded values (and of a quantisation step). */
+    public EngineUnit engineUnit() {
         return unit;
     }
 

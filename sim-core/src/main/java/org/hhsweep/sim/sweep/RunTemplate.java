@@ -8,6 +8,7 @@ import org.hhsweep.sim.SimulationSettings;
 import org.hhsweep.sim.integrate.Method;
 import org.hhsweep.sim.model.HHParameters;
 import org.hhsweep.sim.record.DivergenceGuard;
+import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.hhsweep.sim.units.EngineUnit;
@@ -20,11 +21,13 @@ import org.hhsweep.sim.units.EngineUnit;
  * @param windowStartMs analysis window start or NaN for none; likewise windowEndMs
  * @param tracedNeurons neurons 0 .. tracedNeurons-1 of each run get traces
  * @param traceEveryMs  trace sampling interval, a multiple of dt
+ * @param traceQuantization how traces are stored: float32 samples or whole steps; a storage choice
+ *                      only, the simulation does not depend on it
  */
 public record RunTemplate(double dt, double durationMs, Method method, double windowStartMs, double windowEndMs,
                           HHParameters model, double v0, StimulusSpec stimulus, int neurons,
                           int tracedNeurons, List<TraceVariable> traceVariables, double traceEveryMs,
-                          boolean keepSpikeTimes) implements Serializable {
+                          boolean keepSpikeTimes, TraceQuantization traceQuantization) implements Serializable {
 
     public static final String DT = "simulation.dt";
     public static final String DURATION = "simulation.duration";
@@ -36,6 +39,15 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
 
     public RunTemplate {
         traceVariables = List.copyOf(traceVariables);
+        traceQuantization = traceQuantization == null ? TraceQuantization.NONE : traceQuantization;
+    }
+
+    /** A run whose traces, if any, are stored as float32 samples. */
+    public RunTemplate(double dt, double durationMs, Method method, double windowStartMs, double windowEndMs,
+                       HHParameters model, double v0, StimulusSpec stimulus, int neurons, int tracedNeurons,
+                       List<TraceVariable> traceVariables, double traceEveryMs, boolean keepSpikeTimes) {
+        this(dt, durationMs, method, windowStartMs, windowEndMs, model, v0, stimulus, neurons, tracedNeurons,
+                traceVariables, traceEveryMs, keepSpikeTimes, TraceQuantization.NONE);
     }
 
     /** The sweepable scalar paths of this template (stimulus fields depend on its type). */
@@ -77,29 +89,29 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
         switch (path) {
             case DT:
                 return new RunTemplate(value, durationMs, method, windowStartMs, windowEndMs, model, v0, stimulus,
-                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes);
+                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
             case DURATION:
                 return new RunTemplate(dt, value, method, windowStartMs, windowEndMs, model, v0, stimulus,
-                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes);
+                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
             case WINDOW_START:
                 return new RunTemplate(dt, durationMs, method, value, windowEndMs, model, v0, stimulus,
-                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes);
+                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
             case WINDOW_END:
                 return new RunTemplate(dt, durationMs, method, windowStartMs, value, model, v0, stimulus,
-                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes);
+                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
             case V0:
                 return new RunTemplate(dt, durationMs, method, windowStartMs, windowEndMs, model, value, stimulus,
-                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes);
+                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
             default:
                 if (path.startsWith(MODEL) && HHParameters.NAMES.contains(path.substring(MODEL.length()))) {
                     return new RunTemplate(dt, durationMs, method, windowStartMs, windowEndMs,
                             model.with(path.substring(MODEL.length()), value), v0, stimulus, neurons, tracedNeurons,
-                            traceVariables, traceEveryMs, keepSpikeTimes);
+                            traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
                 }
                 if (path.startsWith(STIMULUS) && stimulus.fields().contains(path.substring(STIMULUS.length()))) {
                     return new RunTemplate(dt, durationMs, method, windowStartMs, windowEndMs, model, v0,
                             stimulus.with(path.substring(STIMULUS.length()), value), neurons, tracedNeurons,
-                            traceVariables, traceEveryMs, keepSpikeTimes);
+                            traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
                 }
                 throw unknown(path);
         }

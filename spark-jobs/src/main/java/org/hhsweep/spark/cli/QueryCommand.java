@@ -2,13 +2,17 @@ package org.hhsweep.spark.cli;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.Tables;
 
@@ -66,7 +70,12 @@ final class QueryCommand {
             session.catalog().dropTempView(t);
         }
         for (String t : tables) {
-            session.read().parquet(new Path(dir, t).toString()).createOrReplaceTempView(t);
+            Dataset<Row> table = session.read().parquet(new Path(dir, t).toString());
+            if (t.equals(Tables.TRACES) && Arrays.asList(table.columns()).contains(Tables.TRACE_STEPS_COLUMN)) {
+                // quantised traces read like lossless ones: values appears, dequantised
+                table = table.withColumn("values", functions.expr(Tables.DEQUANTIZED_VALUES_SQL));
+            }
+            table.createOrReplaceTempView(t);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.function.Function;
  * the record a row is made of (a run, a neuron's statistics, ...).
  *
  * @param unit  the engine unit of the values ("1" for a pure number), or "" for identifiers and labels
- * @param value the value of a record: Integer, Long, Double, String, double[] or float[] as the
+ * @param value the value of a record: Integer, Long, Double, String, double[], float[] or int[] as the
  *              type says; null only for a nullable column
  * @param <R>   the record a row is made of
  */

@@ -7,7 +7,9 @@ public enum ColumnType {
     DOUBLE("double"),
     STRING("string"),
     DOUBLE_LIST("array<double>"),
-    FLOAT_LIST("array<float>");
+    FLOAT_LIST("array<float>"),
+    /** Whole numbers whose elements may be null (a sample no int holds). */
+    INT32_LIST("array<int>");
 
     private final String sql;
 

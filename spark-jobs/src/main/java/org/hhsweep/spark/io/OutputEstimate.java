@@ -48,7 +48,7 @@ public final class OutputEstimate {
             w += switch (c.type()) {
                 case INT32 -> 4;
                 case INT64, DOUBLE, STRING -> 8;
-                case DOUBLE_LIST, FLOAT_LIST -> 0;
+                case DOUBLE_LIST, FLOAT_LIST, INT32_LIST -> 0;
             };
         }
         return w;

@@ -54,13 +54,19 @@ public record Table<R>(String name, String description, List<Column<R>> columns)
                     .as(LogicalTypeAnnotation.stringType()).named(c.name());
             case DOUBLE_LIST -> list(c.name(), repetition, PrimitiveTypeName.DOUBLE);
             case FLOAT_LIST -> list(c.name(), repetition, PrimitiveTypeName.FLOAT);
+            case INT32_LIST -> list(c.name(), repetition, PrimitiveTypeName.INT32, Type.Repetition.OPTIONAL);
         };
     }
 
     private static Type list(String name, Type.Repetition repetition, PrimitiveTypeName element) {
+        return list(name, repetition, element, Type.Repetition.REQUIRED);
+    }
+
+    private static Type list(String name, Type.Repetition repetition, PrimitiveTypeName element,
+                             Type.Repetition elementRepetition) {
         return Types.buildGroup(repetition).as(LogicalTypeAnnotation.listType())
                 .addField(Types.repeatedGroup()
-                        .addField(Types.primitive(element, Type.Repetition.REQUIRED).named("element"))
+                        .addField(Types.primitive(element, elementRepetition).named("element"))
                         .named("list"))
                 .named(name);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -27,6 +28,11 @@ import org.apache.parquet.io.OutputFile;
  * therefore mix each other's encodings; identical settings make that race harmless. Dictionaries
  * are off because they would otherwise take precedence over BYTE_STREAM_SPLIT for repeated floats;
  * ZSTD compresses the few repeated labels and ids as well.
+ *
+ * <p>Writer version 2 for every table, for the same reason (the version picks the values-writer
+ * factory): it gives whole-number columns DELTA_BINARY_PACKED, which packs a quantised trace's
+ * sample-to-sample differences into a few bits each, and strings DELTA_BYTE_ARRAY. Spark's
+ * row-based reader, DuckDB and pyarrow read these encodings and version 2 data pages.
  */
 public final class TableFile<R> implements AutoCloseable {
     /** Key of the file metadata entry holding a JSON map column -> unit. */
@@ -66,7 +72,8 @@ public final class TableFile<R> implements AutoCloseable {
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withRowGroupSize(ROW_GROUP_BYTES)
                 .withDictionaryEncoding(false)
-                .withByteStreamSplitEncoding(true);
+                .withByteStreamSplitEncoding(true)
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0);
         return new TableFile<>(fs, temporary, target, builder.build(), support);
     }
 

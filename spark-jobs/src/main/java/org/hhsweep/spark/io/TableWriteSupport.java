@@ -8,6 +8,7 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
+import org.hhsweep.sim.record.TraceQuantization;
 
 /** Writes the records of a {@link Table} straight into Parquet's record consumer, column by column. */
 final class TableWriteSupport<R> extends WriteSupport<R> {
@@ -63,6 +64,7 @@ final class TableWriteSupport<R> extends WriteSupport<R> {
                 case STRING -> out.addBinary(Binary.fromString((String) v));
                 case DOUBLE_LIST -> writeList((double[]) v);
                 case FLOAT_LIST -> writeList((float[]) v);
+                case INT32_LIST -> writeList((int[]) v);
             }
             out.endField(c.name(), i);
         }
@@ -78,6 +80,25 @@ final class TableWriteSupport<R> extends WriteSupport<R> {
                 out.startField("element", 0);
                 out.addDouble(v);
                 out.endField("element", 0);
+                out.endGroup();
+            }
+            out.endField("list", 0);
+        }
+        out.endGroup();
+    }
+
+    /** Whole steps; {@link TraceQuantization#NOT_REPRESENTABLE} becomes a null element. */
+    private void writeList(int[] values) {
+        out.startGroup();
+        if (values.length > 0) {
+            out.startField("list", 0);
+            for (int v : values) {
+                out.startGroup();
+                if (v != TraceQuantization.NOT_REPRESENTABLE) {
+                    out.startField("element", 0);
+                    out.addInteger(v);
+                    out.endField("element", 0);
+                }
                 out.endGroup();
             }
             out.endField("list", 0);

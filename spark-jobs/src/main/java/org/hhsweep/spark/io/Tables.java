@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hhsweep.sim.record.Trace;
+import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stats.NeuronStatistics;
 import org.hhsweep.sim.sweep.RunSpec;
@@ -59,11 +60,11 @@ public final class Tables {
     private final Table<TraceRecord> traces;
     private final Table<ThresholdRecord> thresholds;
 
-    private Tables(List<String> sweptPaths, boolean withSpikes, boolean withTraces) {
+    private Tables(List<String> sweptPaths, boolean withSpikes, boolean withTraces, TraceQuantization quantization) {
         runs = runsTable(sweptPaths);
         summaries = summariesTable(sweptPaths);
         spikes = withSpikes ? spikesTable() : null;
-        traces = withTraces ? tracesTable() : null;
+        traces = !withTraces ? null : quantization.active() ? quantizedTracesTable(quantization) : tracesTable();
         thresholds = null;
     }
 
@@ -86,7 +87,7 @@ public final class Tables {
         }
         RunTemplate base = spec.base();
         return new Tables(spec.sweptPaths(), base.keepSpikeTimes(),
-                base.tracedNeurons() > 0 && !base.traceVariables().isEmpty());
+                base.tracedNeurons() > 0 && !base.traceVariables().isEmpty(), base.traceQuantization());
     }
 
     /** The tables of a threshold search over {@code searchedPath} (for docs and schemas). */
@@ -96,7 +97,12 @@ public final class Tables {
 
     /** Every table, swept columns named after the given paths (for docs and schemas). */
     public static Tables all(List<String> sweptPaths) {
-        return new Tables(sweptPaths, true, true);
+        return new Tables(sweptPaths, true, true, TraceQuantization.NONE);
+    }
+
+    /** The traces table of a sweep with record.traces.quantize (for docs and schemas). */
+    public static Table<TraceRecord> quantizedTraces(TraceQuantization quantization) {
+        return quantizedTracesTable(quantization);
     }
 
     public Table<RunRecord> runs() {
@@ -225,6 +231,33 @@ public final class Tables {
         c.add(col("values", ColumnType.FLOAT_LIST, false, TRACE_VALUE_UNIT,
                 "samples (float32): values[j] at t0_ms + j * dt_ms", r -> r.trace().values()));
         return new Table<>(TRACES, "one row per traced neuron and variable", c);
+    }
+
+    /** Column of the quantised traces table holding whole steps; its presence marks the layout. */
+    public static final String TRACE_STEPS_COLUMN = "values_q";
+    public static final String TRACE_STEP_COLUMN = "step";
+    /**
+     * Spark SQL for a quantised trace's samples as the float32 values column of a lossless one, so
+     * queries and plots read both layouts alike.
+     */
+    public static final String DEQUANTIZED_VALUES_SQL = "transform(values_q, q -> CAST(q * step AS FLOAT))";
+
+    /**
+     * Traces as whole steps, which any Parquet reader turns back into values with one
+     * multiplication: values[j] = values_q[j] * step. Stored as absolute steps rather than their
+     * differences: Parquet's DELTA_BINARY_PACKED takes the differences itself, and a reader then
+     * needs no running sum.
+     */
+    private static Table<TraceRecord> quantizedTracesTable(TraceQuantization quantization) {
+        List<Column<TraceRecord>> c = new ArrayList<>(tracesTable().columns().subList(0, 5));
+        c.add(col(TRACE_STEP_COLUMN, ColumnType.DOUBLE, false, TRACE_VALUE_UNIT,
+                "the quantisation step of the variable (record.traces.quantize)",
+                r -> quantization.step(r.trace().variable())));
+        c.add(col(TRACE_STEPS_COLUMN, ColumnType.INT32_LIST, false, "step",
+                "samples in whole steps, rounded to nearest: values[j] = values_q[j] * step, within step / 2 of the "
+                        + "float32 sample; an element is null where the sample was NaN or beyond 2^31 steps",
+                r -> TraceQuantization.quantize(r.trace().values(), quantization.step(r.trace().variable()))));
+        return new Table<>(TRACES, "one row per traced neuron and variable, with record.traces.quantize", c);
     }
 
     private static Table<ThresholdRecord> thresholdsTable(List<String> sweptPaths, String searchedPath) {

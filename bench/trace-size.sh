@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Bytes per stored trace sample: the size of an output's traces/ Parquet files over the number of
+# samples they hold, for typical spiking traces, lossless (float32) and quantised.
+#
+#   bench/trace-size.sh [WORKDIR [CASE...]]
+#
+# WORKDIR defaults to /tmp/hhsweep-trace-size (its outputs are replaced); CASEs pick cases by name.
+#
+# Cases: the tutorial (10 neurons, noisy shared input, V every step, 100 ms) and a constant-current
+# sweep (0..20 uA/cm^2 in 21 runs, 1 s at dt 0.01 ms, so 100,000 steps per neuron) with V every
+# step, V every 10 steps and m, h, n every step; each lossless and with record.traces.quantize.
+# Prints one line per case and the date and load (the machine may be shared: note the load).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work="${1:-/tmp/hhsweep-trace-size}"
+shift || true
+mkdir -p "$work"
+
+# $1 case name, $2 variables, $3 every, $4 quantize mapping or "" for lossless
+constant_sweep() {
+    local quantize=""
+    [[ -n "$4" ]] && quantize=", quantize: $4"
+    cat >"$work/$1.yaml" <<YAML
+name: $1
+seed: 1
+simulation: {duration: 1000 ms, dt: 0.01 ms, method: exp_euler}
+stimulus: {type: constant, amplitude: 0 uA/cm^2}
+sweep:
+  grid:
+    stimulus.amplitude: {from: 0 uA/cm^2, to: 20 uA/cm^2, step: 1 uA/cm^2}
+record: {traces: {variables: $2, every: $3$quantize}, spikes: false}
+YAML
+}
+
+# $1 case name, $2 quantize mapping or "" for lossless
+tutorial() {
+    local quantize=""
+    [[ -n "$2" ]] && quantize=", quantize: $2"
+    sed -e "s/^name: tutorial/name: $1/" \
+        -e "s/traces: {variables: \[V\], every: 0.01 ms, neurons: all}/traces: {variables: [V], every: 0.01 ms, neurons: all$quantize}/" \
+        conf/tutorial.yaml >"$work/$1.yaml"
+    grep -q "neurons: all$quantize}" "$work/$1.yaml" || { echo "conf/tutorial.yaml changed: update $0" >&2; exit 1; }
+}
+
+V_STEP="{V: 0.001 mV}"
+GATE_STEP="{m: 1e-5, h: 1e-5, n: 1e-5}"
+cases=()
+add() { cases+=("$1"); }
+tutorial tutorial-V "";                                          add tutorial-V
+tutorial tutorial-V-q "$V_STEP";                                 add tutorial-V-q
+constant_sweep constant-V "[V]" "0.01 ms" "";                    add constant-V
+constant_sweep constant-V-q "[V]" "0.01 ms" "$V_STEP";           add constant-V-q
+constant_sweep constant-V-every10 "[V]" "0.1 ms" "";             add constant-V-every10
+constant_sweep constant-V-every10-q "[V]" "0.1 ms" "$V_STEP";    add constant-V-every10-q
+constant_sweep constant-mhn "[m, h, n]" "0.01 ms" "";            add constant-mhn
+constant_sweep constant-mhn-q "[m, h, n]" "0.01 ms" "$GATE_STEP"; add constant-mhn-q
+
+[[ $# -gt 0 ]] && cases=("$@")
+printf '%-22s %12s %12s %10s\n' case samples bytes B/sample
+for c in "${cases[@]}"; do
+    ./submit.sh sweep "$work/$c.yaml" --out "$work/$c" --overwrite >"$work/$c.log" 2>&1 \
+        || { echo "$c failed, see $work/$c.log" >&2; exit 1; }
+    bytes=$(cat "$work/$c"/traces/*.parquet | wc -c)
+    samples=$(./submit.sh query "$work/$c" "SELECT sum(size(values)) AS n FROM traces" --format csv | tail -1)
+    awk -v c="$c" -v s="$samples" -v b="$bytes" 'BEGIN { printf "%-22s %12d %12d %10.3f\n", c, s, b, b / s }'
+done
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
