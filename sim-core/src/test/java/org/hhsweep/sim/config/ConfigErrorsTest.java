@@ -135,6 +135,26 @@ class ConfigErrorsTest {
                         "\"all\" or a whole number"),
                 bad("unknown trace variable", SIM + "record: {traces: {variables: [V, v]}}\n",
                         "record.traces.variables[1]", "V, m, h, n, I"),
+                bad("quantisation step of V not a voltage", SIM + "record: {traces: {quantize: {V: 0.001 ms}}}\n",
+                        "record.traces.quantize.V", "0.001 ms", "voltage"),
+                bad("quantisation step of a gate with a unit", SIM
+                        + "record: {traces: {variables: [m], quantize: {m: 0.001 mV}}}\n",
+                        "record.traces.quantize.m", "0.001 mV", "dimensionless"),
+                bad("zero quantisation step", SIM + "record: {traces: {quantize: {V: 0 mV}}}\n",
+                        "record.traces.quantize.V", "got 0 mV", "positive step such as 0.001 mV"),
+                bad("negative quantisation step", SIM
+                        + "record: {traces: {variables: [I], quantize: {I: -0.1 uA/cm^2}}}\n",
+                        "record.traces.quantize.I", "got -0.1 uA/cm^2", "positive step such as 0.001 uA/cm^2"),
+                bad("quantisation of an unknown variable", SIM + "record: {traces: {quantize: {v: 0.001 mV}}}\n",
+                        "record.traces.quantize.v", "unknown key 'v'", "V, m, h, n, I"),
+                bad("quantisation of an untraced variable", SIM
+                        + "record: {traces: {quantize: {V: 0.001 mV, h: 1e-5}}}\n",
+                        "record.traces.quantize.h", "not traced", "[V]"),
+                bad("a traced variable without a quantisation step", SIM
+                        + "record: {traces: {variables: [V, n], quantize: {V: 0.001 mV}}}\n",
+                        "record.traces.quantize.n", "a step for n such as 1e-5"),
+                bad("quantisation step without its variable", SIM + "record: {traces: {quantize: 0.001 mV}}\n",
+                        "record.traces.quantize", "got 0.001 mV", "{V: 0.001 mV}"),
                 bad("empty trace variables", SIM + "record: {traces: {variables: []}}\n", "record.traces.variables",
                         "at least one of V, m, h, n, I"),
                 bad("trace interval longer than the run", SIM + "record: {traces: {every: 200 ms}}\n",

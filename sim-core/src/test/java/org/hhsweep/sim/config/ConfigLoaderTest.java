@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.hhsweep.sim.NeuronSpec;
 import org.hhsweep.sim.integrate.Method;
 import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.hhsweep.sim.sweep.RunSpec;
@@ -305,6 +306,29 @@ class ConfigLoaderTest {
         assertEquals(List.of(TraceVariable.V, TraceVariable.M, TraceVariable.H, TraceVariable.N, TraceVariable.I),
                 s.base().traceVariables());
         assertEquals(4, s.run(2).template().traceEverySteps());
+    }
+
+    @Test
+    void quantisationStepsAreReadInEachVariablesUnit() {
+        SweepConfig c = yaml("""
+                simulation: {duration: 10 ms, dt: 0.01 ms}
+                record: {traces: {variables: [V, h, I], quantize: {V: 2 uV, h: 1e-5, I: 1 nA/cm^2}}}
+                """);
+        TraceQuantization q = c.spec().base().traceQuantization();
+        assertEquals(0.002, q.step(TraceVariable.V), 1e-15);
+        assertEquals(1e-5, q.step(TraceVariable.H), 0.0);
+        assertEquals(0.001, q.step(TraceVariable.I), 1e-15);
+        assertEquals(0.002, c.resolved().at("/record/traces/quantize/V").asDouble(), 1e-15);
+        assertEquals("uA/cm^2", c.resolved().get("units").get("record.traces.quantize.I").asText());
+        assertEquals("1", c.resolved().get("units").get("record.traces.quantize.h").asText());
+        // lossless is the default, and leaves the resolved config (and so the sweep's hash) as it was
+        SweepConfig lossless = yaml("""
+                simulation: {duration: 10 ms, dt: 0.01 ms}
+                record: {traces: {variables: [V, h, I]}}
+                """);
+        assertFalse(lossless.spec().base().traceQuantization().active());
+        assertTrue(lossless.resolved().at("/record/traces/quantize").isMissingNode());
+        assertNotEquals(c.hash(), lossless.hash(), "quantising changes the output, so the sweep");
     }
 
     @Test
