@@ -2,18 +2,15 @@ package org.hhsweep.spark.cli;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.hhsweep.spark.io.OutputDirectory;
+import org.hhsweep.spark.io.TableViews;
 import org.hhsweep.spark.io.Tables;
 
 /** query DIR SQL: Spark SQL over the tables of an output directory, registered as views by name. */
@@ -70,12 +67,7 @@ final class QueryCommand {
             session.catalog().dropTempView(t);
         }
         for (String t : tables) {
-            Dataset<Row> table = session.read().parquet(new Path(dir, t).toString());
-            if (t.equals(Tables.TRACES) && Arrays.asList(table.columns()).contains(Tables.TRACE_STEPS_COLUMN)) {
-                // quantised traces read like lossless ones: values appears, dequantised
-                table = table.withColumn("values", functions.expr(Tables.DEQUANTIZED_VALUES_SQL));
-            }
-            table.createOrReplaceTempView(t);
+            TableViews.read(session, new Path(dir, t), t).createOrReplaceTempView(t);
         }
     }
 

@@ -21,6 +21,7 @@ import org.hhsweep.spark.SparkTestSession;
 import org.hhsweep.spark.TestSweeps;
 import org.hhsweep.spark.cli.Cli;
 import org.hhsweep.spark.io.OutputDirectory;
+import org.hhsweep.spark.io.TableViews;
 import org.hhsweep.spark.io.Tables;
 
 /**
@@ -137,7 +138,7 @@ final class AnalysisSweeps {
             for (String t : Tables.NAMES) {
                 session.catalog().dropTempView(t);
                 if (Files.isDirectory(dir.resolve(t))) {
-                    session.read().parquet(dir.resolve(t).toString()).createOrReplaceTempView(t);
+                    TableViews.read(session, new org.apache.hadoop.fs.Path(dir.resolve(t).toUri()), t).createOrReplaceTempView(t);
                     tables.add(t);
                 }
             }
