@@ -8,7 +8,12 @@
 #
 # Cases: the tutorial (10 neurons, noisy shared input, V every step, 100 ms) and a constant-current
 # sweep (0..20 uA/cm^2 in 21 runs, 1 s at dt 0.01 ms, so 100,000 steps per neuron) with V every
-# step, V every 10 steps and m, h, n every step; each lossless and with record.traces.quantize.
+# step, V every 10 steps and m, h, n every step; 10 neurons with their own Gaussian noise input
+# (200 ms, V every step); each lossless and with record.traces.quantize (V in 0.001 mV steps,
+# gates in 1e-5; the noisy V and V every 10 steps also in 0.01 mV steps). The tutorial's 10 neurons share one
+# input and start alike, so their traces are identical and compress far better than typical ones.
+# Extra Spark settings go in HHSWEEP_TRACE_CONF, e.g. the ZSTD level:
+#   HHSWEEP_TRACE_CONF=spark.hadoop.parquet.compression.codec.zstd.level=19 bench/trace-size.sh
 # Prints one line per case and the date and load (the machine may be shared: note the load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,23 +47,41 @@ tutorial() {
     grep -q "neurons: all$quantize}" "$work/$1.yaml" || { echo "conf/tutorial.yaml changed: update $0" >&2; exit 1; }
 }
 
+# $1 case name, $2 quantize mapping or "" for lossless: 10 neurons, each with its own Gaussian noise
+noisy() {
+    local quantize=""
+    [[ -n "$2" ]] && quantize=", quantize: $2"
+    cat >"$work/$1.yaml" <<YAML
+name: $1
+seed: 5
+simulation: {duration: 200 ms, dt: 0.01 ms}
+neurons: 10
+stimulus: {type: gaussian, mean: 8 uA/cm^2, sigma: 3 uA/cm^2, shared: false}
+record: {traces: {variables: [V], every: 0.01 ms, neurons: all$quantize}, spikes: false}
+YAML
+}
+
 V_STEP="{V: 0.001 mV}"
 GATE_STEP="{m: 1e-5, h: 1e-5, n: 1e-5}"
 cases=()
 add() { cases+=("$1"); }
 tutorial tutorial-V "";                                          add tutorial-V
 tutorial tutorial-V-q "$V_STEP";                                 add tutorial-V-q
+noisy noisy-V "";                                                add noisy-V
+noisy noisy-V-q "$V_STEP";                                       add noisy-V-q
+noisy noisy-V-q10 "{V: 0.01 mV}";                                add noisy-V-q10
 constant_sweep constant-V "[V]" "0.01 ms" "";                    add constant-V
 constant_sweep constant-V-q "[V]" "0.01 ms" "$V_STEP";           add constant-V-q
 constant_sweep constant-V-every10 "[V]" "0.1 ms" "";             add constant-V-every10
 constant_sweep constant-V-every10-q "[V]" "0.1 ms" "$V_STEP";    add constant-V-every10-q
+constant_sweep constant-V-every10-q10 "[V]" "0.1 ms" "{V: 0.01 mV}"; add constant-V-every10-q10
 constant_sweep constant-mhn "[m, h, n]" "0.01 ms" "";            add constant-mhn
 constant_sweep constant-mhn-q "[m, h, n]" "0.01 ms" "$GATE_STEP"; add constant-mhn-q
 
 [[ $# -gt 0 ]] && cases=("$@")
 printf '%-22s %12s %12s %10s\n' case samples bytes B/sample
 for c in "${cases[@]}"; do
-    ./submit.sh sweep "$work/$c.yaml" --out "$work/$c" --overwrite >"$work/$c.log" 2>&1 \
+    ./submit.sh ${HHSWEEP_TRACE_CONF:+--conf "$HHSWEEP_TRACE_CONF"} sweep "$work/$c.yaml" --out "$work/$c" --overwrite >"$work/$c.log" 2>&1 \
         || { echo "$c failed, see $work/$c.log" >&2; exit 1; }
     bytes=$(cat "$work/$c"/traces/*.parquet | wc -c)
     samples=$(./submit.sh query "$work/$c" "SELECT sum(size(values)) AS n FROM traces" --format csv | tail -1)

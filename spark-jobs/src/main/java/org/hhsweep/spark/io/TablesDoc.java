@@ -1,11 +1,15 @@
 package org.hhsweep.spark.io;
 
 import java.util.List;
+import java.util.Map;
+import org.hhsweep.sim.record.TraceQuantization;
+import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.sweep.RunTemplate;
 
 /**
  * The Markdown description of the output tables, generated from {@link Tables}: the tables of a
- * simulating sweep for docs/spark.md, the thresholds table of a threshold search for docs/search.md.
+ * simulating sweep for docs/spark.md, the thresholds table of a threshold search for docs/search.md,
+ * the quantised traces table for docs/traces.md.
  */
 public final class TablesDoc {
     /** Stands for the swept parameter columns, which depend on the sweep. */
@@ -55,8 +59,20 @@ public final class TablesDoc {
         b.append("\n");
     }
 
-    /** Prints the tables of docs/spark.md, or with the argument "search" the thresholds table of docs/search.md. */
+    /** The traces table of a sweep with record.traces.quantize, for docs/traces.md. */
+    public static String quantizedTracesMarkdown() {
+        StringBuilder b = new StringBuilder();
+        table(b, Tables.quantizedTraces(TraceQuantization.of(Map.of(TraceVariable.V, 0.001))));
+        return b.toString();
+    }
+
+    /**
+     * Prints the tables of docs/spark.md; with the argument "search" the thresholds table of
+     * docs/search.md, with "traces" the quantised traces table of docs/traces.md.
+     */
     public static void main(String[] args) {
-        System.out.print(args.length > 0 && args[0].equals("search") ? searchMarkdown() : markdown());
+        String which = args.length > 0 ? args[0] : "";
+        System.out.print(which.equals("search") ? searchMarkdown()
+                : which.equals("traces") ? quantizedTracesMarkdown() : markdown());
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** docs/spark.md and README.md describe the tables exactly as Tables defines them. */
+/** docs/spark.md, README.md and docs/traces.md describe the tables exactly as Tables defines them. */
 class DocsTest {
     @Test
     void docsHoldTheGeneratedTableDescription() throws Exception {
@@ -16,5 +16,13 @@ class DocsTest {
             assertTrue(docs.contains(generated), doc + " is out of date with Tables; paste the output of "
                     + "TablesDoc (java -cp ... org.hhsweep.spark.io.TablesDoc) between the table markers:\n" + generated);
         }
+    }
+
+    @Test
+    void tracesDocHoldsTheGeneratedQuantisedTracesTable() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "traces.md"));
+        String generated = TablesDoc.quantizedTracesMarkdown();
+        assertTrue(docs.contains(generated), "docs/traces.md is out of date with Tables; paste the output of "
+                + "TablesDoc traces (java -cp ... org.hhsweep.spark.io.TablesDoc traces):\n" + generated);
     }
 }
