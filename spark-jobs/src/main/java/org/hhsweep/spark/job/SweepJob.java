@@ -60,10 +60,10 @@ public final class SweepJob {
      * @param committedBefore chunks found committed by an earlier attempt (0 unless resumed)
      */
     public record Result(ChunkCounts totals, Path output, Instant started, Instant finished, SweepChunks chunks,
-                         int slices, String master, ChunkCounts ran, long committedBefore) {
+                         int slices, String master, ChunkCounts ran, long committedBefore, KernelUse kernel) {
         public Result(ChunkCounts totals, Path output, Instant started, Instant finished, SweepChunks chunks,
                       int slices, String master) {
-            this(totals, output, started, finished, chunks, slices, master, totals, 0);
+            this(totals, output, started, finished, chunks, slices, master, totals, 0, null);
         }
 
         public double wallSeconds() {
@@ -97,7 +97,7 @@ public final class SweepJob {
         if (resume != null && resume.complete()) {
             ChunkCounts totals = ChunkCounts.total(before);
             return new Result(totals, output, started, Instant.now(), chunks, 0, sc.master(),
-                    ChunkCounts.total(List.of()), chunks.count());
+                    ChunkCounts.total(List.of()), chunks.count(), new KernelUse(spec.base().method(), 0, 0));
         }
 
         if (resume == null) {
@@ -112,10 +112,11 @@ public final class SweepJob {
 
         LongAccumulator runsDone = sc.longAccumulator("hhsweep.runs");
         LongAccumulator stepsDone = sc.longAccumulator("hhsweep.neuronSteps");
+        LongAccumulator simdChunks = sc.longAccumulator("hhsweep.simdChunks");
         ProgressTracker tracker = new ProgressTracker(runsDone, stepsDone);
         sc.addSparkListener(tracker);
         ChunkTask task = new ChunkTask(spec, chunks, output, new HadoopConf(hadoop), exec,
-                spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone);
+                spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone, simdChunks);
         long runsToRun = resume != null ? resume.pendingRuns() : spec.runCount();
         long stepsToRun = (long) ((double) size.neuronSteps() * runsToRun / spec.runCount());
         List<ChunkCounts> counts;
@@ -150,9 +151,13 @@ public final class SweepJob {
         all.addAll(counts);
         ChunkCounts totals = ChunkCounts.total(all);
         Instant finished = Instant.now();
-        Manifest.write(manifest(config, size, execution, started, finished, totals, resume, ran), output, hadoop);
+        KernelUse kernel = new KernelUse(spec.base().method(),
+                Math.min(simdChunks.value(), counts.size()), counts.size());
+        ObjectNode done = manifest(config, size, execution, started, finished, totals, resume, ran);
+        kernel.put(done);
+        Manifest.write(done, output, hadoop);
         return new Result(totals, output, started, finished, chunks, slices, sc.master(), ran,
-                resume != null ? resume.committed().size() : 0);
+                resume != null ? resume.committed().size() : 0, kernel);
     }
 
     private static ObjectNode manifest(SweepConfig config, SweepSize size, Manifest.Execution execution,
