@@ -36,7 +36,8 @@ options before COMMAND:
   --driver-memory M   heap of the driver (in local mode: of the one JVM), e.g. 8g
   any other spark-submit option, with a cluster master
 environment: SPARK_HOME (use its spark-submit), SPARK_LOCAL_IP (default 127.0.0.1 when running
-  locally), HHSWEEP_JAVA_OPTS (extra JVM options in local mode)
+  locally), HHSWEEP_JAVA_OPTS (extra JVM options in local mode), HHSWEEP_CDS=0 (no class
+  data sharing archive in local mode)
 EOF
 }
 
@@ -163,6 +164,34 @@ case "$master" in
             [[ "$c" == *=* ]] || { echo "error: --conf needs KEY=VALUE, got $c" >&2; exit 2; }
             jvm+=("-D$c")
         done
+        # Class data sharing: the classes a sweep loads (Spark's ~9,000) saved once in a dynamic
+        # archive next to the jar, mapped at later starts instead of being parsed and verified
+        # again: about 3 s less CPU per command. The first sweep after a build writes it (a few
+        # seconds at its exit); a rebuild invalidates it. HHSWEEP_CDS=0 turns this off. The JVM's
+        # notes on the archive (classes it cannot store, an archive it cannot use) stay silent.
+        cds_archive="$TARGET/hhsweep-cds.jsa"
+        cds_dump=""
+        if [[ "${HHSWEEP_CDS:-1}" != 0 ]]; then
+            jvm+=(-Xlog:cds=off,cds+dynamic=off)
+            if [[ -f "$cds_archive" && ! "$jar" -nt "$cds_archive" && ! "$CLASSPATH_FILE" -nt "$cds_archive" ]]; then
+                jvm+=("-XX:SharedArchiveFile=$cds_archive")
+            elif [[ "$1" == sweep ]]; then
+                cds_dump="$cds_archive.$$"
+                jvm+=("-XX:ArchiveClassesAtExit=$cds_dump")
+            fi
+        fi
+        if [[ -n "$cds_dump" ]]; then
+            status=0
+            # shellcheck disable=SC2086
+            "$JAVA" ${HHSWEEP_JAVA_OPTS:-} "${jvm[@]}" -cp "$jar:$spark_classpath" "$MAIN" "$@" \
+                2> >(sed -u "$INCUBATOR_WARNING" >&2) || status=$?
+            if [[ $status -eq 0 && -s "$cds_dump" ]]; then
+                mv -f "$cds_dump" "$cds_archive"
+            else
+                rm -f "$cds_dump"
+            fi
+            exit "$status"
+        fi
         # shellcheck disable=SC2086
         exec "$JAVA" ${HHSWEEP_JAVA_OPTS:-} "${jvm[@]}" -cp "$jar:$spark_classpath" "$MAIN" "$@" \
             2> >(sed -u "$INCUBATOR_WARNING" >&2)
