@@ -14,7 +14,8 @@
 # Defaults: 20,000 and 100,000 neurons, exp_euler_fast, 10,000 kernel neurons, 10^4 and 10^6 runs,
 # 3 tutorial rounds, every goal (about 6 minutes on a quiet 2-core machine). --only may be repeated.
 # MVN_OPTS_EXTRA is passed to Maven (e.g. -o). Every figure line carries the date and the load
-# average; outputs, logs and GC logs stay in the output directory (default: a new temporary one).
+# average; the CPU time of each sweep (all threads; /usr/bin/time) shows its efficiency whatever
+# the load. Outputs, logs and GC logs stay in the output directory (default: a new temporary one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,8 +52,12 @@ report() { echo "$(stamp) | $*" | tee -a "$out/figures.txt"; }
 
 # A warm build: the application jar, then one untimed sweep that also writes the class data
 # sharing archive submit.sh keeps next to the jar (see docs/pipeline-performance.md).
-# shellcheck disable=SC2086
-mvn -B -q -Dstyle.color=never ${MVN_OPTS_EXTRA:-} -DskipTests -pl spark-jobs -am package >&2
+build() { # Maven's output only when it fails
+    # shellcheck disable=SC2086
+    mvn -B -q -Dstyle.color=never ${MVN_OPTS_EXTRA:-} "$@" >"$out/build.log" 2>&1 \
+        || { cat "$out/build.log" >&2; echo "the build failed" >&2; exit 1; }
+}
+build -DskipTests -pl spark-jobs -am package
 ./submit.sh sweep conf/tutorial.yaml --out "$out/warm-up" --overwrite >"$out/warm-up.log" 2>&1
 
 # A sweep of N neurons x 1 s at dt 0.01 ms: one neuron per constant current in (0, 20] uA/cm^2.
@@ -70,24 +75,24 @@ record: {spikes: true}
 EOF
 }
 
-# Runs ./submit.sh sweep CONFIG into $out/NAME; sets wall (seconds, start-up included) and line
-# (the sweep's own "wall time" line).
+# Runs ./submit.sh sweep CONFIG into $out/NAME; sets wall (seconds, start-up included), cpu (CPU
+# seconds of the JVM, all threads) and line (the sweep's own "wall time" line).
 timed_sweep() { # name, config, extra environment...
     local name=$1 config=$2 t0 t1
     shift 2
     t0=$(now)
-    env "$@" ./submit.sh sweep "$config" --out "$out/$name" --overwrite >"$out/$name.log" 2>&1 \
-        || { tail -n 20 "$out/$name.log" >&2; echo "sweep $name failed" >&2; exit 1; }
+    env "$@" /usr/bin/time -f "%U %S" -o "$out/$name.cpu" ./submit.sh sweep "$config" --out "$out/$name" \
+        --overwrite >"$out/$name.log" 2>&1 || { tail -n 20 "$out/$name.log" >&2; echo "sweep $name failed" >&2; exit 1; }
     t1=$(now)
+    cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$out/$name.cpu")
     wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
     line=$(grep '^wall time' "$out/$name.log" || true)
 }
 
 if wanted 3a; then
     classpath_file="$PWD/sim-core/target/jmh.classpath"
-    # shellcheck disable=SC2086
-    mvn -B -q -Dstyle.color=never ${MVN_OPTS_EXTRA:-} -pl sim-core test-compile dependency:build-classpath \
-        -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test >&2
+    build -pl sim-core test-compile dependency:build-classpath -Dmdep.outputFile="$classpath_file" \
+        -Dmdep.includeScope=test
     pin=()
     command -v taskset >/dev/null && pin=(taskset -c 0)
     "${pin[@]}" java --add-modules jdk.incubator.vector \
@@ -101,10 +106,11 @@ if wanted 3a; then
         large_config "$n" "$out/large-$n.yaml"
         timed_sweep "large-$n" "$out/large-$n.yaml"
         report "3a sweep $n neurons x 1 s, $method, local[*] ($(nproc) cores): $n x 1e5 neuron-steps in $wall s wall" \
-            "(start-up included; the sweep's own line: ${line#wall time: })," \
+            "(start-up included; the sweep's own line: ${line#wall time: }); CPU $cpu s, the kernel alone" \
+            "$(awk -v n="$n" -v k="$kernel" 'BEGIN { printf "%.1f", n * 1e5 / k }') s;" \
             "$(awk -v n="$n" -v w="$wall" -v k="$kernel" 'BEGIN { r = n * 1e5 / w;
                 printf "%.1f M neuron-steps/s = %.0f%% of 2 x kernel; goal >= 85%%: %s", r / 1e6, 100 * r / (2 * k),
-                r >= 0.85 * 2 * k ? "REACHED" : "not reached" }')"
+                (r >= 0.85 * 2 * k) ? "REACHED" : "not reached" }')"
     done
 fi
 
@@ -160,5 +166,5 @@ if wanted 5; then
     done
     median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')
     report "5 tutorial end to end (./submit.sh sweep conf/tutorial.yaml, warm build): ${walls[*]} s wall," \
-        "median $median s; goal < 10 s: $(awk -v m="$median" 'BEGIN { print (m < 10 ? "REACHED" : "not reached") }')"
+        "median $median s (CPU of the last: $cpu s); goal < 10 s: $(awk -v m="$median" 'BEGIN { print (m < 10 ? "REACHED" : "not reached") }')"
 fi
