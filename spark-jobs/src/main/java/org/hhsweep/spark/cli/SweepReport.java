@@ -45,7 +45,8 @@ final class SweepReport {
                     result.ran().runs() == 1 ? "" : "s");
         }
         double wall = result.wallSeconds();
-        out.printf(Locale.ROOT, "wall time: %.1f s (%s neuron-steps/s)%n", wall,
-                ProgressLine.scientific(wall > 0 ? result.ran().neuronSteps() / wall : 0));
+        out.printf(Locale.ROOT, "wall time: %.1f s (%s neuron-steps/s%s)%n", wall,
+                ProgressLine.scientific(wall > 0 ? result.ran().neuronSteps() / wall : 0),
+                result.kernel() == null ? "" : ", " + result.kernel().describe());
     }
 }

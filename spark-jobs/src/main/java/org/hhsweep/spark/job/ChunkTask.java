@@ -3,6 +3,7 @@ package org.hhsweep.spark.job;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.LongAccumulator;
+import org.hhsweep.sim.integrate.FastKernels;
 import org.hhsweep.sim.sweep.SweepChunks;
 import org.hhsweep.sim.sweep.SweepSpec;
 import org.hhsweep.spark.io.HadoopConf;
@@ -11,7 +12,8 @@ import org.hhsweep.spark.io.Tables;
 /**
  * What a Spark task does with one chunk id: expand the chunk's runs from the spec, simulate them,
  * write and commit the chunk's files, and hand back its counts. Progress goes to two accumulators
- * the driver watches (runs after each chunk, neuron-steps after each block).
+ * the driver watches (runs after each chunk, neuron-steps after each block); a third counts the
+ * chunks simulated in a JVM with the Vector API, for the manifest.
  */
 final class ChunkTask implements Function<Object, ChunkCounts> {
     private static final long serialVersionUID = 1L;
@@ -24,9 +26,10 @@ final class ChunkTask implements Function<Object, ChunkCounts> {
     private final boolean listNeurons;
     private final LongAccumulator runsDone;
     private final LongAccumulator stepsDone;
+    private final LongAccumulator simdChunks;
 
     ChunkTask(SweepSpec spec, SweepChunks chunks, Path output, HadoopConf conf, ExecutionSettings exec,
-              boolean listNeurons, LongAccumulator runsDone, LongAccumulator stepsDone) {
+              boolean listNeurons, LongAccumulator runsDone, LongAccumulator stepsDone, LongAccumulator simdChunks) {
         this.spec = spec;
         this.chunks = chunks;
         this.output = output.toString();
@@ -35,6 +38,7 @@ final class ChunkTask implements Function<Object, ChunkCounts> {
         this.listNeurons = listNeurons;
         this.runsDone = runsDone;
         this.stepsDone = stepsDone;
+        this.simdChunks = simdChunks;
     }
 
     @Override
@@ -48,6 +52,9 @@ final class ChunkTask implements Function<Object, ChunkCounts> {
                     listNeurons, out, stepsDone::add);
             out.commit(counts);
             runsDone.add(counts.runs());
+            if (FastKernels.vectorized()) {
+                simdChunks.add(1);
+            }
             return counts;
         }
     }

@@ -13,7 +13,7 @@ import org.hhsweep.sim.sweep.BlockPlanner;
  * @param blockNeurons    neurons simulated together in one block
  * @param maxTraceSamples trace samples one block may hold in memory
  * @param runsPerChunk    runs per chunk, or 0 for the project's rule (SweepChunks)
- * @param slices          Spark partitions, or 0 for min(chunks, 4 x default parallelism)
+ * @param slices          Spark partitions, or 0 for min(chunks, 64 x default parallelism)
  */
 public record ExecutionSettings(int blockNeurons, long maxTraceSamples, long runsPerChunk, int slices)
         implements Serializable {

@@ -31,6 +31,13 @@ public final class SweepJob {
     /** Sweeps up to this many neurons get one summary line per neuron. */
     public static final int LIST_NEURONS = 20;
     public static final long PROGRESS_MILLIS = 3000;
+    /**
+     * Default Spark partitions per core: one chunk per task up to this many tasks per core. A task
+     * of several chunks leaves a core idle for up to a whole task at the end of the job (with 5
+     * chunks per task, about 2 s of a 20 s sweep on 2 cores); the cap keeps the driver's per-task
+     * bookkeeping small for sweeps of many chunks.
+     */
+    public static final int SLICES_PER_CORE = 64;
 
     /**
      * @param progress       where progress lines go while it runs (stderr), or null for none
@@ -60,10 +67,10 @@ public final class SweepJob {
      * @param committedBefore chunks found committed by an earlier attempt (0 unless resumed)
      */
     public record Result(ChunkCounts totals, Path output, Instant started, Instant finished, SweepChunks chunks,
-                         int slices, String master, ChunkCounts ran, long committedBefore) {
+                         int slices, String master, ChunkCounts ran, long committedBefore, KernelUse kernel) {
         public Result(ChunkCounts totals, Path output, Instant started, Instant finished, SweepChunks chunks,
                       int slices, String master) {
-            this(totals, output, started, finished, chunks, slices, master, totals, 0);
+            this(totals, output, started, finished, chunks, slices, master, totals, 0, null);
         }
 
         public double wallSeconds() {
@@ -89,7 +96,7 @@ public final class SweepJob {
         List<Long> pending = resume != null ? resume.pending() : null;
         long chunksToRun = pending != null ? pending.size() : chunks.count();
         int slices = exec.slices() > 0 ? exec.slices()
-                : (int) Math.max(1, Math.min(chunksToRun, 4L * sc.defaultParallelism()));
+                : (int) Math.max(1, Math.min(chunksToRun, (long) SLICES_PER_CORE * sc.defaultParallelism()));
         SweepSize size = SweepSize.of(spec);
         Manifest.Execution execution = new Manifest.Execution(sc.master(), sc.version(), sc.defaultParallelism(),
                 chunks, slices, exec);
@@ -97,7 +104,7 @@ public final class SweepJob {
         if (resume != null && resume.complete()) {
             ChunkCounts totals = ChunkCounts.total(before);
             return new Result(totals, output, started, Instant.now(), chunks, 0, sc.master(),
-                    ChunkCounts.total(List.of()), chunks.count());
+                    ChunkCounts.total(List.of()), chunks.count(), new KernelUse(spec.base().method(), 0, 0));
         }
 
         if (resume == null) {
@@ -112,10 +119,11 @@ public final class SweepJob {
 
         LongAccumulator runsDone = sc.longAccumulator("hhsweep.runs");
         LongAccumulator stepsDone = sc.longAccumulator("hhsweep.neuronSteps");
+        LongAccumulator simdChunks = sc.longAccumulator("hhsweep.simdChunks");
         ProgressTracker tracker = new ProgressTracker(runsDone, stepsDone);
         sc.addSparkListener(tracker);
         ChunkTask task = new ChunkTask(spec, chunks, output, new HadoopConf(hadoop), exec,
-                spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone);
+                spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone, simdChunks);
         long runsToRun = resume != null ? resume.pendingRuns() : spec.runCount();
         long stepsToRun = (long) ((double) size.neuronSteps() * runsToRun / spec.runCount());
         List<ChunkCounts> counts;
@@ -150,9 +158,13 @@ public final class SweepJob {
         all.addAll(counts);
         ChunkCounts totals = ChunkCounts.total(all);
         Instant finished = Instant.now();
-        Manifest.write(manifest(config, size, execution, started, finished, totals, resume, ran), output, hadoop);
+        KernelUse kernel = new KernelUse(spec.base().method(),
+                Math.min(simdChunks.value(), counts.size()), counts.size());
+        ObjectNode done = manifest(config, size, execution, started, finished, totals, resume, ran);
+        kernel.put(done);
+        Manifest.write(done, output, hadoop);
         return new Result(totals, output, started, finished, chunks, slices, sc.master(), ran,
-                resume != null ? resume.committed().size() : 0);
+                resume != null ? resume.committed().size() : 0, kernel);
     }
 
     private static ObjectNode manifest(SweepConfig config, SweepSize size, Manifest.Execution execution,
