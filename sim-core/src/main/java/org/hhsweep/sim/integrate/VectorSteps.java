@@ -1,10 +1,10 @@
 package org.hhsweep.sim.integrate;
 
 import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LSHL;
-import static jdk.incubator.vector.VectorOperators.MAX;
-import static jdk.incubator.vector.VectorOperators.MIN;
+import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -274,17 +274,15 @@ final class VectorSteps implements KernelSteps {
         @Override
         public void run(StepContext s, int from, int n) {
             GateTable t = s.table;
-            DoubleVector lowest = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
-            DoubleVector highest = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
+            boolean inside = true;
             for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
                 DoubleVector u = DoubleVector.fromArray(S, s.b.V, from + j).sub(t.vMin).mul(t.invDv);
                 DoubleVector k = floor(u);
                 u.sub(k).intoArray(c.frac, j);
                 integer(k.mul(GateTable.STRIDE)).intoArray(c.record, j);
-                lowest = lowest.min(u);
-                highest = highest.max(u);
+                inside &= u.compare(GE, 0.0).and(u.compare(LT, t.last)).allTrue();
             }
-            c.inside = lowest.reduceLanes(MIN) >= 0.0 && highest.reduceLanes(MAX) < t.last;
+            c.inside = inside;
         }
     }
 
