@@ -24,6 +24,10 @@ final class Chunk {
     final double[] fh = new double[SIZE];
     final double[] fn = new double[SIZE];
     // exp_euler_table
+    /** Each neuron's table record (index into GateTable.nodes) and fraction, when all are inside. */
+    final long[] record = new long[SIZE];
+    final double[] frac = new double[SIZE];
+    boolean inside;
     /** P and Q of a neuron outside the table. */
     final double[] exact = new double[6];
 }

@@ -191,6 +191,13 @@ final class ScalarSteps implements KernelSteps {
         }
     }
 
+    /** The gates of neurons [from, from + n), all inside the table, from their records and fractions. */
+    static void interpolate(NeuronBlock b, double[] nodes, int from, int n, long[] record, double[] frac) {
+        for (int j = 0; j < n; j++) {
+            interpolate(b, nodes, from + j, (int) record[j], frac[j]);
+        }
+    }
+
     /** The gates of neuron i from the maps P + E x of table records at and the next, at frac. */
     private static void interpolate(NeuronBlock b, double[] nodes, int i, int at, double frac) {
         double m = b.m[i], h = b.h[i], n = b.n[i];

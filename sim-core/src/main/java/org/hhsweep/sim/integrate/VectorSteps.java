@@ -1,9 +1,13 @@
 package org.hhsweep.sim.integrate;
 
 import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.hhsweep.sim.model.NeuronBlock;
@@ -20,6 +24,8 @@ final class VectorSteps implements KernelSteps {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
+    private static final double TWO_52 = 0x1.0p52;
+    private static final long TWO_52_BITS = Double.doubleToRawLongBits(TWO_52);
     private static final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(S, -PlainExp.LN2_HI);
     private static final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(S, -PlainExp.LN2_LO);
     private static final DoubleVector C0 = DoubleVector.broadcast(S, PlainExp.C0);
@@ -68,7 +74,8 @@ final class VectorSteps implements KernelSteps {
         return new Pass[] {
             new VoltageArguments(c),
             new Exprel(c.zV, false),
-            (s, from, n) -> ScalarSteps.tableGates(s.b, s.table, from, S.loopBound(n), c.exact),
+            new TablePositions(c),
+            (s, from, n) -> tableGates(s, from, S.loopBound(n), c),
             new AdvanceV(c),
             (s, from, n) -> ScalarSteps.tableStep(s.b, s.current, s.dt, s.table, from + S.loopBound(n),
                     n - S.loopBound(n), c.exact),
@@ -257,6 +264,37 @@ final class VectorSteps implements KernelSteps {
         }
     }
 
+    /**
+     * Each neuron's place in the gate table, V's position u = (V - vMin)/dv split into the record
+     * index STRIDE floor(u) and the fraction u - floor(u) (the same bits as ScalarSteps'
+     * (int) u and u - (int) u for 0 <= u < last), and whether every neuron of the chunk is inside
+     * the table. The scalar look-up that follows is then loads and arithmetic only.
+     */
+    private record TablePositions(Chunk c) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            GateTable t = s.table;
+            boolean inside = true;
+            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
+                DoubleVector u = DoubleVector.fromArray(S, s.b.V, from + j).sub(t.vMin).mul(t.invDv);
+                DoubleVector k = floor(u);
+                u.sub(k).intoArray(c.frac, j);
+                integer(k.mul(GateTable.STRIDE)).intoArray(c.record, j);
+                inside &= u.compare(GE, 0.0).and(u.compare(LT, t.last)).allTrue();
+            }
+            c.inside = inside;
+        }
+    }
+
+    /** The gates of whole vectors' neurons: from the positions when all are inside the table. */
+    private static void tableGates(StepContext s, int from, int n, Chunk c) {
+        if (c.inside) {
+            ScalarSteps.interpolate(s.b, s.table.nodes, from, n, c.record, c.frac);
+        } else {
+            ScalarSteps.tableGates(s.b, s.table, from, n, c.exact);
+        }
+    }
+
     private record AdvanceV(Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
@@ -304,6 +342,17 @@ final class VectorSteps implements KernelSteps {
     }
 
     // The lane forms of PlainExp's parts; see there for the method and its bounds.
+
+    /** floor(u) for 0 <= u < 2^51 (other lanes are not used): round to nearest, then down. */
+    private static DoubleVector floor(DoubleVector u) {
+        DoubleVector r = u.add(TWO_52).sub(TWO_52);
+        return r.blend(r.sub(1.0), r.compare(GT, u));
+    }
+
+    /** The long value of integral lanes in [0, 2^51]. */
+    private static LongVector integer(DoubleVector k) {
+        return k.add(TWO_52).reinterpretAsLongs().sub(TWO_52_BITS);
+    }
 
     private static DoubleVector clamp(DoubleVector x) {
         return x.min(PlainExp.MAX_ARG).max(PlainExp.MIN_ARG);

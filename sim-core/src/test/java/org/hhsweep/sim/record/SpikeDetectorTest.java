@@ -1,0 +1,73 @@
+package org.hhsweep.sim.record;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.model.NeuronBlock;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detector counts exactly the upward crossings V_before &lt; V_th &lt;= V_after, whatever the
+ * block size (its scan tests groups of neurons first) and for awkward values: V exactly at the
+ * threshold, NaN, infinities, signed zeros, thresholds of 0 and of either sign.
+ */
+class SpikeDetectorTest {
+    private static final double[] AWKWARD = {
+        20.0, Math.nextUp(20.0), Math.nextDown(20.0), 0.0, -0.0, -20.0, 1e300, -1e300,
+        Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -65.0, 40.0,
+    };
+
+    @Test
+    void countsExactlyTheUpwardCrossingsForAnyBlockSize() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int size : new int[] {1, 7, 63, 64, 65, 130, 1024}) {
+            NeuronBlock block = NeuronBlock.uniform(size, HHParameters.DEFAULTS);
+            for (int i = 0; i < size; i++) {
+                block.Vth[i] = random.nextInt(4) == 0 ? pick(random) : 20.0;
+            }
+            SpikeDetector detector = new SpikeDetector(size, 0.01, 0, 1000, true);
+            int[] expected = new int[size];
+            double[] vBefore = new double[size];
+            for (long step = 0; step < 300; step++) {
+                for (int i = 0; i < size; i++) {
+                    vBefore[i] = pick(random);
+                    block.V[i] = pick(random);
+                    if (vBefore[i] < block.Vth[i] && block.V[i] >= block.Vth[i]) {
+                        expected[i]++;
+                    }
+                }
+                detector.afterStep(step, block, vBefore, null);
+            }
+            for (int i = 0; i < size; i++) {
+                assertEquals(expected[i], detector.count(i), "size " + size + ", neuron " + i);
+            }
+        }
+    }
+
+    @Test
+    void aSingleCrossingAmongQuietNeuronsIsFoundInEveryPosition() {
+        int size = 200;
+        NeuronBlock block = NeuronBlock.uniform(size, HHParameters.DEFAULTS);
+        double[] vBefore = new double[size];
+        for (int at = 0; at < size; at++) {
+            SpikeDetector detector = new SpikeDetector(size, 0.01, 0, 10, true);
+            java.util.Arrays.fill(vBefore, -65.0);
+            java.util.Arrays.fill(block.V, -64.0);
+            vBefore[at] = 19.0;
+            block.V[at] = 20.0; // exactly at the threshold counts
+            detector.afterStep(4, block, vBefore, null);
+            for (int i = 0; i < size; i++) {
+                assertEquals(i == at ? 1 : 0, detector.count(i));
+            }
+            assertArrayEquals(new double[] {0.05}, detector.times(at), 1e-15);
+            assertArrayEquals(new double[] {0.05}, detector.interpolatedTimes(at), 1e-15);
+            assertEquals(1, detector.windowCount(at));
+        }
+    }
+
+    private static double pick(SplittableRandom random) {
+        return random.nextInt(3) == 0 ? AWKWARD[random.nextInt(AWKWARD.length)] : random.nextDouble(-80.0, 50.0);
+    }
+}
