@@ -1,12 +1,10 @@
 package org.hhsweep.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hhsweep.sim.integrate.ExponentialEuler;
 import org.hhsweep.sim.integrate.Integrator;
@@ -14,8 +12,6 @@ import org.hhsweep.sim.integrate.Method;
 import org.hhsweep.sim.model.HHParameters;
 import org.hhsweep.sim.model.NeuronBlock;
 import org.hhsweep.sim.random.RandomStreams;
-import org.hhsweep.sim.stats.NeuronStatistics;
-import org.hhsweep.sim.stimulus.ConstantCurrent;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * exp_euler_fast and exp_euler_table against shared/reference/hh-reference.json (as ReferenceTest
- * checks exp_euler) and against the reference integrator itself, step by step. exp_euler_fast is
+ * exp_euler_fast and exp_euler_table against the reference integrator itself, step by step (their
+ * spike counts, first spikes and peaks against shared/reference/hh-reference.json are checked in
+ * ReferenceTest, beside exp_euler's). exp_euler_fast is
  * the same scheme with other roundings, so it must meet the reference's tolerances: spike counts
  * exact, first spike within a step, first peak within 1e-6 mV. exp_euler_table interpolates the
  * gates' step in V, so it must keep the spike counts and stay within its documented voltage error.
@@ -34,54 +31,7 @@ class FastMethodsReferenceTest {
     /** Largest |V - V_reference| over 1 s on the reference currents; measured 2.7e-10 mV. */
     private static final double FAST_MAX_DEVIATION_MV = 1e-8;
     /** The same for exp_euler_table; measured 6.9e-3 mV (docs/performance.md). */
-    private static final double TABLE_MAX_DEVIATION_MV = 0.02;
-
-    static Stream<Arguments> referenceTable() {
-        JsonNode table = ReferenceData.root().get("constant_current_1000ms_dt0.01");
-        return Stream.of(Method.EXP_EULER_FAST, Method.EXP_EULER_TABLE).flatMap(method ->
-                IntStream.range(0, table.size()).mapToObj(i -> Arguments.of(method, table.get(i).get("I").asDouble(), table.get(i))));
-    }
-
-    @ParameterizedTest(name = "{0} at I = {1} uA/cm^2")
-    @MethodSource("referenceTable")
-    void constantCurrentTable(Method method, double current, JsonNode ref) {
-        SimulationSettings settings = SimulationSettings.of(DT, 1000.0, method).withWindow(500.0, 1000.0);
-        NeuronSpec spec = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(current), 1, 0);
-        NeuronStatistics s = Simulator.simulate(settings, new NeuronSpec[] {spec}).statistics()[0];
-
-        assertEquals(ref.get("spike_count").asInt(), s.spikeCount());
-        assertEquals(ref.get("spikes_in_500_1000ms").asInt() / 0.5, s.windowRateHz(), 1e-9);
-        if (ref.get("first_spike_ms").isNull()) {
-            assertNull(s.firstSpikeMs());
-        } else {
-            assertEquals(ref.get("first_spike_ms").asDouble(), s.firstSpikeMs(), DT);
-            double peakTolerance = method == Method.EXP_EULER_FAST ? 1e-6 : TABLE_MAX_DEVIATION_MV;
-            assertEquals(ref.get("first_spike_peak_mV").asDouble(), firstSpikePeak(method.create(), current), peakTolerance);
-        }
-    }
-
-    /** The largest V sample of the first spike: from its crossing up to V falling below threshold. */
-    private static double firstSpikePeak(Integrator integrator, double current) {
-        NeuronBlock b = NeuronBlock.uniform(1, HHParameters.DEFAULTS);
-        double[] in = {current};
-        double peak = Double.NEGATIVE_INFINITY;
-        boolean inSpike = false;
-        for (long k = 0; k < TimeGrid.steps(1000.0, DT); k++) {
-            double before = b.V[0];
-            integrator.step(b, in, DT);
-            double v = b.V[0];
-            if (!inSpike && before < b.Vth[0] && v >= b.Vth[0]) {
-                inSpike = true;
-            }
-            if (inSpike) {
-                if (v < b.Vth[0]) {
-                    return peak;
-                }
-                peak = Math.max(peak, v);
-            }
-        }
-        throw new AssertionError("no complete first spike at " + current + " uA/cm^2");
-    }
+    static final double TABLE_MAX_DEVIATION_MV = 0.02;
 
     static Stream<Arguments> deviations() {
         return Stream.of(Arguments.of(Method.EXP_EULER_FAST, FAST_MAX_DEVIATION_MV),
