@@ -25,8 +25,8 @@ commands:
   validate CONFIG                          check a config and print its size without running it
   query DIR SQL [--format table|csv|json] [--limit N]
                                            Spark SQL over an output's runs, summaries, spikes, traces
-  plot DIR --kind traces|raster|fi|heatmap|isi [--where SQL] [--out FILE] [--format png|svg]
-       [--width W] [--height H] [--limit N] [--x PATH] [--y PATH] [--series PATH|none]
+  plot DIR --kind traces|raster|fi|heatmap|isi [--where SQL] [--out FILE [--overwrite]]
+       [--format png|svg] [--width W] [--height H] [--limit N] [--x PATH] [--y PATH] [--series PATH|none]
                                            a figure from an output's tables (default DIR/plots/KIND.png)
   report DIR                               DIR/report.html: manifest, summary tables and plots
   every command takes --verbose (Spark's logs, stack traces)
@@ -39,6 +39,35 @@ environment: SPARK_HOME (use its spark-submit), SPARK_LOCAL_IP (default 127.0.0.
   locally), HHSWEEP_JAVA_OPTS (extra JVM options in local mode), HHSWEEP_CDS=0 (no class
   data sharing archive in local mode)
 EOF
+}
+
+# A master URL Spark accepts: checked here so that a typo fails in one line at once, not after
+# seconds of Spark's start-up with a stack trace.
+check_master() {
+    local m="$1"
+    case "$m" in
+        local | local\[\*\] | yarn | k8s://?*) return 0 ;;
+        local\[*\])
+            # local[N], local[*], local[N,F], local[*,F]: N at least 1, F (task retries) at least 1.
+            [[ "$m" =~ ^local\[([1-9][0-9]*|\*)(,[1-9][0-9]*)?\]$ ]] && return 0
+            echo "error: --master $m: expected local[N] with N at least 1 thread, local[*] (all cores) or local[N,F]" >&2
+            exit 2
+            ;;
+        spark://*)
+            [[ "$m" =~ ^spark://[^:,/]+:[0-9]+(,[^:,/]+:[0-9]+)*$ ]] && return 0
+            echo "error: --master $m: expected spark://HOST:PORT (or HOST1:PORT1,HOST2:PORT2 for standby masters)" >&2
+            exit 2
+            ;;
+    esac
+    echo "error: --master $m: expected local[N], local[*], spark://HOST:PORT, yarn or k8s://URL" >&2
+    exit 2
+}
+
+# A JVM heap size as Spark writes it (512m, 4g, 1024k, optionally with b: 4gb), for -Xmx in local mode.
+check_memory() {
+    [[ "$1" =~ ^[1-9][0-9]*[kKmMgGtT]?[bB]?$ && ! "$1" =~ ^[0-9]+[bB]$ ]] && return 0
+    echo "error: --driver-memory $1: expected a size such as 512m or 4g" >&2
+    exit 2
 }
 
 master=""
@@ -93,8 +122,7 @@ while [[ $# -gt 0 ]]; do
             shift 2
             ;;
         *)
-            echo "error: unknown command '$1'" >&2
-            usage >&2
+            echo "error: unknown command or option '$1' (./submit.sh --help lists them)" >&2
             exit 2
             ;;
     esac
@@ -103,6 +131,8 @@ if [[ $# -eq 0 ]]; then
     usage >&2
     exit 2
 fi
+[[ -z "$master" ]] || check_master "$master"
+[[ -z "$driver_memory" ]] || check_memory "$driver_memory"
 
 command -v "$JAVA" >/dev/null || { echo "error: java not found (Java 17 is needed)" >&2; exit 1; }
 
@@ -158,7 +188,8 @@ case "$master" in
         fi
         jvm=("${java_opens[@]}" "$VECTOR_MODULE" "-Dlog4j2.configurationFile=$LOG_CONFIG")
         [[ -n "$master" ]] && jvm+=("-Dspark.master=$master")
-        [[ -n "$driver_memory" ]] && jvm+=("-Xmx$driver_memory")
+        # -Xmx takes 4g, not Spark's 4gb.
+        [[ -n "$driver_memory" ]] && jvm+=("-Xmx${driver_memory%[bB]}")
         # SparkConf reads every spark.* system property.
         for c in "${confs[@]+"${confs[@]}"}"; do
             [[ "$c" == *=* ]] || { echo "error: --conf needs KEY=VALUE, got $c" >&2; exit 2; }

@@ -10,7 +10,16 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.hhsweep.spark.io.Signature;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -23,6 +32,8 @@ public final class Figure {
         // Plots are drawn on servers and in CI: never look for a display.
         System.setProperty("java.awt.headless", "true");
     }
+
+    private static final String PNG_METADATA_FORMAT = "javax_imageio_png_1.0";
 
     private final List<Chart<?, ?>> panels;
     private final int width;
@@ -59,13 +70,37 @@ public final class Figure {
         return height;
     }
 
+    /** Writes the figure, signed (see {@link Signature}) so that later commands know it as theirs. */
     public void write(OutputStream out, ImageFormat format) throws IOException {
         if (format == ImageFormat.SVG) {
             VectorGraphics2D g = new SvgGraphics();
             paint(g);
             new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height)).writeTo(out);
-        } else if (!ImageIO.write(image(), "png", out)) {
-            throw new IOException("no PNG writer in this JVM");
+            // A comment after the root element is well-formed XML.
+            out.write(("\n" + Signature.SVG_COMMENT + "\n").getBytes(StandardCharsets.UTF_8));
+        } else {
+            writePng(image(), out);
+        }
+    }
+
+    private static void writePng(BufferedImage image, OutputStream out) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(image);
+            IIOMetadata metadata = writer.getDefaultImageMetadata(type, param);
+            IIOMetadataNode text = new IIOMetadataNode("tEXtEntry");
+            text.setAttribute("keyword", Signature.PNG_KEYWORD);
+            text.setAttribute("value", Signature.PNG_TEXT);
+            IIOMetadataNode chunk = new IIOMetadataNode("tEXt");
+            chunk.appendChild(text);
+            IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA_FORMAT);
+            root.appendChild(chunk);
+            metadata.mergeTree(PNG_METADATA_FORMAT, root);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } finally {
+            writer.dispose();
         }
     }
 

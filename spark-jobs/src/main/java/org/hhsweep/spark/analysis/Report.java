@@ -6,11 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.hhsweep.spark.io.Json;
 import org.hhsweep.spark.io.OutputDirectory;
+import org.hhsweep.spark.io.OutputLayout;
+import org.hhsweep.spark.io.OutputLock;
+import org.hhsweep.spark.io.OutputRefused;
+import org.hhsweep.spark.io.Signature;
 
 /**
  * DIR/report.html, a static page about one sweep that opens from disk with no server and loads
@@ -18,8 +23,8 @@ import org.hhsweep.spark.io.OutputDirectory;
  * sweep's shape (PNGs in DIR/report/, linked relatively) and the resolved config.
  */
 public final class Report {
-    public static final String PAGE = "report.html";
-    public static final String FIGURES = "report";
+    public static final String PAGE = OutputLayout.REPORT_PAGE;
+    public static final String FIGURES = OutputLayout.REPORT_FIGURES;
 
     /** What was written: the page, the figures, and the figures left out with the reason. */
     public record Result(Path page, List<Path> figures, List<String> skipped) {
@@ -33,18 +38,17 @@ public final class Report {
 
     public static Result write(SweepOutput out, Configuration conf) throws IOException {
         Path figuresDir = new Path(out.dir(), FIGURES);
-        FileSystem fs = figuresDir.getFileSystem(conf);
-        // Figures of an earlier report (of a differently shaped query) must not linger.
-        fs.delete(figuresDir, true);
+        Path page = new Path(out.dir(), PAGE);
+        checkTargets(out, conf);
         List<Shown> shown = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (ReportPlan.Planned p : ReportPlan.of(out)) {
             try {
                 Rendered r = p.kind().render(out, p.options());
-                String name = p.kind().id() + ".png";
+                String name = p.kind().id() + "." + ImageFormat.PNG.extension();
                 Path file = new Path(figuresDir, name);
-                OutputFiles.write(file, conf, s -> r.figure().write(s, ImageFormat.PNG));
+                OutputFiles.write(file, conf, false, s -> r.figure().write(s, ImageFormat.PNG));
                 files.add(file);
                 shown.add(new Shown(p, FIGURES + "/" + name, r));
             } catch (PlotException e) {
@@ -52,15 +56,41 @@ public final class Report {
             }
         }
         String html = page(out, SummaryTables.of(out), shown, skipped);
-        Path page = new Path(out.dir(), PAGE);
-        OutputFiles.write(page, conf, s -> s.write(html.getBytes(StandardCharsets.UTF_8)));
+        OutputFiles.write(page, conf, false, s -> s.write(html.getBytes(StandardCharsets.UTF_8)));
+        // Figures of an earlier report (of a differently shaped sweep) must not linger; a user's file stays.
+        OutputFiles.removeOwnedExcept(figuresDir, files.stream().map(Path::getName).collect(Collectors.toSet()), conf);
         return new Result(page, files, skipped);
+    }
+
+    /**
+     * Refuses, before any figure is drawn, a page or figure directory in the way: a symbolic link,
+     * or a file of the user's where the report writes its own.
+     */
+    public static void checkTargets(SweepOutput out, Configuration conf) throws IOException {
+        checkTargets(out.dir(), conf);
+    }
+
+    public static void checkTargets(Path dir, Configuration conf) throws IOException {
+        OutputFiles.checkTarget(new Path(dir, PAGE), conf, false, "");
+        Path figuresDir = new Path(dir, FIGURES);
+        java.nio.file.Path local = OutputLock.local(figuresDir);
+        FileSystem fs = figuresDir.getFileSystem(conf);
+        if (local != null ? java.nio.file.Files.isSymbolicLink(local)
+                || java.nio.file.Files.isRegularFile(local) : fs.isFile(figuresDir)) {
+            throw new OutputRefused(OutputDirectory.display(figuresDir) + " is not a directory of figures hhsweep"
+                    + " wrote (a " + (local != null && java.nio.file.Files.isSymbolicLink(local) ? "symbolic link"
+                    : "file") + "); move it away to write the report");
+        }
+        for (PlotKind k : PlotKind.values()) {
+            OutputFiles.checkTarget(new Path(figuresDir, k.id() + "." + ImageFormat.PNG.extension()), conf, false, "");
+        }
     }
 
     private static String page(SweepOutput out, List<SummaryTables.Table> tables, List<Shown> shown,
                                List<String> skipped) throws IOException {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .raw(Signature.HTML_META + "\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .raw("<title>").text("hhsweep report: " + out.name()).raw("</title>\n")
                 .raw("<style>\n").raw(ReportAssets.CSS).raw("</style>\n")

@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.AnalysisException;
 import org.hhsweep.sim.config.ConfigException;
@@ -23,20 +25,38 @@ public final class Cli {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
-    static final String USAGE_TEXT = String.join("\n",
-            "usage: submit.sh [--master URL] [spark-submit options] COMMAND ...",
-            "commands:",
-            "  sweep CONFIG [--out DIR] [--overwrite | --resume] [--max-output SIZE|none] [--ignore-free-space]",
-            "                                           run a sweep, write its Parquet tables and manifest",
-            "  validate CONFIG                          check a config and print its size without running it",
-            "  query DIR SQL [--format table|csv|json] [--limit N]",
-            "                                           Spark SQL over an output's runs, summaries, spikes, traces",
-            "  plot DIR --kind traces|raster|fi|heatmap|isi [--where SQL] [--out FILE] [--format png|svg]",
-            "       [--width W] [--height H] [--limit N] [--x PATH] [--y PATH] [--series PATH|none]",
-            "                                           a figure from an output's tables (default DIR/plots/KIND.png)",
-            "  report DIR                               DIR/report.html: manifest, summary tables and plots",
-            "options of every command: --verbose (Spark's logs, stack traces)",
+    /** Each command's usage, in the order the general usage lists them. */
+    static final Map<String, String> COMMANDS = commands(
+            "sweep", String.join("\n",
+                    "  sweep CONFIG [--out DIR] [--overwrite | --resume] [--max-output SIZE|none] [--ignore-free-space]",
+                    "                                           run a sweep, write its Parquet tables and manifest",
+                    "                                           (--overwrite replaces only an hhsweep output)"),
+            "validate", String.join("\n",
+                    "  validate CONFIG                          check a config and print its size without running it"),
+            "query", String.join("\n",
+                    "  query DIR SQL [--format table|csv|json] [--limit N]",
+                    "                                           read-only Spark SQL over an output's runs, summaries,",
+                    "                                           spikes, traces, thresholds"),
+            "plot", String.join("\n",
+                    "  plot DIR --kind traces|raster|fi|heatmap|isi [--where SQL] [--out FILE [--overwrite]]",
+                    "       [--format png|svg] [--width W] [--height H] [--limit N] [--x PATH] [--y PATH]",
+                    "       [--series PATH|none]",
+                    "                                           a figure from an output's tables (default DIR/plots/KIND.png)"),
+            "report", String.join("\n",
+                    "  report DIR                               DIR/report.html: manifest, summary tables and plots"));
+    static final String USAGE_HEAD = "usage: submit.sh [--master URL] [spark-submit options] COMMAND ...";
+    static final String USAGE_TEXT = USAGE_HEAD + "\ncommands:\n" + String.join("\n", COMMANDS.values()) + "\n"
+            + String.join("\n",
+            "options of every command: --verbose (Spark's logs, stack traces), --help (the command's usage)",
             "other: --help, --version");
+
+    private static Map<String, String> commands(String... nameAndUsage) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndUsage.length; i += 2) {
+            m.put(nameAndUsage[i], nameAndUsage[i + 1]);
+        }
+        return m;
+    }
 
     private final Function<Path, SweepConfig> loader;
     private final SessionFactory sessions;
@@ -68,6 +88,10 @@ public final class Cli {
         }
         String command = args.get(0);
         List<String> rest = args.subList(1, args.size());
+        if (COMMANDS.containsKey(command) && (rest.contains("--help") || rest.contains("-h"))) {
+            out.println("usage: submit.sh [--master URL] [spark-submit options] " + COMMANDS.get(command).strip());
+            return OK;
+        }
         try {
             return switch (command) {
                 case "sweep" -> new SweepCommand(this).run(rest);
@@ -83,7 +107,7 @@ public final class Cli {
             return USAGE;
         } catch (ConfigException e) {
             return fail(USAGE, "config error: " + e.getMessage(), e, verbose);
-        } catch (OutputRefused e) {
+        } catch (OutputRefused | SparkStartException e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);
         } catch (PlotException e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);

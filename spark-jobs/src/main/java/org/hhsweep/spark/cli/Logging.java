@@ -18,6 +18,9 @@ final class Logging {
         if (!verbose) {
             // Warns that the host name resolves to loopback: that is exactly how local mode is run here.
             Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
+            // A master that does not accept the application: the command says so in one line.
+            Configurator.setLevel("org.apache.spark.scheduler.cluster.StandaloneSchedulerBackend", Level.OFF);
+            Configurator.setLevel("org.apache.spark.deploy.client.StandaloneAppClient$ClientEndpoint", Level.OFF);
         }
     }
 }

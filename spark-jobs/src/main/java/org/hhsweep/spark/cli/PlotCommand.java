@@ -1,8 +1,10 @@
 package org.hhsweep.spark.cli;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.hhsweep.spark.analysis.ImageFormat;
@@ -12,9 +14,12 @@ import org.hhsweep.spark.analysis.PlotOptions;
 import org.hhsweep.spark.analysis.Rendered;
 import org.hhsweep.spark.analysis.SweepOutput;
 import org.hhsweep.spark.io.OutputDirectory;
+import org.hhsweep.spark.io.OutputLayout;
+import org.hhsweep.spark.io.OutputLock;
+import org.hhsweep.spark.io.OutputRefused;
 
 /**
- * plot DIR --kind KIND [--where SQL] [--out FILE] [--format png|svg] [--width W] [--height H]
+ * plot DIR --kind KIND [--where SQL] [--out FILE [--overwrite]] [--format png|svg] [--width W] [--height H]
  * [--limit N] [--x PATH] [--y PATH] [--series PATH|none]: one figure from a sweep's tables.
  */
 final class PlotCommand {
@@ -25,7 +30,7 @@ final class PlotCommand {
     }
 
     int run(List<String> rest) throws Exception {
-        Args args = Args.parse(rest, Set.of("--verbose"), Set.of("--kind", "--where", "--out", "--format", "--width",
+        Args args = Args.parse(rest, Set.of("--verbose", "--overwrite"), Set.of("--kind", "--where", "--out", "--format", "--width",
                 "--height", "--limit", "--x", "--y", "--series"));
         String location = args.positional("DIR").get(0);
         String kindName = args.option("--kind", null);
@@ -41,19 +46,35 @@ final class PlotCommand {
                 number(args, "--width", PlotOptions.DEFAULT_WIDTH), number(args, "--height", PlotOptions.DEFAULT_HEIGHT));
         SweepOutputs.Checked checked = SweepOutputs.check(location, cli.err());
         Path file = out != null ? OutputDirectory.resolve(out)
-                : new Path(new Path(checked.dir(), "plots"), kind.id() + "." + format.extension());
+                : new Path(new Path(checked.dir(), OutputLayout.PLOTS), kind.id() + "." + format.extension());
+        Configuration hadoop = new Configuration();
+        if (out == null) {
+            refuseLinkedPlotsDirectory(file.getParent());
+        }
+        // Before Spark starts: a file in the way or a place that cannot be written fails at once.
+        OutputFiles.checkTarget(file, hadoop, args.flag("--overwrite"), "--out");
 
         SparkSession session = cli.sessions().open("hhsweep plot", args.flag("--verbose"), cli.err());
         try {
             SweepOutput output = checked.open(session);
             Rendered r = kind.render(output, options);
-            OutputFiles.write(file, session.sparkContext().hadoopConfiguration(), s -> r.figure().write(s, format));
+            OutputFiles.write(file, session.sparkContext().hadoopConfiguration(), args.flag("--overwrite"),
+                    s -> r.figure().write(s, format));
             cli.out().printf(Locale.ROOT, "wrote %s (%s, %dx%d): %s%n", OutputDirectory.display(file),
                     format.extension(), options.width(), options.height(), r.summary());
         } finally {
             cli.sessions().release(session);
         }
         return Cli.OK;
+    }
+
+    /** The output's own plots directory is written into only when it is a directory, not a link to elsewhere. */
+    private static void refuseLinkedPlotsDirectory(Path plots) {
+        java.nio.file.Path local = OutputLock.local(plots);
+        if (local != null && Files.isSymbolicLink(local)) {
+            throw new OutputRefused(OutputDirectory.display(plots) + " is a symbolic link; hhsweep writes figures only"
+                    + " into a directory of its own: remove the link, or name a file with --out");
+        }
     }
 
     /** --format, else the extension of --out, else PNG; a --format contradicting --out's extension is refused. */

@@ -2,6 +2,7 @@ package org.hhsweep.spark.cli;
 
 import java.util.List;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.hhsweep.spark.analysis.Report;
 import org.hhsweep.spark.io.OutputDirectory;
@@ -17,6 +18,7 @@ final class ReportCommand {
     int run(List<String> rest) throws Exception {
         Args args = Args.parse(rest, Set.of("--verbose"), Set.of());
         SweepOutputs.Checked checked = SweepOutputs.check(args.positional("DIR").get(0), cli.err());
+        Report.checkTargets(checked.dir(), new Configuration());
         SparkSession session = cli.sessions().open("hhsweep report", args.flag("--verbose"), cli.err());
         try {
             Report.Result r = Report.write(checked.open(session), session.sparkContext().hadoopConfiguration());

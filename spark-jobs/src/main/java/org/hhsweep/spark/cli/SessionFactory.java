@@ -12,6 +12,9 @@ public interface SessionFactory {
      */
     String VECTORIZED_READER = "spark.sql.parquet.enableVectorizedReader";
 
+    /** How long Spark's standalone client tries to register with a master: 3 tries of 20 s. */
+    int REGISTRATION_SECONDS = 60;
+
     SparkSession open(String appName, boolean verbose, PrintStream err);
 
     void release(SparkSession session);
@@ -38,12 +41,52 @@ public interface SessionFactory {
             conf.setIfMissing(VECTORIZED_READER, "false");
             // Running tasks report progress with their heartbeats: more often than the default 10 s.
             conf.setIfMissing("spark.executor.heartbeatInterval", "2s");
-            SparkSession session = SparkSession.builder().config(conf).getOrCreate();
+            MasterProbe.check(conf.get("spark.master"));
+            SparkSession session = start(conf);
             Logging.apply(verbose);
             if (verbose && session.sparkContext().uiWebUrl().isDefined()) {
                 err.println("Spark UI: " + session.sparkContext().uiWebUrl().get());
             }
             return session;
+        }
+
+        /**
+         * A session, or one line saying why Spark would not start (a master URL or setting it
+         * rejects, a master that does not accept the application).
+         */
+        private SparkSession start(SparkConf conf) {
+            String master = conf.get("spark.master");
+            SparkSession session;
+            try {
+                session = SparkSession.builder().config(conf).getOrCreate();
+            } catch (IllegalStateException e) {
+                // A standalone master that never accepts the application stops the context while it starts.
+                if (String.valueOf(e.getMessage()).contains("stopped SparkContext")) {
+                    throw notAccepted(master);
+                }
+                throw new SparkStartException("could not start Spark with master " + master + ": " + firstLine(e));
+            } catch (RuntimeException | ExceptionInInitializerError e) {
+                throw new SparkStartException("could not start Spark with master " + master + ": " + firstLine(e));
+            }
+            if (session.sparkContext().isStopped()) {
+                throw notAccepted(master);
+            }
+            return session;
+        }
+
+        private static SparkStartException notAccepted(String master) {
+            return new SparkStartException("the Spark master " + master + " did not accept the application within "
+                    + REGISTRATION_SECONDS + " s: is a Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
+                    + " master listening there? (its log says why; --verbose shows Spark's)");
+        }
+
+        private static String firstLine(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+                root = root.getCause();
+            }
+            String m = String.valueOf(root.getMessage());
+            return m.lines().findFirst().orElse(m);
         }
 
         @Override

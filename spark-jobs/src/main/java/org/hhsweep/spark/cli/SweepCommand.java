@@ -7,8 +7,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.hhsweep.sim.config.SweepConfig;
+import org.hhsweep.spark.io.OutputContents;
 import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.OutputLock;
+import org.hhsweep.spark.io.OutputPlace;
 import org.hhsweep.spark.job.ExecutionSettings;
 import org.hhsweep.spark.job.ResumePlan;
 import org.hhsweep.spark.job.SweepJob;
@@ -44,24 +46,31 @@ final class SweepCommand {
         Configuration hadoop = new Configuration();
 
         // Refuse before spending seconds on starting Spark, and before changing anything.
+        OutputPlace.check(output, java.nio.file.Path.of(file));
         OutputLock.checkFree(output);
         double toRun = 1;
         if (resume) {
             ResumePlan plan = ResumePlan.load(output, hadoop, config, false);
             toRun = (double) plan.pendingRuns() / config.spec().runCount();
         } else {
-            OutputDirectory.check(output, hadoop, overwrite);
+            OutputContents replaced = OutputDirectory.check(output, hadoop, overwrite);
+            if (replaced != null && !replaced.foreign().isEmpty()) {
+                cli.err().println("note: --overwrite keeps what hhsweep did not write in " + OutputDirectory.display(output)
+                        + ": " + Listing.some(replaced.foreign()));
+            }
         }
         // After the checks above, as its probe file touches the directory (its modification time).
         OutputDirectory.checkWritable(output, hadoop);
-        cli.err().println(OutputSizeCheck.check(config.spec(), toRun, output, hadoop, maxOutput, overwrite,
-                !args.flag("--ignore-free-space")));
+        String estimate = OutputSizeCheck.check(config.spec(), toRun, output, hadoop, maxOutput, overwrite,
+                !args.flag("--ignore-free-space"));
 
-        // Held until the driver ends; the OS drops it if the driver is killed. The sweep re-checks
-        // the directory under it, in case another sweep changed it since the checks above.
-        try (OutputLock lock = OutputLock.acquire(output)) {
-            SparkSession session = cli.sessions().open("hhsweep sweep " + config.spec().name(), verbose, cli.err());
-            try {
+        // Spark first: a master that cannot be reached must leave no output directory or lock behind.
+        SparkSession session = cli.sessions().open("hhsweep sweep " + config.spec().name(), verbose, cli.err());
+        try {
+            cli.err().println(estimate);
+            // Held until the driver ends; the OS drops it if the driver is killed. The sweep re-checks
+            // the directory under it, in case another sweep changed it since the checks above.
+            try (OutputLock lock = OutputLock.acquire(output)) {
                 SweepJob.Options options = SweepJob.Options.of(overwrite, exec, cli.err());
                 SweepJob.Result result = SweepJob.run(session, config, output,
                         resume ? options.resuming() : options);
@@ -70,9 +79,9 @@ final class SweepCommand {
                 } else {
                     SweepReport.print(result, config.spec(), cli.out());
                 }
-            } finally {
-                cli.sessions().release(session);
             }
+        } finally {
+            cli.sessions().release(session);
         }
         return Cli.OK;
     }

@@ -15,6 +15,7 @@ import org.hhsweep.sim.units.EngineUnit;
 import org.hhsweep.sim.units.Units;
 import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.OutputEstimate;
+import org.hhsweep.spark.io.OutputPlace;
 import org.hhsweep.spark.io.Tables;
 import org.hhsweep.spark.job.ExecutionSettings;
 import org.hhsweep.spark.job.ProgressLine;
@@ -31,6 +32,8 @@ final class ValidateCommand {
         Args args = Args.parse(rest, Set.of("--verbose"), Set.of());
         String file = args.positional("CONFIG").get(0);
         SweepConfig config = cli.load(file);
+        org.apache.hadoop.fs.Path output = OutputDirectory.resolve(SweepCommand.defaultOutput(config));
+        OutputPlace.check(output, java.nio.file.Path.of(file));
         ExecutionSettings exec = ExecutionSettings.fromConfig(config.resolved());
         SweepSpec spec = config.spec();
         SweepSize size = SweepSize.of(spec);
@@ -65,8 +68,7 @@ final class ValidateCommand {
                 ProgressLine.scientific(size.neuronSteps()), spec.search() != null
                         ? ", at most: every probe of every search" : size.exact() ? "" : ", estimated from a sample of runs");
         out.printf(Locale.ROOT, "chunks: %,d of up to %,d runs%n", chunks.count(), chunks.runsPerChunk());
-        out.println("output: " + OutputDirectory.display(
-                OutputDirectory.resolve(SweepCommand.defaultOutput(config))) + " (unless --out is given)");
+        out.println("output: " + OutputDirectory.display(output) + " (unless --out is given)");
         out.println("estimated output, before compression:");
         List<OutputEstimate.TableEstimate> estimate = OutputEstimate.of(Tables.forSweep(spec), size);
         for (OutputEstimate.TableEstimate t : estimate) {

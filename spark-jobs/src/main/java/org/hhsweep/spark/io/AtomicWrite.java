@@ -17,12 +17,14 @@ import org.apache.hadoop.fs.Path;
  * rename does not replace, and object stores have no atomic rename at all.
  */
 public final class AtomicWrite {
+    static final String TEMPORARY_SUFFIX = ".tmp";
+
     private AtomicWrite() {
     }
 
     public static void replace(Path target, byte[] content, Configuration conf) throws IOException {
         java.nio.file.Path local = OutputLock.local(target);
-        String temporaryName = "." + target.getName() + "." + UUID.randomUUID() + ".tmp";
+        String temporaryName = "." + target.getName() + "." + UUID.randomUUID() + TEMPORARY_SUFFIX;
         if (local != null) {
             java.nio.file.Path temporary = local.resolveSibling(temporaryName);
             try {

@@ -14,10 +14,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Where a sweep writes, and the rule that it never silently mixes with earlier output: an existing
- * non-empty directory is refused unless the user asked to overwrite it (or to resume it, see
- * job/ResumePlan). The lock file ({@link OutputLock#FILE}) alone does not make a directory
- * non-empty and is never deleted.
+ * Where a sweep writes, and the rules that it never silently mixes with earlier output and never
+ * removes what it did not write: an existing non-empty directory is refused unless the user asked
+ * to overwrite it (or to resume it, see job/ResumePlan), and --overwrite replaces only an hhsweep
+ * output, removing only the files hhsweep wrote there ({@link OutputContents}). The lock file
+ * ({@link OutputLock#FILE}) alone does not make a directory non-empty and is never deleted.
  */
 public final class OutputDirectory {
     private OutputDirectory() {
@@ -32,58 +33,92 @@ public final class OutputDirectory {
 
     /**
      * The output location as a fully qualified Hadoop path. A plain path is made absolute on the
-     * driver (workers do not share its working directory) and names the local file system;
-     * URIs such as hdfs://... or s3a://... are kept.
+     * driver (workers do not share its working directory) and names the local file system, even
+     * with a colon in it ({@code run:1}); a URI with an authority ({@code hdfs://...},
+     * {@code s3a://...}) or a {@code file:} URI is kept.
+     *
+     * @throws OutputRefused for an empty or blank location (an unset shell variable), which would
+     *                       otherwise mean the working directory
      */
     public static Path resolve(String location) {
-        if (location.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+        if (location == null || location.isBlank()) {
+            throw new OutputRefused("the output path is empty (an unset shell variable?); name a directory");
+        }
+        if (location.matches("[A-Za-z][A-Za-z0-9+.-]*://.*") || location.startsWith("file:")) {
             return new Path(location);
         }
         return new Path(Paths.get(location).toAbsolutePath().normalize().toUri());
     }
 
-    /** Checks the rule without changing anything; true when there is something to replace. */
-    public static boolean check(Path out, Configuration conf, boolean overwrite) throws IOException {
+    /**
+     * Checks the rule without changing anything.
+     *
+     * @return what the directory holds when there is something to replace (overwrite only), else null
+     * @throws OutputRefused when the directory is in the way: not empty without --overwrite, or with
+     *                       --overwrite not an hhsweep output, or holding something a sweep would
+     *                       write through (a symbolic link, a user's file inside a table)
+     */
+    public static OutputContents check(Path out, Configuration conf, boolean overwrite) throws IOException {
         FileSystem fs = out.getFileSystem(conf);
         if (!fs.exists(out)) {
-            return false;
+            return null;
         }
         FileStatus status = fs.getFileStatus(out);
         if (!status.isDirectory()) {
             throw new ExistsException("output " + display(out) + " exists and is not a directory");
         }
-        if (contents(fs, out).isEmpty()) {
-            return false;
+        OutputContents contents = OutputContents.of(out, conf);
+        if (contents.isEmpty()) {
+            return null;
         }
         if (!overwrite) {
             throw new ExistsException("output directory " + display(out) + " exists and is not empty (choose another"
-                    + " --out, add --overwrite to replace it, or --resume to finish the sweep it holds)");
+                    + " --out" + (contents.isHhsweepOutput() ? ", add --overwrite to replace it, or --resume to finish"
+                    + " the sweep it holds)" : "; --overwrite replaces only a directory an hhsweep sweep wrote)"));
         }
-        return true;
+        if (!contents.isHhsweepOutput()) {
+            throw new ExistsException("output directory " + display(out) + " is not an hhsweep output (it has no "
+                    + OutputLayout.MANIFEST + " written by hhsweep" + gitNote(out) + ") and --overwrite replaces only"
+                    + " those; choose another --out, or empty it yourself");
+        }
+        refuseConflicts(out, contents);
+        return contents;
     }
 
-    /** Checks the rule, clears the directory when overwriting (all but the lock file), and creates it. */
-    public static void prepare(Path out, Configuration conf, boolean overwrite) throws IOException {
+    /** Refuses an output holding something a sweep would write through or mix into its tables. */
+    public static void refuseConflicts(Path out, OutputContents contents) {
+        if (!contents.conflicts().isEmpty()) {
+            throw new ExistsException("output directory " + display(out) + ": " + contents.conflicts().get(0)
+                    + (contents.conflicts().size() > 1 ? " (and " + (contents.conflicts().size() - 1) + " more)" : "")
+                    + "; move it away, or choose another --out");
+        }
+    }
+
+    /**
+     * Checks the rule, removes what an earlier sweep wrote when overwriting (never the lock file,
+     * never a file hhsweep did not write), and creates the directory.
+     *
+     * @return the entries of the user's that were kept (empty unless overwriting)
+     */
+    public static List<String> prepare(Path out, Configuration conf, boolean overwrite) throws IOException {
         FileSystem fs = out.getFileSystem(conf);
-        if (check(out, conf, overwrite)) {
-            for (FileStatus s : contents(fs, out)) {
-                if (!fs.delete(s.getPath(), true)) {
-                    throw new IOException("could not delete " + display(s.getPath()));
-                }
-            }
+        OutputContents replaced = check(out, conf, overwrite);
+        if (replaced != null) {
+            replaced.removeOwned();
         }
         fs.mkdirs(out);
+        return replaced == null ? List.of() : replaced.foreign();
     }
 
-    /** What a directory holds besides the lock file. */
-    private static List<FileStatus> contents(FileSystem fs, Path dir) throws IOException {
-        List<FileStatus> out = new ArrayList<>();
-        for (FileStatus s : fs.listStatus(dir)) {
-            if (!s.getPath().getName().equals(OutputLock.FILE)) {
-                out.add(s);
+    /** ", inside the git work tree X" when a local directory is in one, else nothing. */
+    private static String gitNote(Path out) {
+        java.nio.file.Path local = OutputLock.local(out);
+        for (java.nio.file.Path p = local; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return "; it is inside the git work tree " + p;
             }
         }
-        return out;
+        return "";
     }
 
     /**
@@ -110,7 +145,7 @@ public final class OutputDirectory {
         if (!fs.getFileStatus(existing).isDirectory()) {
             throw notADirectory(out, existing.equals(out), display(existing));
         }
-        Path probe = new Path(existing, ".hhsweep-write-test-" + UUID.randomUUID());
+        Path probe = new Path(existing, OutputLayout.WRITE_PROBE_PREFIX + UUID.randomUUID());
         try {
             fs.create(probe, false).close();
             fs.delete(probe, false);
@@ -128,7 +163,7 @@ public final class OutputDirectory {
         if (!Files.isDirectory(existing)) {
             throw notADirectory(out, existing.equals(local), existing.toString());
         }
-        java.nio.file.Path probe = existing.resolve(".hhsweep-write-test-" + UUID.randomUUID());
+        java.nio.file.Path probe = existing.resolve(OutputLayout.WRITE_PROBE_PREFIX + UUID.randomUUID());
         try {
             Files.createFile(probe);
             Files.delete(probe);

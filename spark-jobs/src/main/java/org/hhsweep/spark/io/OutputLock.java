@@ -7,11 +7,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +33,7 @@ import org.apache.hadoop.fs.Path;
  * just before lock the unlinked file while a third locks a new one.
  */
 public final class OutputLock implements AutoCloseable {
-    public static final String FILE = ".lock";
+    public static final String FILE = OutputLayout.LOCK;
 
     /**
      * Lock files this JVM holds. POSIX drops all of a process's locks on a file when any channel
@@ -65,8 +68,7 @@ public final class OutputLock implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = open(file, out, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw inUse(out, read(channel));
@@ -95,11 +97,14 @@ public final class OutputLock implements AutoCloseable {
         if (HELD.contains(file)) {
             return Optional.of("this process");
         }
+        if (Files.isSymbolicLink(file)) {
+            throw symlink(out);
+        }
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         // An exclusive lock needs a channel open for writing; nothing is written.
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = open(file, out, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 return Optional.of(read(channel));
@@ -115,6 +120,26 @@ public final class OutputLock implements AutoCloseable {
         if (holder.isPresent()) {
             throw inUse(out, holder.get());
         }
+    }
+
+    /** Never through a symbolic link: the lock file is written, and must be the output's own. */
+    private static FileChannel open(java.nio.file.Path file, Path out, StandardOpenOption... options)
+            throws IOException {
+        Set<java.nio.file.OpenOption> all = new java.util.HashSet<>(Arrays.asList(options));
+        all.add(LinkOption.NOFOLLOW_LINKS);
+        try {
+            return FileChannel.open(file, all);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw symlink(out);
+            }
+            throw e;
+        }
+    }
+
+    private static OutputRefused symlink(Path out) {
+        return new OutputRefused(OutputDirectory.display(out) + "/" + FILE + " is a symbolic link; hhsweep writes its"
+                + " lock only as a file of its own: remove the link, or choose another --out");
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {
@@ -148,7 +173,7 @@ public final class OutputLock implements AutoCloseable {
     }
 
     /** The local directory of a file: URI or a plain path, or null for other file systems. */
-    static java.nio.file.Path local(Path out) {
+    public static java.nio.file.Path local(Path out) {
         String scheme = out.toUri().getScheme();
         return scheme == null || scheme.equals("file") ? Paths.get(out.toUri().getPath()) : null;
     }

@@ -18,6 +18,7 @@ import org.hhsweep.spark.io.AtomicWrite;
 import org.hhsweep.spark.io.BuildInfo;
 import org.hhsweep.spark.io.Column;
 import org.hhsweep.spark.io.Json;
+import org.hhsweep.spark.io.OutputLayout;
 import org.hhsweep.spark.io.Table;
 import org.hhsweep.spark.io.TableFile;
 import org.hhsweep.spark.io.Tables;
@@ -30,7 +31,7 @@ import org.hhsweep.spark.io.Tables;
  * sweep killed outright leaves "running" behind; only "complete" means every table is whole.
  */
 public final class Manifest {
-    public static final String FILE = "manifest.json";
+    public static final String FILE = OutputLayout.MANIFEST;
     public static final String RUNNING = "running";
     public static final String COMPLETE = "complete";
     public static final String FAILED = "failed";
@@ -56,7 +57,7 @@ public final class Manifest {
 
         BuildInfo build = BuildInfo.get();
         ObjectNode software = m.putObject("software");
-        software.put("name", "hhsweep");
+        software.put("name", OutputLayout.SOFTWARE);
         software.put("version", build.version());
         software.put("git_commit", build.gitCommit());
         software.put("spark", execution.sparkVersion());

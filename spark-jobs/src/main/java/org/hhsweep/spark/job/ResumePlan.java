@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.hhsweep.sim.config.SweepConfig;
 import org.hhsweep.sim.sweep.SweepChunks;
 import org.hhsweep.spark.io.ChunkFiles;
+import org.hhsweep.spark.io.OutputContents;
 import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.OutputRefused;
 import org.hhsweep.spark.io.TableFile;
@@ -49,10 +50,11 @@ public record ResumePlan(ObjectNode manifest, SweepChunks chunks, TreeSet<Long> 
         if (!fs.getFileStatus(output).isDirectory()) {
             throw new OutputDirectory.ExistsException("output " + where + " exists and is not a directory");
         }
+        OutputDirectory.refuseConflicts(output, OutputContents.of(output, conf));
         ObjectNode manifest = Manifest.read(output, conf);
         if (manifest == null) {
             throw new OutputRefused("cannot resume " + where + ": it has no readable " + Manifest.FILE
-                    + ", so it holds no sweep started by hhsweep (use --overwrite to replace it)");
+                    + ", so it holds no sweep started by hhsweep (choose another --out)");
         }
         String hash = manifest.at("/sweep/config_hash").asText("");
         if (!hash.equals(config.hash())) {

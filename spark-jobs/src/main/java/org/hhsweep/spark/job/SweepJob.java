@@ -112,10 +112,12 @@ public final class SweepJob {
         } else {
             resume.clean(output, hadoop);
         }
+        // The manifest first: from then on the directory is recognisably hhsweep's, so a crash at any
+        // later point leaves an output that --overwrite and --resume accept.
+        Manifest.write(manifest(config, size, execution, started, null, null, resume, null), output, hadoop);
         for (Table<?> t : Tables.forSweep(spec).list()) {
             output.getFileSystem(hadoop).mkdirs(new Path(output, t.name()));
         }
-        Manifest.write(manifest(config, size, execution, started, null, null, resume, null), output, hadoop);
 
         LongAccumulator runsDone = sc.longAccumulator("hhsweep.runs");
         LongAccumulator stepsDone = sc.longAccumulator("hhsweep.neuronSteps");

@@ -126,10 +126,22 @@ class CliTest {
         assertTrue(refused.err().contains("exists and is not empty"), refused.err());
         assertTrue(Files.exists(out.resolve("precious.txt")));
 
-        Outcome replaced = tutorial("sweep", configFile.toString(), "--out", out.toString(), "--overwrite");
+        // Not an hhsweep output: --overwrite refuses it too, and the user's file stays.
+        Outcome notOurs = tutorial("sweep", configFile.toString(), "--out", out.toString(), "--overwrite");
+        assertEquals(2, notOurs.status(), notOurs.err());
+        assertEquals(1, notOurs.errLines().size(), notOurs.err());
+        assertTrue(notOurs.err().contains("is not an hhsweep output"), notOurs.err());
+        assertEquals("keep me", Files.readString(out.resolve("precious.txt")));
+
+        Path ours = tmp.resolve("ours");
+        assertEquals(0, tutorial("sweep", configFile.toString(), "--out", ours.toString()).status());
+        Files.writeString(ours.resolve("precious.txt"), "keep me");
+        Outcome replaced = tutorial("sweep", configFile.toString(), "--out", ours.toString(), "--overwrite");
         assertEquals(0, replaced.status(), replaced.err());
-        assertTrue(Files.notExists(out.resolve("precious.txt")));
-        assertTrue(Files.exists(out.resolve("manifest.json")));
+        assertEquals("keep me", Files.readString(ours.resolve("precious.txt")));
+        assertTrue(replaced.err().contains("note: --overwrite keeps what hhsweep did not write in " + ours
+                + ": precious.txt"), replaced.err());
+        assertTrue(Files.exists(ours.resolve("manifest.json")));
     }
 
     @Test

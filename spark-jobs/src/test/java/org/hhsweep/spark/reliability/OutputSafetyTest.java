@@ -77,10 +77,12 @@ class OutputSafetyTest {
                 "output directory " + out + " exists and is not empty", "--overwrite", "--resume");
         assertEquals(before, FileTree.snapshot(tmp));
 
-        Files.writeString(out.resolve("old.txt"), "from another sweep");
+        Files.writeString(out.resolve("notes.txt"), "the user's, not the sweep's");
+        Files.writeString(out.resolve("runs").resolve(".part-000007.parquet.1234.tmp"), "an attempt's leftover");
         Commands.Outcome replaced = Commands.run("sweep", config.toString(), "--out", out.toString(), "--overwrite");
         assertEquals(0, replaced.status(), replaced.describe());
-        assertFalse(Files.exists(out.resolve("old.txt")));
+        assertEquals("the user's, not the sweep's", Files.readString(out.resolve("notes.txt")));
+        assertFalse(Files.exists(out.resolve("runs").resolve(".part-000007.parquet.1234.tmp")));
         assertTrue(Files.exists(out.resolve(OutputLock.FILE)), "the lock file is kept");
         try (var files = Files.list(out.resolve("runs"))) {
             assertEquals(List.of("part-000000.parquet"), files.map(p -> p.getFileName().toString()).toList());

@@ -1,0 +1,30 @@
+package org.hhsweep.spark.io;
+
+/**
+ * The names of everything hhsweep writes into an output directory: the one list that decides
+ * what a later command may replace or remove there (see {@link OutputContents}). Anything else in
+ * an output directory is the user's and is never touched.
+ */
+public final class OutputLayout {
+    /** The sweep's manifest; its {@code software.name} is {@link #SOFTWARE}. */
+    public static final String MANIFEST = "manifest.json";
+    /** The lock file of {@link OutputLock}; it stays when released. */
+    public static final String LOCK = ".lock";
+    /** The report command's page and the directory of its figures. */
+    public static final String REPORT_PAGE = "report.html";
+    public static final String REPORT_FIGURES = "report";
+    /** Where the plot command puts a figure when not told otherwise. */
+    public static final String PLOTS = "plots";
+    /** The manifest's software.name: an output holding such a manifest is hhsweep's. */
+    public static final String SOFTWARE = "hhsweep";
+    /** Prefix of the probe file written and deleted at once to check an output can be written. */
+    public static final String WRITE_PROBE_PREFIX = ".hhsweep-write-test-";
+
+    private OutputLayout() {
+    }
+
+    /** Temporary files of {@link AtomicWrite} beside a file named {@code name}. */
+    static boolean isAtomicWriteTemporary(String fileName, String name) {
+        return fileName.startsWith("." + name + ".") && fileName.endsWith(AtomicWrite.TEMPORARY_SUFFIX);
+    }
+}
