@@ -102,8 +102,8 @@ public final class Cli {
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE_TEXT);
+            err.println("error: " + e.getMessage() + " (" + (COMMANDS.containsKey(command) ? command + " --help"
+                    : "--help") + " shows the usage)");
             return USAGE;
         } catch (ConfigException e) {
             return fail(USAGE, "config error: " + e.getMessage(), e, verbose);
