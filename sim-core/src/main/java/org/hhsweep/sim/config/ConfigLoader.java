@@ -1,26 +1,29 @@
 package org.hhsweep.sim.config;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Loads YAML or JSON sweep configs, with units, into a validated {@link SweepConfig}. */
 public final class ConfigLoader {
+    /**
+     * The largest config read, in bytes (and characters for {@link #parse}). A real config is a few
+     * kilobytes; parsing costs about a second per megabyte of YAML (docs/config.md), so beyond this
+     * a file is refused by its size before any of it is read.
+     */
+    public static final int MAX_BYTES = 1 << 20;
+    static final String SIZE_EXPECTED = "a config file of at most 1 MiB (" + MAX_BYTES + " bytes)";
+
     private ConfigLoader() {
     }
 
     /** Loads a config file; the format follows the extension (.yaml/.yml or .json). */
     public static SweepConfig load(Path file) {
         ConfigText.format(file.toString());
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("", "'" + file + "' (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
-                    "a readable UTF-8 config file", e);
-        }
-        return parse(text, file.getFileName().toString());
+        return parse(read(file), file.getFileName().toString());
     }
 
     /**
@@ -30,7 +33,37 @@ public final class ConfigLoader {
      *                   without its extension, as the sweep's default name
      */
     public static SweepConfig parse(String text, String sourceName) {
-        return ConfigReader.read(ConfigText.read(text, sourceName), baseName(sourceName));
+        if (text.length() > MAX_BYTES) {
+            throw new ConfigException("", "a config of " + text.length() + " characters",
+                    "a config file of at most 1 MiB (" + MAX_BYTES + " characters)");
+        }
+        return ConfigReader.read(ConfigText.read(text, sourceName), SweepName.fromFile(baseName(sourceName)));
+    }
+
+    /** The file's text: refused by its size first, and read no further than the limit (it may be growing, or a device). */
+    private static String read(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw tooLarge(file, size + " bytes");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw tooLarge(file, "more than " + MAX_BYTES + " bytes");
+            }
+            // strict decoding: malformed UTF-8 is an error, not replacement characters
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (IOException e) {
+            throw new ConfigException("", "'" + file + "' (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    "a readable UTF-8 config file", e);
+        }
+    }
+
+    private static ConfigException tooLarge(Path file, String size) {
+        return new ConfigException("", "'" + file + "' of " + size, SIZE_EXPECTED);
     }
 
     private static String baseName(String sourceName) {

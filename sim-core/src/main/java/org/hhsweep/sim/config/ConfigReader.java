@@ -52,8 +52,7 @@ final class ConfigReader {
 
     private SweepConfig readConfig(JsonNode root, String defaultName) {
         ObjectNode top = Fields.section(root, "", TOP_KEYS);
-        String name = Fields.given(top.get("name"))
-                ? Fields.text(top.get("name"), "name", "a non-empty name for the sweep") : defaultName;
+        String name = Fields.given(top.get("name")) ? SweepName.read(top.get("name")) : defaultName;
         long seed = Fields.given(top.get("seed"))
                 ? Fields.integer(top.get("seed"), "seed", Long.MIN_VALUE, " (the sweep's random seed)") : 0L;
 
@@ -266,6 +265,10 @@ final class ConfigReader {
             if (!(q.value() > 0)) {
                 throw new ConfigException(field, q.text(), "a positive step such as " + QUANTIZE_EXAMPLES.get(v));
             }
+            if (!QuantizeSteps.within(v, q.value())) {
+                throw new ConfigException(field, q.text(), QuantizeSteps.expected(v));
+            }
+            written.put(field, q.text());
             steps.put(v, q.value());
         }
         for (TraceVariable v : variables) {
@@ -288,13 +291,13 @@ final class ConfigReader {
         }
         if (n.isTextual()) {
             if (!n.textValue().strip().equals("all")) {
-                throw new ConfigException("record.traces.neurons", n.textValue(), expected);
+                throw new ConfigException("record.traces.neurons", Fields.showScalar(n), expected);
             }
             return neurons;
         }
         long v = Fields.integer(n, "record.traces.neurons", 0, "");
         if (v > neurons) {
-            throw new ConfigException("record.traces.neurons", Fields.show(n), expected);
+            throw new ConfigException("record.traces.neurons", Fields.showScalar(n), expected);
         }
         return (int) v;
     }

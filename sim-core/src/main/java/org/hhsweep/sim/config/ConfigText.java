@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -27,17 +28,25 @@ final class ConfigText {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    private static final String BOM = "\uFEFF";
+
     private ConfigText() {
     }
 
     static JsonNode read(String text, String sourceName) {
         String format = format(sourceName);
-        ObjectMapper mapper = format.equals("JSON") ? JSON : YAML;
+        boolean json = format.equals("JSON");
+        ObjectMapper mapper = json ? JSON : YAML;
+        // A UTF-8 byte order mark survives decoding as U+FEFF: SnakeYAML skips it, Jackson's JSON
+        // parser does not, and a file saved "with BOM" is still the config the user wrote.
+        String body = text.startsWith(BOM) ? text.substring(1) : text;
         JsonNode root;
-        try {
-            root = mapper.readTree(text);
+        try (JsonParser p = json ? mapper.createParser(body) : new NoAliases(mapper.createParser(body))) {
+            root = mapper.readTree(p);
         } catch (JsonProcessingException e) {
             throw syntaxError(e, format);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException("", "an empty " + format + " document", "a mapping of config keys such as "

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.hhsweep.sim.units.EngineUnit;
 import org.hhsweep.sim.units.Units;
 
@@ -28,6 +29,20 @@ final class Fields {
     /** How a value appears in messages: text as written, anything else as compact JSON. */
     static String show(JsonNode n) {
         return n.isTextual() ? n.textValue() : n.toString();
+    }
+
+    /** A number or boolean as YAML would read it unquoted. */
+    private static final Pattern NUMBER_OR_BOOLEAN = Pattern.compile(
+            "[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|true|false");
+
+    /**
+     * How a value appears in messages about a number or a boolean: as {@link #show}, but quoted text
+     * that reads like one is said to be a string ({@code "10" (a string)}), since 10 and "10"
+     * look alike once quotes are dropped.
+     */
+    static String showScalar(JsonNode n) {
+        return n.isTextual() && NUMBER_OR_BOOLEAN.matcher(n.textValue().strip()).matches()
+                ? "\"" + n.textValue() + "\" (a string)" : show(n);
     }
 
     /** A mapping whose keys must all be among {@code known}. */
@@ -98,11 +113,11 @@ final class Fields {
         if (!n.isNumber() || !(n.isIntegralNumber() ? n.canConvertToLong()
                 : Double.isFinite(n.doubleValue()) && n.doubleValue() == Math.rint(n.doubleValue())
                 && Math.abs(n.doubleValue()) < 0x1p53)) {
-            throw new ConfigException(field, show(n), expected);
+            throw new ConfigException(field, showScalar(n), expected);
         }
         long v = n.isIntegralNumber() ? n.longValue() : (long) n.doubleValue();
         if (v < min) {
-            throw new ConfigException(field, show(n), expected);
+            throw new ConfigException(field, showScalar(n), expected);
         }
         return v;
     }
@@ -113,17 +128,17 @@ final class Fields {
         try {
             v = integer(n, field, Long.MIN_VALUE, "");
         } catch (ConfigException e) {
-            throw new ConfigException(field, show(n), expected);
+            throw new ConfigException(field, showScalar(n), expected);
         }
         if (v < min || v > max) {
-            throw new ConfigException(field, show(n), expected);
+            throw new ConfigException(field, showScalar(n), expected);
         }
         return (int) v;
     }
 
     static boolean bool(JsonNode n, String field) {
         if (!n.isBoolean()) {
-            throw new ConfigException(field, show(n), "true or false");
+            throw new ConfigException(field, showScalar(n), "true or false");
         }
         return n.booleanValue();
     }

@@ -1,7 +1,9 @@
 package org.hhsweep.sim.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.units.EngineUnit;
@@ -14,10 +16,23 @@ import org.hhsweep.sim.units.Units;
  */
 final class RunChecks {
     static final String TRACE_EVERY = "record.traces.every";
+    static final String QUANTIZE_PREFIX = ConfigReader.TRACE_QUANTIZE + ".";
     /** Relative slack for "is a whole multiple" and "is within": absorbs decimal-to-binary rounding. */
     static final double TOLERANCE = 1e-9;
     /** Samples one trace may hold: the longest Java array. */
     static final long MAX_TRACE_SAMPLES = Integer.MAX_VALUE - 8;
+    /**
+     * The shortest step, 1 ns: far below any step the schemes need (the tutorial's is 0.01 ms), and
+     * far above the tiny positive doubles (1e-320 ms) whose step counts no counter holds.
+     */
+    static final double MIN_DT_MS = 1e-6;
+    static final String MIN_DT_TEXT = "1e-6 ms";
+    /**
+     * Neuron-steps one run may have (neurons x duration / dt), 2^53: step indices and neuron-steps
+     * are counted in longs and summed in doubles (the sweep's size), which count every whole
+     * number exactly up to here. At a billion neuron-steps a second, a run this long takes months.
+     */
+    static final double MAX_RUN_NEURON_STEPS = 0x1p53;
 
     private RunChecks() {
     }
@@ -50,11 +65,21 @@ final class RunChecks {
 
     /** A template value by config field, for messages. */
     static double value(RunTemplate t, String field) {
+        if (field.startsWith(QUANTIZE_PREFIX)) {
+            return t.traceQuantization().step(quantized(field));
+        }
         return field.equals(TRACE_EVERY) ? t.traceEveryMs() : t.get(field);
     }
 
     static EngineUnit unit(String field) {
+        if (field.startsWith(QUANTIZE_PREFIX)) {
+            return quantized(field).engineUnit();
+        }
         return field.equals(TRACE_EVERY) ? EngineUnit.MILLISECOND : RunTemplate.unit(field);
+    }
+
+    private static TraceVariable quantized(String field) {
+        return TraceVariable.fromLabel(field.substring(QUANTIZE_PREFIX.length()));
     }
 
     private static String show(RunTemplate t, String field) {
@@ -65,12 +90,21 @@ final class RunChecks {
         if (!(t.dt() > 0)) {
             return Problem.of(RunTemplate.DT, "a positive time step");
         }
+        if (t.dt() < MIN_DT_MS) {
+            return Problem.of(RunTemplate.DT, "a time step of at least " + MIN_DT_TEXT + " (1 ns)");
+        }
         if (!(t.durationMs() > 0)) {
             return Problem.of(RunTemplate.DURATION, "a positive duration");
         }
         if (t.dt() > t.durationMs() * (1 + TOLERANCE)) {
             return Problem.of(RunTemplate.DT, "a step no longer than " + show(t, RunTemplate.DURATION),
                     RunTemplate.DURATION, "a duration of at least one step, " + show(t, RunTemplate.DT));
+        }
+        if ((double) t.neurons() * (t.durationMs() / t.dt()) > MAX_RUN_NEURON_STEPS) {
+            String most = "at most 2^53 = " + (long) MAX_RUN_NEURON_STEPS + " neuron-steps per run (neurons x duration / dt"
+                    + ", " + t.neurons() + " neuron" + (t.neurons() == 1 ? "" : "s") + ")";
+            return Problem.of(RunTemplate.DT, "a step giving " + most + " over " + show(t, RunTemplate.DURATION),
+                    RunTemplate.DURATION, "a duration giving " + most + " at " + show(t, RunTemplate.DT));
         }
         boolean hasStart = !Double.isNaN(t.windowStartMs());
         boolean hasEnd = !Double.isNaN(t.windowEndMs());
@@ -119,7 +153,32 @@ final class RunChecks {
                     RunTemplate.DURATION, "a duration giving at most " + MAX_TRACE_SAMPLES + " samples per trace"
                             + " every " + show(t, TRACE_EVERY));
         }
-        return null;
+        return quantizedCurrent(t);
+    }
+
+    /** A quantised input current must hold the stimulus's largest current in an int of steps. */
+    private static Problem quantizedCurrent(RunTemplate t) {
+        TraceVariable i = TraceVariable.I;
+        if (!t.traceVariables().contains(i) || !t.traceQuantization().has(i)) {
+            return null;
+        }
+        double reach = QuantizeSteps.reach(t.stimulus());
+        String field = QUANTIZE_PREFIX + i.label();
+        if (!(reach / t.traceQuantization().step(i) > QuantizeSteps.MAX_CODE)) {
+            return null;
+        }
+        // the stimulus's current fields set its reach; whichever of them is swept is the one to blame
+        List<String> currents = t.stimulus().fields().stream().map(f -> RunTemplate.STIMULUS + f)
+                .filter(f -> RunTemplate.unit(f) == i.engineUnit()).toList();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(field, "a step of at least " + QuantizeSteps.smallestStep(reach) + " " + i.unit()
+                + " (samples are stored as whole steps in an int, which must hold the stimulus's largest current, "
+                + Units.format(reach, i.engineUnit()) + ")");
+        for (String f : currents) {
+            m.put(f, "a current of at most " + QuantizeSteps.largestCurrent(t.traceQuantization().step(i)) + " "
+                    + i.unit() + " in size, which the int of steps of " + show(t, field) + " holds");
+        }
+        return new Problem(m);
     }
 
     /** Whether x is k*step for a whole k >= 1, within a relative tolerance. */

@@ -87,6 +87,24 @@ class ConfigErrorsTest {
                 bad("duration zero", "simulation: {duration: 0 s}\n", "simulation.duration", "a positive duration"),
                 bad("dt longer than duration", "simulation: {duration: 0.5 ms, dt: 1 ms}\n", "simulation.dt",
                         "no longer than simulation.duration (0.5 ms)"),
+                // a step so small no counter holds the run: refused, not run forever
+                bad("dt below a nanosecond", "simulation: {duration: 100 ms, dt: 1e-320 ms}\n", "simulation.dt",
+                        "got 1e-320 ms", "a time step of at least 1e-6 ms (1 ns)"),
+                bad("dt just below the minimum", "simulation: {duration: 100 ms, dt: 0.99e-6 ms}\n", "simulation.dt",
+                        "at least 1e-6 ms"),
+                bad("swept dt below the minimum", SIM + "sweep: {grid: {simulation.dt: [0.01 ms, 1e-9 ms]}}\n",
+                        "sweep.grid.simulation.dt[1]", "got 1e-9 ms", "at least 1e-6 ms"),
+                bad("sampled dt below the minimum", SIM + "sweep: {random: {samples: 3, params: {simulation.dt: "
+                        + "{loguniform: [1e-12 ms, 0.01 ms]}}}}\n", "sweep.random.params.simulation.dt.loguniform[0]",
+                        "at least 1e-6 ms"),
+                bad("run of more neuron-steps than counted exactly", "simulation: {duration: 1e10 ms, dt: 1e-6 ms}\n",
+                        "simulation.dt", "at most 2^53 = 9007199254740992 neuron-steps per run",
+                        "over simulation.duration (10000000000 ms)"),
+                bad("neurons times steps beyond the count", "simulation: {duration: 1e9 ms, dt: 0.001 ms}\nneurons: 10000\n",
+                        "simulation.dt", "10000 neurons", "2^53"),
+                bad("swept duration beyond the count", "simulation: {duration: 100 ms, dt: 0.001 ms}\n"
+                        + "sweep: {grid: {simulation.duration: [100 ms, 1e13 ms]}}\n", "sweep.grid.simulation.duration[1]",
+                        "got 1e13 ms", "a duration giving at most 2^53", "at simulation.dt (0.001 ms)"),
                 bad("window past the end", "simulation: {duration: 100 ms, window: {start: 50 ms, end: 200 ms}}\n",
                         "simulation.window.end", "got 200 ms", "within [0, simulation.duration (100 ms)]"),
                 bad("window start after end", "simulation: {duration: 100 ms, window: {start: 60 ms, end: 50 ms}}\n",
@@ -104,6 +122,42 @@ class ConfigErrorsTest {
                 bad("fractional neurons", SIM + "neurons: 2.5\n", "neurons", "got 2.5", "a whole number"),
                 bad("seed is text", SIM + "seed: forty-two\n", "seed", "forty-two", "a whole number"),
                 bad("name is a number", SIM + "name: 42\n", "name", "a non-empty name"),
+                // the name is the default output's last component: one safe path component
+                bad("name is the parent directory", SIM + "name: ..\n", "name", "got \"..\"", "not starting with '.'",
+                        "out/<name>"),
+                bad("name climbs out of out/", SIM + "name: ../../x\n", "name", "got \"../../x\"", "one path component"),
+                bad("name is two components", SIM + "name: a/b\n", "name", "got \"a/b\"", "letters, digits"),
+                bad("name is the current directory", SIM + "name: .\n", "name", "got \".\""),
+                bad("name is empty", SIM + "name: \"\"\n", "name", "got \"\"", "a non-empty name"),
+                bad("name with a space", SIM + "name: my sweep\n", "name", "got \"my sweep\""),
+                bad("name is hidden", SIM + "name: .cache\n", "name", "got \".cache\""),
+                bad("name with a backslash", SIM + "name: 'a\\b'\n", "name", "got \"a\\b\""),
+                bad("name with a line break", SIM + "name: \"a\\nb\"\n", "name", "got \"a\\nb\""),
+                bad("name too long", SIM + "name: " + "n".repeat(SweepName.MAX_LENGTH + 1) + "\n", "name",
+                        "at most 100 letters"),
+                // numbers quoted as strings
+                bad("neurons as a string", SIM + "neurons: \"10\"\n", "neurons", "got \"10\" (a string)",
+                        "a whole number from 1"),
+                bad("seed as a string", SIM + "seed: '42'\n", "seed", "got \"42\" (a string)", "a whole number"),
+                bad("seeds as a string", SIM + "sweep: {seeds: \"3\"}\n", "sweep.seeds", "got \"3\" (a string)"),
+                bad("samples as a string", SIM + "sweep: {random: {samples: \"1e3\", params: {model.gK: {uniform: "
+                        + "[30 mS/cm^2, 40 mS/cm^2]}}}}\n", "sweep.random.samples", "got \"1e3\" (a string)"),
+                bad("traced neurons as a string", SIM + "record: {traces: {neurons: \"1\"}}\n", "record.traces.neurons",
+                        "got \"1\" (a string)", "\"all\" or a whole number"),
+                bad("spikes as a string", SIM + "record: {spikes: \"false\"}\n", "record.spikes",
+                        "got \"false\" (a string)", "true or false"),
+                bad("neurons tagged as a string", SIM + "neurons: !!str 12\n", "neurons", "got \"12\" (a string)",
+                        "from 1 to 2147483647 (neurons per run)"),
+                // YAML aliases are refused, not read as the anchor's name
+                bad("alias for a quantity", "simulation: {duration: 100 ms, dt: &d 0.01 ms}\nrecord: {traces: {every: *d}}\n",
+                        "record.traces.every", "a YAML alias (*d) at line 2, column 26", "aliases are not supported"),
+                bad("alias in a list", SIM + "sweep: {grid: {model.gK: [&g 30 mS/cm^2, *g]}}\n",
+                        "sweep.grid.model.gK[1]", "a YAML alias (*g)", "the value written out"),
+                bad("alias for a section", SIM + "model: &m {gK: 30 mS/cm^2}\ninitial: *m\n", "initial",
+                        "a YAML alias (*m)"),
+                bad("merge key", SIM + "model:\n  <<: *base\n", "model.<<", "a YAML alias (*base)"),
+                bad("a document that is an alias", "*top\n", "", "invalid YAML at line 1, column 1: an alias (*top)",
+                        "well-formed YAML without aliases"),
                 bad("output is a list", SIM + "output: [a, b]\n", "output", "a directory path"),
                 bad("execution is a number", SIM + "execution: 4\n", "execution", "a mapping of execution settings"),
                 // stimulus rules
@@ -135,6 +189,33 @@ class ConfigErrorsTest {
                         "\"all\" or a whole number"),
                 bad("unknown trace variable", SIM + "record: {traces: {variables: [V, v]}}\n",
                         "record.traces.variables[1]", "V, m, h, n, I"),
+                // quantised samples are ints: a step must hold the variable's range, and keep something of it
+                bad("quantisation step of V too small for an int", SIM + "record: {traces: {quantize: {V: 1e-300 mV}}}\n",
+                        "record.traces.quantize.V", "got 1e-300 mV", "a step from 1e-6 mV to 10 mV", "+-1000 mV"),
+                bad("quantisation step of V just below the minimum", SIM + "record: {traces: {quantize: {V: 0.9 nV}}}\n",
+                        "record.traces.quantize.V", "got 0.9 nV", "from 1e-6 mV"),
+                bad("quantisation step of V absurdly large", SIM + "record: {traces: {quantize: {V: 1 V}}}\n",
+                        "record.traces.quantize.V", "got 1 V", "to 10 mV", "keeps almost nothing"),
+                bad("quantisation step of a gate too small", SIM + "record: {traces: {variables: [h], quantize: {h: 1e-12}}}\n",
+                        "record.traces.quantize.h", "a step from 1e-9 to 0.1", "[0, 1]"),
+                bad("quantisation step of a gate too large", SIM + "record: {traces: {variables: [n], quantize: {n: 0.5}}}\n",
+                        "record.traces.quantize.n", "got 0.5", "to 0.1"),
+                bad("quantisation step of I too large", SIM + "record: {traces: {variables: [I], quantize: {I: 1 mA/cm^2}}}\n",
+                        "record.traces.quantize.I", "got 1 mA/cm^2", "of at most 10 uA/cm^2"),
+                bad("quantisation step of I too small for the stimulus", SIM
+                        + "stimulus: {type: ramp, onset: 0 ms, duration: 50 ms, from: 0 uA/cm^2, to: -100 uA/cm^2}\n"
+                        + "record: {traces: {variables: [V, I], quantize: {V: 0.001 mV, I: 1e-8 uA/cm^2}}}\n",
+                        "record.traces.quantize.I", "got 1e-8 uA/cm^2", "a step of at least 4.7e-8 uA/cm^2",
+                        "the stimulus's largest current, 100 uA/cm^2"),
+                bad("quantisation step of I too small for noise", SIM
+                        + "stimulus: {type: gaussian, mean: 0 uA/cm^2, sigma: 1000 uA/cm^2}\n"
+                        + "record: {traces: {variables: [I], quantize: {I: 1e-6 uA/cm^2}}}\n",
+                        "record.traces.quantize.I", "largest current, 6000 uA/cm^2"),
+                bad("swept current beyond the quantised I", SIM + "stimulus: {type: constant, amplitude: 1 uA/cm^2}\n"
+                        + "record: {traces: {variables: [I], quantize: {I: 1e-6 uA/cm^2}}}\n"
+                        + "sweep: {grid: {stimulus.amplitude: [1 uA/cm^2, 5 mA/cm^2]}}\n",
+                        "sweep.grid.stimulus.amplitude[1]", "got 5 mA/cm^2", "a current of at most 2.1e3 uA/cm^2",
+                        "record.traces.quantize.I"),
                 bad("quantisation step of V not a voltage", SIM + "record: {traces: {quantize: {V: 0.001 ms}}}\n",
                         "record.traces.quantize.V", "0.001 ms", "voltage"),
                 bad("quantisation step of a gate with a unit", SIM
@@ -159,7 +240,7 @@ class ConfigErrorsTest {
                         "at least one of V, m, h, n, I"),
                 bad("trace interval longer than the run", SIM + "record: {traces: {every: 200 ms}}\n",
                         "record.traces.every", "got 200 ms", "no longer than simulation.duration (100 ms)"),
-                bad("trace interval past int steps", "simulation: {duration: 1e12 ms, dt: 1e-6 ms}\n"
+                bad("trace interval past int steps", "simulation: {duration: 1e4 ms, dt: 1e-6 ms}\n"
                         + "record: {traces: {every: 1e4 ms}}\n", "record.traces.every", "at most 2147483647 steps"),
                 bad("trace of more samples than an array holds", "simulation: {duration: 1e9 ms, dt: 0.01 ms}\n"
                         + "record: {traces: {every: 0.1 ms}}\n", "record.traces.every", "samples per trace"),

@@ -41,4 +41,38 @@ class SweepSizeTest {
         long exact = 100_000L * 10 * (5_000 + 15_000);
         assertEquals(exact, size.neuronSteps(), exact * 1e-3);
     }
+
+    private static RunTemplate untraced(double dt, double duration, int neurons) {
+        return new RunTemplate(dt, duration, Method.EXP_EULER, Double.NaN, Double.NaN, HHParameters.DEFAULTS, -65,
+                new StimulusSpec.Constant(5), neurons, 0, List.of(), dt, true);
+    }
+
+    @Test
+    void exactCountsAreExactBeyondWhatADoubleHolds() {
+        // three runs of 2^52 + 1 steps: 3 * 2^52 + 3 is odd and above 2^53, so no double holds it
+        long steps = (1L << 52) + 1;
+        SweepSpec spec = new SweepSpec("s", 1, untraced(1.0, steps, 1), List.of(), 0, List.of(), 3);
+        SweepSize size = SweepSize.of(spec);
+        assertTrue(size.exact());
+        assertEquals(3 * steps, size.neuronSteps());
+        assertFalse(size.saturated());
+    }
+
+    @Test
+    void aCountBeyondALongSaturatesAndIsNotExact() {
+        // two runs of 10 neurons x 5e17 steps: 1e19 neuron-steps, more than a long holds
+        assertSaturated(new SweepSpec("s", 1, untraced(1.0, 5e17, 10), List.of(), 0, List.of(), 2));
+        // the same over 200,000 runs, scaled up from a sample
+        assertSaturated(new SweepSpec("s", 1, untraced(1.0, 5e17, 10), List.of(), 0, List.of(), 200_000));
+        // one run whose step count itself is beyond a long (dt 1e-320 ms over 100 ms, as a config
+        // could once ask)
+        assertSaturated(new SweepSpec("s", 1, untraced(1e-320, 100, 1), List.of(), 0, List.of(), 1));
+    }
+
+    private static void assertSaturated(SweepSpec spec) {
+        SweepSize size = SweepSize.of(spec);
+        assertEquals(SweepSize.SATURATED, size.neuronSteps());
+        assertTrue(size.saturated());
+        assertFalse(size.exact());
+    }
 }
