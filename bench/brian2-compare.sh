@@ -5,11 +5,12 @@
 # methods, so a change in machine load hits them alike; the summary gives medians and ratios.
 #
 #   bench/brian2-compare.sh [--rounds R] [--neurons N] [--duration-ms T] [--dt-ms DT]
-#                           [--methods "exp_euler exp_euler_fast exp_euler_table"]
+#                           [--methods "exp_euler_reference exp_euler_fast exp_euler_table"]
 #                           [--modes "kernel pipeline"] [--scalar] [--openmp THREADS] [--out DIR]
 #
 # Our side runs in two modes (CompareRun): kernel, the integrator and a spike counter (Brian2's
-# work); pipeline, Simulator.simulate with everything a sweep records. --scalar also times
+# work); pipeline, Simulator.simulate with everything a sweep records. Methods by their config
+# names (exp_euler is exp_euler_fast; results are labelled exp_euler_fast). --scalar also times
 # exp_euler_fast/table without the Vector API (what runs when the JVM lacks the module); --openmp
 # also times Brian2 with that many OpenMP threads. Installs Debian's python3-brian when
 # /usr/bin/python3 cannot import brian2. MVN_OPTS_EXTRA=-o builds offline. Not part of the test
@@ -18,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds=5 neurons=10000 duration=1000 dt=0.01 scalar=0 openmp=0 out=""
-methods="exp_euler exp_euler_fast exp_euler_table"
+methods="exp_euler_reference exp_euler_fast exp_euler_table"
 modes="kernel pipeline"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
         --scalar) scalar=1; shift ;;
         --openmp) openmp=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -81,7 +82,7 @@ for r in $(seq 1 "$rounds"); do
     for mode in $modes; do
         for m in $methods; do
             ours "$m-$mode" "$m" "$mode"
-            if [ "$scalar" = 1 ] && [ "$m" != exp_euler ] && [ "$m" != rk4 ]; then
+            if [ "$scalar" = 1 ] && [ "$m" != exp_euler_reference ] && [ "$m" != rk4 ]; then
                 ours "$m-$mode-scalar" "$m" "$mode" -Dhhsweep.vector=false
             fi
         done

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * bits: state and input at every step (float64), spike times, statistics and float32 traces.
  */
 class DeterminismTest {
-    private static final SimulationSettings BASE = SimulationSettings.of(0.01, 20.0, Method.EXP_EULER)
+    private static final SimulationSettings BASE = SimulationSettings.of(0.01, 20.0, Method.EXP_EULER_REFERENCE)
             .withTraces(List.of(TraceVariable.values()), 1);
 
     /** One neuron per stimulus type and sharing, each with its own parameters and seed. */

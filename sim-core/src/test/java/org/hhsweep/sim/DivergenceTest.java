@@ -93,7 +93,7 @@ class DivergenceTest {
     @Test
     void finiteVoltageBeyondTheBoundIsFlaggedWhereItCrossesIt() {
         // -50 uA/cm^2 against gL = 0.03 mS/cm^2 drives V towards -1700 mV: finite, but no physiology
-        SimulationSettings settings = SimulationSettings.of(0.01, 60.0, Method.EXP_EULER);
+        SimulationSettings settings = SimulationSettings.of(0.01, 60.0, Method.EXP_EULER_REFERENCE);
         NeuronSpec[] block = {constant(10, 0), constant(-50, 1), constant(0, 2)};
         BlockResult result = Simulator.simulate(settings, block);
         StateHistory h = Replay.run(settings, block, 1)[0];
@@ -111,7 +111,7 @@ class DivergenceTest {
     void theBoundComesFromTheSettings() {
         // With a 70 mV bound, a neuron at rest (-70.68 mV) counts as diverged at its first sample
         // below -70, while one held near -66 mV by 2 uA/cm^2 stays in bounds.
-        SimulationSettings settings = new SimulationSettings(0.01, 30.0, Method.EXP_EULER, Double.NaN, Double.NaN,
+        SimulationSettings settings = new SimulationSettings(0.01, 30.0, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
                 List.of(), 1, true, 70.0);
         NeuronSpec[] block = {constant(2, 0), constant(0, 1)};
         BlockResult result = Simulator.simulate(settings, block);

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * exp_euler_fast and exp_euler_table against the reference integrator itself, step by step (their
  * spike counts, first spikes and peaks against shared/reference/hh-reference.json are checked in
- * ReferenceTest, beside exp_euler's). exp_euler_fast is
+ * ReferenceTest, beside exp_euler_reference's). exp_euler_fast (what a config's exp_euler runs) is
  * the same scheme with other roundings, so it must meet the reference's tolerances: spike counts
  * exact, first spike within a step, first peak within 1e-6 mV. exp_euler_table interpolates the
  * gates' step in V, so it must keep the spike counts and stay within its documented voltage error.
@@ -56,12 +56,12 @@ class FastMethodsReferenceTest {
                 worst = Math.max(worst, Math.abs(ref.V[i] - fast.V[i]));
             }
         }
-        System.out.printf(Locale.ROOT, "%s: max |V - V_exp_euler| over 1 s = %.3e mV%n", method.configName(), worst);
-        assertTrue(worst <= bound, method.configName() + ": " + worst + " mV");
+        System.out.printf(Locale.ROOT, "%s: max |V - V_exp_euler_reference| over 1 s = %.3e mV%n", method.recordedName(), worst);
+        assertTrue(worst <= bound, method.recordedName() + ": " + worst + " mV");
         assertTrue(worst > 0, "a different rounding must show somewhere, else the reference ran twice");
     }
 
-    /** The tutorial's random input: 6 spikes for every neuron of every run, as with exp_euler. */
+    /** The tutorial's random input: 6 spikes for every neuron of every run, as with exp_euler_reference. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("deviations")
     void tutorialRandomInputGivesSixSpikes(Method method, double bound) {
@@ -72,7 +72,7 @@ class FastMethodsReferenceTest {
                     RandomStreams.runSeed(42, run), 0);
         }
         BlockResult fast = Simulator.simulate(SimulationSettings.of(DT, 100.0, method), specs);
-        BlockResult reference = Simulator.simulate(SimulationSettings.of(DT, 100.0, Method.EXP_EULER), specs);
+        BlockResult reference = Simulator.simulate(SimulationSettings.of(DT, 100.0, Method.EXP_EULER_REFERENCE), specs);
         for (int run = 0; run < runs; run++) {
             assertEquals(6, fast.statistics()[run].spikeCount(), "run " + run);
             double[] t = fast.interpolatedTimes()[run];

@@ -32,7 +32,7 @@ class JaxTutorialReplayTest {
     private static final int[] TUTORIAL_SPIKE_INDICES = {407, 2131, 3876, 5621, 7350, 9150};
 
     private static SweepSpec tutorial(boolean shared, int neurons, int seeds) {
-        RunTemplate base = new RunTemplate(0.01, 100, Method.EXP_EULER, Double.NaN, Double.NaN,
+        RunTemplate base = new RunTemplate(0.01, 100, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
                 HHParameters.DEFAULTS, -65, new StimulusSpec.JaxUniform(1, 10, shared, neurons), neurons, neurons,
                 List.of(TraceVariable.V, TraceVariable.I), 0.01, true);
         return new SweepSpec("tutorial-jax", 42, base, List.of(), 0, List.of(), seeds);

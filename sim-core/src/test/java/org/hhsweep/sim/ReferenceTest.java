@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Reproduces shared/reference/hh-reference.json with the exp_euler reference integrator and the fast methods. */
+/** Reproduces shared/reference/hh-reference.json with the reference integrator (exp_euler_reference) and the fast methods. */
 class ReferenceTest {
     private static final double DT = 0.01;
 
@@ -61,13 +61,13 @@ class ReferenceTest {
     }
 
     /**
-     * Every method that claims the reference's results: exp_euler and exp_euler_fast (the same
-     * scheme, other roundings) to the reference's own tolerances, exp_euler_table (gates
+     * Every method that claims the reference's results: exp_euler_reference and exp_euler_fast (the
+     * same scheme, other roundings) to the reference's own tolerances, exp_euler_table (gates
      * interpolated in V) with its documented voltage error for the first peak.
      */
     static Stream<Arguments> constantCurrents() {
         JsonNode table = ReferenceData.root().get("constant_current_1000ms_dt0.01");
-        return Stream.of(Arguments.of(Method.EXP_EULER, 1e-6), Arguments.of(Method.EXP_EULER_FAST, 1e-6),
+        return Stream.of(Arguments.of(Method.EXP_EULER_REFERENCE, 1e-6), Arguments.of(Method.EXP_EULER_FAST, 1e-6),
                         Arguments.of(Method.EXP_EULER_TABLE, FastMethodsReferenceTest.TABLE_MAX_DEVIATION_MV))
                 .flatMap(m -> IntStream.range(0, table.size()).mapToObj(i -> Arguments.of(m.get()[0], m.get()[1],
                         table.get(i).get("I").asDouble(), table.get(i))));

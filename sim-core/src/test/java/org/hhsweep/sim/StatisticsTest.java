@@ -27,7 +27,7 @@ class StatisticsTest {
     private static final double DURATION = 200.0;
     private static final double WINDOW_START = 50.0;
     private static final double WINDOW_END = 150.0;
-    private static final SimulationSettings SETTINGS = SimulationSettings.of(DT, DURATION, Method.EXP_EULER)
+    private static final SimulationSettings SETTINGS = SimulationSettings.of(DT, DURATION, Method.EXP_EULER_REFERENCE)
             .withWindow(WINDOW_START, WINDOW_END).withTraces(List.of(TraceVariable.V), 1);
 
     private static final int TONIC = 0;
@@ -182,7 +182,7 @@ class StatisticsTest {
         assertNotNull(two.meanIsiMs());
         assertNull(two.cvIsi());
 
-        BlockResult noWindow = Simulator.simulate(SimulationSettings.of(DT, 20.0, Method.EXP_EULER),
+        BlockResult noWindow = Simulator.simulate(SimulationSettings.of(DT, 20.0, Method.EXP_EULER_REFERENCE),
                 new NeuronSpec[] {NEURONS[TONIC]});
         assertNull(noWindow.statistics()[0].windowRateHz());
     }
@@ -224,7 +224,7 @@ class StatisticsTest {
     @Test
     void ratesUseTheSimulatedWholeSteps() {
         // 20.004 ms at dt 0.01 is 2000 steps: the rate is over the 20 ms actually simulated
-        SimulationSettings odd = SimulationSettings.of(DT, 20.004, Method.EXP_EULER);
+        SimulationSettings odd = SimulationSettings.of(DT, 20.004, Method.EXP_EULER_REFERENCE);
         assertEquals(2000, odd.steps());
         NeuronStatistics s = Simulator.simulate(odd, new NeuronSpec[] {NEURONS[TONIC]}).statistics()[0];
         assertEquals(s.spikeCount() / 0.020, s.rateHz(), 1e-9);
@@ -233,7 +233,7 @@ class StatisticsTest {
     @Test
     void aWindowMustLieInsideTheRun() {
         // a window reaching past the run would divide its spikes by time never simulated
-        SimulationSettings plain = SimulationSettings.of(DT, 100.0, Method.EXP_EULER);
+        SimulationSettings plain = SimulationSettings.of(DT, 100.0, Method.EXP_EULER_REFERENCE);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plain.withWindow(50.0, 150.0));
         assertTrue(e.getMessage().contains("150"), e.getMessage());
         assertEquals(100.0, plain.withWindow(0.0, 100.0).windowEndMs(), 0.0);

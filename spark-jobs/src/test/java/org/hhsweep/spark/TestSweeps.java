@@ -23,11 +23,11 @@ public final class TestSweeps {
     }
 
     /**
-     * The tutorial: 10 neurons, 100 ms at dt 0.01 ms, exp_euler, one input uniform in [1, 10)
+     * The tutorial: 10 neurons, 100 ms at dt 0.01 ms, exp_euler_reference, one input uniform in [1, 10)
      * uA/cm^2 drawn every step and shared by all neurons; spike times kept, no traces.
      */
     public static SweepConfig tutorial() {
-        RunTemplate base = new RunTemplate(0.01, 100, Method.EXP_EULER, Double.NaN, Double.NaN,
+        RunTemplate base = new RunTemplate(0.01, 100, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
                 HHParameters.DEFAULTS, -65, new StimulusSpec.Uniform(1, 10, true), 10, 0, List.of(), 0.01, true);
         return config(new SweepSpec("tutorial", 42, base, List.of(), 0, List.of(), 1));
     }
@@ -42,7 +42,7 @@ public final class TestSweeps {
         for (int i = 0; i < currents.length; i++) {
             currents[i] = table.get(i).get("I").asDouble();
         }
-        RunTemplate base = new RunTemplate(0.01, 1000, Method.EXP_EULER, 500, 1000, HHParameters.DEFAULTS, -65,
+        RunTemplate base = new RunTemplate(0.01, 1000, Method.EXP_EULER_REFERENCE, 500, 1000, HHParameters.DEFAULTS, -65,
                 new StimulusSpec.Constant(0), 1, 1, List.of(TraceVariable.V, TraceVariable.I), 0.1, true);
         return config(new SweepSpec("f-I", 1, base,
                 List.of(new SweepSpec.GridAxis("stimulus.amplitude", currents)), 0, List.of(), 1));
@@ -54,7 +54,7 @@ public final class TestSweeps {
      * traces and spikes. 2 x 2 grid x 2 samples x 3 replicates = 24 runs of 5 neurons, 40 ms.
      */
     public static SweepConfig mixed() {
-        RunTemplate base = new RunTemplate(0.02, 40, Method.EXP_EULER, 10, 40, HHParameters.DEFAULTS, -65,
+        RunTemplate base = new RunTemplate(0.02, 40, Method.EXP_EULER_REFERENCE, 10, 40, HHParameters.DEFAULTS, -65,
                 new StimulusSpec.OrnsteinUhlenbeck(7, 4, 2, false), 5, 2,
                 List.of(TraceVariable.V, TraceVariable.M, TraceVariable.I), 0.2, true);
         SweepSpec spec = new SweepSpec("mixed", 2024, base, List.of(
@@ -66,7 +66,7 @@ public final class TestSweeps {
 
     /** Two runs: a current the model follows, and one so large V leaves any sane range (diverges). */
     public static SweepConfig diverging() {
-        RunTemplate base = new RunTemplate(0.01, 20, Method.EXP_EULER, Double.NaN, Double.NaN,
+        RunTemplate base = new RunTemplate(0.01, 20, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
                 HHParameters.DEFAULTS, -65, new StimulusSpec.Constant(10), 3, 0, List.of(), 0.01, true);
         return config(new SweepSpec("diverging", 5, base,
                 List.of(new SweepSpec.GridAxis("stimulus.amplitude", new double[] {10, 1e7})), 0, List.of(), 1));

@@ -59,11 +59,9 @@ final class ConfigReader {
         ObjectNode sim = optionalSection(top.get("simulation"), "simulation", SIMULATION_KEYS);
         double duration = quantityOrMissing(sim.get("duration"), RunTemplate.DURATION);
         double dt = quantity(sim.get("dt"), RunTemplate.DT, DEFAULT_DT_MS);
-        // exp_euler_fast: the tutorial's scheme, within the reference's tolerances and several times
-        // faster (docs/performance.md); exp_euler, the reference, stays a config away
         Method method = Fields.given(sim.get("method"))
                 ? Method.fromName(Fields.choice(sim.get("method"), "simulation.method", Method.names()))
-                : Method.EXP_EULER_FAST;
+                : Method.DEFAULT;
         double windowStart = Double.NaN;
         double windowEnd = Double.NaN;
         if (Fields.given(sim.get("window"))) {

@@ -50,7 +50,9 @@ final class ResolvedConfig {
         ObjectNode sim = root.putObject("simulation");
         quantity(sim, units, RunTemplate.DURATION, t);
         quantity(sim, units, RunTemplate.DT, t);
-        sim.put("method", t.method().configName());
+        // the name of the code, not the config's spelling: exp_euler and exp_euler_fast are one sweep,
+        // and an output recorded as exp_euler (the reference, before issue 11) is another
+        sim.put("method", t.method().recordedName());
         if (Double.isNaN(t.windowStartMs())) {
             sim.putNull("window");
         } else {

@@ -2,6 +2,7 @@ package org.hhsweep.sim.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hhsweep.sim.sweep.SweepSpec;
 
 /**
@@ -26,5 +27,15 @@ public record SweepConfig(SweepSpec spec, String output, JsonNode resolved, Stri
     /** A config without an execution section. */
     public SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash) {
         this(spec, output, resolved, hash, MissingNode.getInstance());
+    }
+
+    /**
+     * The hash this config has when its method is recorded under another name: how an output
+     * recorded under a method's former name (Method.formerName) is recognised as this sweep.
+     */
+    public String hashWithMethodRecordedAs(String method) {
+        ObjectNode copy = (ObjectNode) resolved.deepCopy();
+        copy.withObjectProperty("simulation").put("method", method);
+        return ResolvedConfig.hash(copy);
     }
 }

@@ -12,10 +12,11 @@ import org.hhsweep.sim.model.NeuronBlock;
  *
  * <p>For a gate J = -(alpha + beta); for V, J = -(gNa m^3 h + gK n^4 + gL) / C. The scheme is first
  * order in dt but exact for each variable's linear part, so it stays stable at the tutorial's dt.
- * This class is the reference: faster variants must match it within documented tolerances.
+ * This class is the reference (exp_euler_reference; until issue 11 the plain exp_euler): faster
+ * variants must match it within documented tolerances.
  */
 public final class ExponentialEuler implements Integrator {
-    public static final String NAME = "exp_euler";
+    public static final String NAME = "exp_euler_reference";
 
     @Override
     public void step(NeuronBlock b, double[] current, double dt) {

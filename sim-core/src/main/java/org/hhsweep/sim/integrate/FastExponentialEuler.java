@@ -17,8 +17,9 @@ import org.hhsweep.sim.model.NeuronBlock;
  * ({@link FastKernels}) with the same bits. Each neuron still sees only its own values.
  *
  * <p>Not bit-identical to the reference (other roundings), but within its tolerances; see
- * docs/performance.md for the measured deviation. Not thread-safe: one instance per block
- * simulation, like every integrator here.
+ * docs/performance.md for the measured deviation. The method a config's plain {@code exp_euler}
+ * selects, recorded in outputs as exp_euler_fast ({@link Method}). Not thread-safe: one instance per
+ * block simulation, like every integrator here.
  */
 public final class FastExponentialEuler implements Integrator {
     public static final String NAME = "exp_euler_fast";

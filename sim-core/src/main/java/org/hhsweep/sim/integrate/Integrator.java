@@ -11,6 +11,6 @@ import org.hhsweep.sim.model.NeuronBlock;
 public interface Integrator {
     void step(NeuronBlock block, double[] current, double dt);
 
-    /** The config name of this scheme. */
+    /** The name outputs record for this scheme ({@link Method#recordedName}). */
     String name();
 }

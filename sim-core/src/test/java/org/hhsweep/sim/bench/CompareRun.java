@@ -81,7 +81,7 @@ public final class CompareRun {
         System.out.printf(Locale.ROOT, "{\"simulator\": \"hhsweep %s%s%s\", \"java\": \"%s\", \"neurons\": %d, \"steps\": %d,"
                         + " \"dt_ms\": %s, \"run_seconds\": [%.6f], \"neuron_steps_per_s\": [%.1f], \"spikes_total\": %d,"
                         + " \"spike_counts\": [%s]}%n",
-                method.configName(), simd(method), pipeline ? ", pipeline" : ", kernel", System.getProperty("java.version"), neurons, steps, dtMs, seconds,
+                method.recordedName(), simd(method), pipeline ? ", pipeline" : ", kernel", System.getProperty("java.version"), neurons, steps, dtMs, seconds,
                 neurons * (double) steps / seconds, total, list);
     }
 

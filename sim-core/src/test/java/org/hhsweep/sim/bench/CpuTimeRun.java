@@ -60,7 +60,7 @@ public final class CpuTimeRun {
             double wallSeconds = (System.nanoTime() - wall) * 1e-9;
             double work = neurons * (double) steps;
             System.out.printf(Locale.ROOT, "%s %s repeat %d: %.1f M neuron-steps per CPU second, %.1f per wall second, %d spikes%n",
-                    method.configName(), integratorOnly ? "integrator" : "kernel", r, work / cpuSeconds * 1e-6,
+                    method.recordedName(), integratorOnly ? "integrator" : "kernel", r, work / cpuSeconds * 1e-6,
                     work / wallSeconds * 1e-6, spikes);
         }
     }

@@ -59,7 +59,7 @@ public class KernelBenchmark {
     @Param({"1", "64", "4096"})
     int blockSize;
 
-    @Param({"exp_euler", "exp_euler_fast", "exp_euler_fast_scalar", "exp_euler_table", "exp_euler_table_scalar", "rk4"})
+    @Param({"exp_euler_reference", "exp_euler_fast", "exp_euler_fast_scalar", "exp_euler_table", "exp_euler_table_scalar", "rk4"})
     String method;
 
     private Integrator integrator;

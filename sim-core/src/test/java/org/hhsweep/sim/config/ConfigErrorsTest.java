@@ -62,7 +62,8 @@ class ConfigErrorsTest {
                 bad("stimulus without type", SIM + "stimulus: {amplitude: 1 uA/cm^2}\n", "stimulus.type",
                         "got nothing", "constant, pulse, ramp, uniform, gaussian, ou"),
                 bad("unknown method", "simulation: {duration: 100 ms, method: rk45}\n", "simulation.method",
-                        "rk45", "exp_euler, rk4", "did you mean 'rk4'?"),
+                        "rk45", "one of exp_euler, exp_euler_fast, exp_euler_reference, rk4, exp_euler_table",
+                        "did you mean 'rk4'?"),
                 bad("unknown window key", "simulation: {duration: 100 ms, window: {begin: 1 ms, end: 2 ms}}\n",
                         "simulation.window.begin", "start, end"),
                 // units

@@ -53,7 +53,7 @@ class ConfigLoaderTest {
         RunTemplate t = s.base();
         assertEquals(0.01, t.dt(), 0.0);
         assertEquals(100.0, t.durationMs(), 0.0);
-        assertEquals(Method.EXP_EULER, t.method());
+        assertEquals(Method.EXP_EULER_FAST, t.method());
         assertTrue(Double.isNaN(t.windowStartMs()) && Double.isNaN(t.windowEndMs()));
         assertEquals(new HHParameters(50.0, 120.0, -77.0, 36.0, -54.387, 0.03, 1.0, 20.0), t.model());
         assertEquals(-65.0, t.v0(), 0.0);

@@ -28,7 +28,7 @@ class TraceQuantizationTest {
 
     @Test
     void dequantisedSpikingTraceIsWithinHalfAStepOfTheFloat64Simulation() {
-        SimulationSettings settings = SimulationSettings.of(DT, 50.0, Method.EXP_EULER)
+        SimulationSettings settings = SimulationSettings.of(DT, 50.0, Method.EXP_EULER_REFERENCE)
                 .withTraces(List.of(TraceVariable.V, TraceVariable.M), 1);
         NeuronSpec[] neurons = {NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(10.0), 0, 0).traced(true)};
         BlockResult result = Simulator.simulate(settings, neurons);

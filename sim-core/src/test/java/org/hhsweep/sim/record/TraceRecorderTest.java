@@ -41,7 +41,7 @@ class TraceRecorderTest {
     @ParameterizedTest(name = "every {0} steps")
     @ValueSource(ints = {1, 7, 10, 1000})
     void samplesAreTheStatesAtMultiplesOfTheInterval(int every) {
-        SimulationSettings settings = SimulationSettings.of(DT, 10.0, Method.EXP_EULER)
+        SimulationSettings settings = SimulationSettings.of(DT, 10.0, Method.EXP_EULER_REFERENCE)
                 .withTraces(List.of(TraceVariable.values()), every);
         long steps = settings.steps();
         NeuronSpec[] neurons = neurons();
@@ -88,11 +88,11 @@ class TraceRecorderTest {
 
     @Test
     void nothingIsRecordedWithoutTracedNeuronsOrVariables() {
-        SimulationSettings withVariables = SimulationSettings.of(DT, 1.0, Method.EXP_EULER)
+        SimulationSettings withVariables = SimulationSettings.of(DT, 1.0, Method.EXP_EULER_REFERENCE)
                 .withTraces(List.of(TraceVariable.V), 1);
         NeuronSpec untraced = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(1.0), 0, 0);
         assertTrue(Simulator.simulate(withVariables, new NeuronSpec[] {untraced}).traces().isEmpty());
-        SimulationSettings noVariables = SimulationSettings.of(DT, 1.0, Method.EXP_EULER);
+        SimulationSettings noVariables = SimulationSettings.of(DT, 1.0, Method.EXP_EULER_REFERENCE);
         assertTrue(Simulator.simulate(noVariables, new NeuronSpec[] {untraced.traced(true)}).traces().isEmpty());
     }
 
@@ -101,7 +101,7 @@ class TraceRecorderTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new TraceRecorder(new int[] {0}, List.of(TraceVariable.V), 0, 100, DT));
         assertThrows(IllegalArgumentException.class,
-                () -> SimulationSettings.of(DT, 1.0, Method.EXP_EULER).withTraces(List.of(TraceVariable.V), 0));
+                () -> SimulationSettings.of(DT, 1.0, Method.EXP_EULER_REFERENCE).withTraces(List.of(TraceVariable.V), 0));
     }
 
     @Test

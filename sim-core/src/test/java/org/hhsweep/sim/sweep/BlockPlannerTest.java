@@ -22,7 +22,7 @@ class BlockPlannerTest {
 
     /** 12 runs: dt swept over two values (two settings groups), 5 noisy neurons each, 2 traced. */
     private static List<RunSpec> runs() {
-        RunTemplate base = new RunTemplate(0.02, 30, Method.EXP_EULER, 10, 30, HHParameters.DEFAULTS, -65,
+        RunTemplate base = new RunTemplate(0.02, 30, Method.EXP_EULER_REFERENCE, 10, 30, HHParameters.DEFAULTS, -65,
                 new StimulusSpec.Gaussian(6, 3, false), 5, 2, List.of(TraceVariable.V, TraceVariable.N), 0.1, true);
         SweepSpec spec = new SweepSpec("plan", 11, base, List.of(
                 new SweepSpec.GridAxis(RunTemplate.DT, new double[] {0.02, 0.01}),

@@ -45,7 +45,7 @@ class SweepChunksTest {
 
     @Test
     void longestRunComesFromSweptDtAndDuration() {
-        RunTemplate base = new RunTemplate(0.01, 100, Method.EXP_EULER, Double.NaN, Double.NaN,
+        RunTemplate base = new RunTemplate(0.01, 100, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
                 HHParameters.DEFAULTS, -65, new StimulusSpec.Constant(5), 2, 0, List.of(), 0.01, false);
         SweepSpec plain = new SweepSpec("s", 1, base, List.of(), 0, List.of(), 3);
         assertEquals(10_000, SweepChunks.maxStepsPerRun(plain));

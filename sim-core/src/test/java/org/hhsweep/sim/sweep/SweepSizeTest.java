@@ -12,7 +12,7 @@ import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.junit.jupiter.api.Test;
 
 class SweepSizeTest {
-    private static final RunTemplate BASE = new RunTemplate(0.01, 100, Method.EXP_EULER, Double.NaN, Double.NaN,
+    private static final RunTemplate BASE = new RunTemplate(0.01, 100, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
             HHParameters.DEFAULTS, -65, new StimulusSpec.Constant(5), 10, 2,
             List.of(TraceVariable.V, TraceVariable.M, TraceVariable.I), 0.1, true);
 

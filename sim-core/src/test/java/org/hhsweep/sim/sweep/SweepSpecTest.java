@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** Expansion of a sweep into runs by index, and the sweepable paths of a run template. */
 class SweepSpecTest {
-    private static final RunTemplate BASE = new RunTemplate(0.01, 100.0, Method.EXP_EULER, Double.NaN, Double.NaN,
+    private static final RunTemplate BASE = new RunTemplate(0.01, 100.0, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
             HHParameters.DEFAULTS, -65.0, new StimulusSpec.Constant(5.0), 10, 2, List.of(TraceVariable.V), 0.1, true);
 
     private static final double[] GNA = {100.0, 120.0, 140.0};
@@ -251,7 +251,7 @@ class SweepSpecTest {
         }
         // every path of every template has a unit
         for (StimulusSpec stimulus : oneOfEachType()) {
-            RunTemplate t = new RunTemplate(0.01, 100.0, Method.EXP_EULER, Double.NaN, Double.NaN,
+            RunTemplate t = new RunTemplate(0.01, 100.0, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
                     HHParameters.DEFAULTS, -65.0, stimulus, 1, 0, List.of(), 0.01, true);
             for (String p : t.paths()) {
                 RunTemplate.unit(p);
@@ -273,7 +273,7 @@ class SweepSpecTest {
         SimulationSettings s = BASE.settings();
         assertEquals(0.01, s.dt(), 0.0);
         assertEquals(10_000, s.steps());
-        assertEquals(Method.EXP_EULER, s.method());
+        assertEquals(Method.EXP_EULER_REFERENCE, s.method());
         assertEquals(10, s.traceEvery(), "0.1 ms at dt 0.01");
         assertEquals(List.of(TraceVariable.V), s.traceVariables());
         assertFalse(s.hasWindow());

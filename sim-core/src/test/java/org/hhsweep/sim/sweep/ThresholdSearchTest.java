@@ -27,7 +27,7 @@ class ThresholdSearchTest {
     private static final double DURATION = 1000;
 
     private static final String RHEOBASE = """
-            simulation: {duration: 1000 ms, dt: 0.01 ms, method: exp_euler}
+            simulation: {duration: 1000 ms, dt: 0.01 ms, method: exp_euler_reference}
             stimulus: {type: constant, amplitude: 0 uA/cm^2}
             sweep:
               search: {param: stimulus.amplitude, from: 0 uA/cm^2, to: 20 uA/cm^2,
@@ -40,7 +40,7 @@ class ThresholdSearchTest {
         for (int i = 0; i < currents.length; i++) {
             neurons[i] = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(currents[i]), 0, i);
         }
-        SimulationSettings settings = SimulationSettings.of(DT, duration, Method.EXP_EULER).withSpikeTimes(false);
+        SimulationSettings settings = SimulationSettings.of(DT, duration, Method.EXP_EULER_REFERENCE).withSpikeTimes(false);
         BlockResult r = Simulator.simulate(settings, neurons);
         int[] out = new int[currents.length];
         for (int i = 0; i < out.length; i++) {

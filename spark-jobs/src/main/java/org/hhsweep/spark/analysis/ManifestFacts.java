@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hhsweep.sim.integrate.Method;
 
 /** The manifest as the report's "Run" table: what ran, by which software, where, how long, how fast. */
 final class ManifestFacts {
@@ -20,6 +21,7 @@ final class ManifestFacts {
         add(rows, "software", "hhsweep " + sw.path("version").asText("?") + ", commit " + sw.path("git_commit").asText("?"));
         add(rows, "platform", "Spark " + sw.path("spark").asText("?") + ", Java " + sw.path("java").asText("?"));
         add(rows, "master", m.path("master").asText(""));
+        add(rows, "method", method(m));
         add(rows, "started", m.path("started").asText(""));
         add(rows, "finished", m.path("finished").isNull() ? "not yet" : m.path("finished").asText(""));
         if (m.path("wall_time_s").isNumber()) {
@@ -50,6 +52,13 @@ final class ManifestFacts {
         }
         add(rows, "config hash", sweep.path("config_hash").asText(""));
         return rows;
+    }
+
+    /** The integrator that ran, by its name now: an output recorded under a former name says so. */
+    static String method(JsonNode m) {
+        String recorded = m.at("/config/simulation/method").asText("");
+        Method former = Method.fromFormerName(recorded);
+        return former == null ? recorded : former.recordedName() + " (recorded under its former name " + recorded + ")";
     }
 
     private static void add(List<List<String>> rows, String key, String value) {

@@ -21,19 +21,19 @@ public record KernelUse(Method method, long simdChunks, long chunks) {
     /** For the sweep's last line, e.g. "exp_euler_fast, SIMD" or "exp_euler_fast, scalar: no Vector API". */
     public String describe() {
         if (!simdCapable() || chunks == 0) {
-            return method.configName();
+            return method.recordedName();
         }
         if (simdChunks == chunks) {
-            return method.configName() + ", SIMD";
+            return method.recordedName() + ", SIMD";
         }
-        String scalar = method.configName() + ", scalar: no Vector API (java --add-modules jdk.incubator.vector)";
+        String scalar = method.recordedName() + ", scalar: no Vector API (java --add-modules jdk.incubator.vector)";
         return simdChunks == 0 ? scalar : scalar + " in " + (chunks - simdChunks) + " of " + chunks + " chunks";
     }
 
     /** The manifest's "kernel" object. */
     void put(ObjectNode manifest) {
         ObjectNode k = manifest.putObject("kernel");
-        k.put("method", method.configName());
+        k.put("method", method.recordedName());
         k.put("simd_capable", simdCapable());
         k.put("chunks", chunks);
         k.put("simd_chunks", simdCapable() ? simdChunks : 0);

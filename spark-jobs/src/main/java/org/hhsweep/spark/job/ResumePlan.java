@@ -22,7 +22,7 @@ import org.hhsweep.spark.io.Tables;
 
 /**
  * What {@code --resume} continues: the sweep recorded in an output's manifest, which must be the
- * config's (same hash), cut into the chunks the manifest records (not recomputed: execution
+ * config's ({@link SameSweep}), cut into the chunks the manifest records (not recomputed: execution
  * settings are not part of the hash), of which those whose runs file exists are done.
  *
  * @param manifest        the manifest found
@@ -56,12 +56,7 @@ public record ResumePlan(ObjectNode manifest, SweepChunks chunks, TreeSet<Long> 
             throw new OutputRefused("cannot resume " + where + ": it has no readable " + Manifest.FILE
                     + ", so it holds no sweep started by hhsweep (choose another --out)");
         }
-        String hash = manifest.at("/sweep/config_hash").asText("");
-        if (!hash.equals(config.hash())) {
-            throw new OutputRefused("cannot resume " + where + ": it holds a sweep of another config (config hash "
-                    + abbreviate(hash) + " in its manifest, " + abbreviate(config.hash()) + " for this config);"
-                    + " resume with the config it was started with, or use --overwrite to replace it");
-        }
+        SameSweep.check(manifest, config, where);
         JsonNode perChunk = manifest.at("/partitioning/runs_per_chunk");
         JsonNode count = manifest.at("/partitioning/chunks");
         if (!perChunk.canConvertToLong() || perChunk.asLong() < 1 || !count.canConvertToLong()) {
@@ -95,10 +90,6 @@ public record ResumePlan(ObjectNode manifest, SweepChunks chunks, TreeSet<Long> 
                     + ChunkCounts.FOOTER_KEY + " in its footer (written by an older version?); use --overwrite");
         }
         return ChunkCounts.fromJson(json);
-    }
-
-    private static String abbreviate(String hash) {
-        return hash.isEmpty() ? "(none)" : hash.length() > 12 ? hash.substring(0, 12) + "..." : hash;
     }
 
     /** Chunks still to run, in order. */

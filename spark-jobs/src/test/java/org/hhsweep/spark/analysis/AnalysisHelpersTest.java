@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,19 @@ class AnalysisHelpersTest {
         assertEquals("0", AxisLabels.number(0.0));
         assertEquals("-77", AxisLabels.number(-77.0));
         assertEquals("1.5E-9", AxisLabels.number(1.5e-9));
+    }
+
+    @Test
+    void theReportNamesTheMethodThatRanAlsoForOutputsRecordedUnderItsFormerName() throws Exception {
+        assertEquals("exp_euler_fast", ManifestFacts.method(manifestWithMethod("exp_euler_fast")));
+        // what a manifest written before exp_euler named the fast kernel holds
+        assertEquals("exp_euler_reference (recorded under its former name exp_euler)",
+                ManifestFacts.method(manifestWithMethod("exp_euler")));
+        assertEquals("", ManifestFacts.method(new ObjectMapper().readTree("{}")));
+    }
+
+    private static JsonNode manifestWithMethod(String method) throws Exception {
+        return new ObjectMapper().readTree("{\"config\": {\"simulation\": {\"method\": \"" + method + "\"}}}");
     }
 
     @Test

@@ -25,7 +25,7 @@ class KernelUseTest {
 
     @Test
     void describesTheMethodAndTheSimdShare() {
-        assertEquals("exp_euler", new KernelUse(Method.EXP_EULER, 0, 5).describe());
+        assertEquals("exp_euler_reference", new KernelUse(Method.EXP_EULER_REFERENCE, 0, 5).describe());
         assertEquals("exp_euler_fast, SIMD", new KernelUse(Method.EXP_EULER_FAST, 5, 5).describe());
         assertEquals("exp_euler_table, scalar: no Vector API (java --add-modules jdk.incubator.vector)",
                 new KernelUse(Method.EXP_EULER_TABLE, 0, 5).describe());

@@ -213,6 +213,66 @@ class ResumeTest {
         assertEquals(before, FileTree.snapshot(tmp), "a refused resume changed files");
     }
 
+    /**
+     * An output of the reference written before exp_euler named the fast kernel: its manifest names
+     * method exp_euler, with the hash the code of then gave the config (which
+     * hashWithMethodRecordedAs reproduces: MethodNamesTest pins it to that code's hashes). Report
+     * and query read it; a config naming exp_euler now (the fast kernel) may not resume it, one
+     * naming exp_euler_reference does, with the reference.
+     */
+    @Test
+    void anOutputOfTheReferenceUnderItsFormerNameResumesOnlyWithTheReference() throws Exception {
+        String referenceText = CONFIG.replace("end: 30 ms}}", "end: 30 ms}, method: exp_euler_reference}");
+        assertTrue(referenceText.contains("method: exp_euler_reference"));
+        Path referenceConfig = Files.writeString(tmp.resolve("reference-method.yaml"),
+                referenceText + "execution: {chunk_runs: 1}\n");
+        Path expected = tmp.resolve("reference-method");
+        assertEquals(0, Commands.run("sweep", referenceConfig.toString(), "--out", expected.toString()).status());
+        Path old = tmp.resolve("written-before-the-rename");
+        assertEquals(0, Commands.run("sweep", referenceConfig.toString(), "--out", old.toString()).status());
+        ObjectNode manifest = (ObjectNode) JSON.readTree(old.resolve("manifest.json").toFile());
+        assertEquals("exp_euler_reference", manifest.at("/config/simulation/method").asText());
+        ((ObjectNode) manifest.at("/config/simulation")).put("method", "exp_euler");
+        ((ObjectNode) manifest.get("kernel")).put("method", "exp_euler");
+        ((ObjectNode) manifest.get("sweep")).put("config_hash",
+                ConfigLoader.load(referenceConfig).hashWithMethodRecordedAs("exp_euler"));
+        JSON.writeValue(old.resolve("manifest.json").toFile(), manifest);
+
+        Commands.Outcome report = Commands.run("report", old.toString());
+        assertEquals(0, report.status(), report.describe());
+        assertTrue(Files.readString(old.resolve("report.html"))
+                .contains("exp_euler_reference (recorded under its former name exp_euler)"));
+        Commands.Outcome query = Commands.run("query", old.toString(), "SELECT count(*) FROM runs", "--format", "csv");
+        assertEquals("count(1)\n6\n", query.out(), query.describe());
+
+        interrupt(old, 1, 4);
+        Map<String, String> before = FileTree.snapshot(old);
+        Commands.Outcome fast = Commands.run("sweep", config.toString(), "--out", old.toString(), "--resume");
+        assertEquals(2, fast.status(), fast.describe());
+        assertEquals(List.of("error: cannot resume " + old + ": its manifest names method exp_euler, which then meant"
+                + " exp_euler_reference, but this config runs exp_euler_fast and one sweep must not mix them: set"
+                + " simulation.method: exp_euler_reference to resume it, or use --overwrite to rerun it"),
+                fast.errLines(), fast.describe());
+        assertEquals(before, FileTree.snapshot(old), "a refused resume changed files");
+
+        Commands.Outcome resumed = Commands.run("sweep", referenceConfig.toString(), "--out", old.toString(), "--resume");
+        assertEquals(0, resumed.status(), resumed.describe());
+        assertTrue(resumed.out().contains("resumed: 4 of 6 chunks were committed before; ran the other 2 (2 runs)\n"),
+                resumed.out());
+        assertTrue(resumed.out().contains("exp_euler_reference"), resumed.out());
+        JsonNode after = JSON.readTree(old.resolve("manifest.json").toFile());
+        assertEquals("exp_euler_reference", after.at("/config/simulation/method").asText());
+        assertEquals(ConfigLoader.load(referenceConfig).hash(), after.at("/sweep/config_hash").asText());
+        boolean fastDiffers = false;
+        for (String table : TABLES) {
+            TableDifference d = duckdb.difference(expected.resolve(table), old.resolve(table), "*");
+            assertTrue(d.rowsA() > 0 && d.isEmpty(), table + ": " + d);
+            fastDiffers |= !duckdb.difference(reference.resolve(table), expected.resolve(table), "*").isEmpty();
+        }
+        // else a resume with the fast kernel would pass the comparison above as well
+        assertTrue(fastDiffers, "the fast kernel's tables equal the reference's");
+    }
+
     @Test
     void aSweepThatFailsIsMarkedFailed() throws Exception {
         Path out = tmp.resolve("failing");
