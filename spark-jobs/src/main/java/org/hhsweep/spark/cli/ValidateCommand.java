@@ -66,7 +66,9 @@ final class ValidateCommand {
         out.printf(Locale.ROOT, "neurons: %,d (%,d per run)%n", spec.neuronCount(), spec.base().neurons());
         out.printf(Locale.ROOT, "neuron-steps: %,d (%s)%s%n", size.neuronSteps(),
                 ProgressLine.scientific(size.neuronSteps()), spec.search() != null
-                        ? ", at most: every probe of every search" : size.exact() ? "" : ", estimated from a sample of runs");
+                        ? ", at most: every probe of every search" : size.saturated()
+                        ? ", at least: more than a 64-bit count holds" : size.exact() ? ""
+                        : ", estimated from a sample of runs");
         out.printf(Locale.ROOT, "chunks: %,d of up to %,d runs%n", chunks.count(), chunks.runsPerChunk());
         out.println("output: " + OutputDirectory.display(output) + " (unless --out is given)");
         out.println("estimated output, before compression:");

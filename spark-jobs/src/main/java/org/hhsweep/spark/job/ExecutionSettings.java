@@ -65,7 +65,9 @@ public record ExecutionSettings(int blockNeurons, long maxTraceSamples, long run
     private static long positive(JsonNode e, String name, long max) {
         JsonNode v = e.get(name);
         if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > max) {
-            throw new ConfigException("execution." + name, v.toString(), "a positive integer");
+            // A quoted number reads like a number once the quotes are dropped: say it was a string.
+            String shown = v.isTextual() ? "\"" + v.textValue() + "\" (a string)" : v.toString();
+            throw new ConfigException("execution." + name, shown, "a positive integer");
         }
         return v.asLong();
     }
