@@ -37,6 +37,11 @@ public interface SessionFactory {
                     conf.setIfMissing("spark.driver.host", "127.0.0.1");
                 }
             }
+            // No metastore_db/, derby.log or spark-warehouse/ left in the working directory.
+            conf.set("spark.sql.catalogImplementation", "in-memory");
+            if (!conf.contains(ScratchWarehouse.KEY)) {
+                conf.set(ScratchWarehouse.KEY, ScratchWarehouse.create());
+            }
             conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
             conf.setIfMissing(VECTORIZED_READER, "false");
             // Running tasks report progress with their heartbeats: more often than the default 10 s.
@@ -91,7 +96,9 @@ public interface SessionFactory {
 
         @Override
         public void release(SparkSession session) {
+            String warehouse = session.conf().get(ScratchWarehouse.KEY, null);
             session.stop();
+            ScratchWarehouse.delete(warehouse);
         }
     };
 }
