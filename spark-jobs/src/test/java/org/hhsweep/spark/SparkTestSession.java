@@ -31,7 +31,6 @@ public final class SparkTestSession {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.sql.parquet.compression.codec", "zstd")
-                    .config(SessionFactory.VECTORIZED_READER, "false")
                     .getOrCreate();
             master = wanted;
         }

@@ -6,12 +6,6 @@ import org.apache.spark.sql.SparkSession;
 
 /** Opens the Spark session a command runs in, and releases it when the command is done. */
 public interface SessionFactory {
-    /**
-     * Spark's vectorized Parquet reader (as of 4.2) cannot decode BYTE_STREAM_SPLIT, the encoding
-     * of every floating-point column written here; its row-based reader can (SPARK-56894).
-     */
-    String VECTORIZED_READER = "spark.sql.parquet.enableVectorizedReader";
-
     SparkSession open(String appName, boolean verbose, PrintStream err);
 
     void release(SparkSession session);
@@ -35,7 +29,6 @@ public interface SessionFactory {
                 }
             }
             conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
-            conf.setIfMissing(VECTORIZED_READER, "false");
             // Running tasks report progress with their heartbeats: more often than the default 10 s.
             conf.setIfMissing("spark.executor.heartbeatInterval", "2s");
             SparkSession session = SparkSession.builder().config(conf).getOrCreate();
