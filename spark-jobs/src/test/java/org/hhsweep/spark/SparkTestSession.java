@@ -32,7 +32,6 @@ public final class SparkTestSession {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.sql.parquet.compression.codec", "zstd")
-                    .config(SessionFactory.VECTORIZED_READER, "false")
                     // As the CLI's sessions: nothing left in the module directory (SHOW DATABASES creates it).
                     .config("spark.sql.catalogImplementation", "in-memory")
                     .config(ScratchWarehouse.KEY, ScratchWarehouse.create())

@@ -6,12 +6,6 @@ import org.apache.spark.sql.SparkSession;
 
 /** Opens the Spark session a command runs in, and releases it when the command is done. */
 public interface SessionFactory {
-    /**
-     * Spark's vectorized Parquet reader (as of 4.2) cannot decode BYTE_STREAM_SPLIT, the encoding
-     * of every floating-point column written here; its row-based reader can (SPARK-56894).
-     */
-    String VECTORIZED_READER = "spark.sql.parquet.enableVectorizedReader";
-
     /** How long Spark's standalone client tries to register with a master: 3 tries of 20 s. */
     int REGISTRATION_SECONDS = 60;
 
@@ -43,7 +37,6 @@ public interface SessionFactory {
                 conf.set(ScratchWarehouse.KEY, ScratchWarehouse.create());
             }
             conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
-            conf.setIfMissing(VECTORIZED_READER, "false");
             // Running tasks report progress with their heartbeats: more often than the default 10 s.
             conf.setIfMissing("spark.executor.heartbeatInterval", "2s");
             MasterProbe.check(conf.get("spark.master"));
