@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * spike counts, first spikes and peaks against shared/reference/hh-reference.json are checked in
  * ReferenceTest, beside exp_euler_reference's). exp_euler_fast (what a config's exp_euler runs) is
  * the same scheme with other roundings, so it must meet the reference's tolerances: spike counts
- * exact, first spike within a step, first peak within 1e-6 mV. exp_euler_table interpolates the
+ * exact, first spike at the same step, first peak within 1e-6 mV. exp_euler_table interpolates the
  * gates' step in V, so it must keep the spike counts and stay within its documented voltage error.
  */
 class FastMethodsReferenceTest {

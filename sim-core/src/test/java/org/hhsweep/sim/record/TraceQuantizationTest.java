@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.hhsweep.sim.BlockResult;
 import org.hhsweep.sim.NeuronSpec;
 import org.hhsweep.sim.Replay;
@@ -72,9 +75,11 @@ class TraceQuantizationTest {
     void roundsHalfUpAndMarksWhatNoIntHolds() {
         float[] values = {-65.0f, 0.0015f, -0.0015f, 2.5e-4f, Float.NaN, 3e6f, -3e6f};
         int[] q = TraceQuantization.quantize(values, 0.001);
-        // -65 mV is 65000 steps of 1 uV; 1.5 and -1.5 steps: float32 0.0015 is just below 1.5 steps
+        // -65 mV is 65000 steps of 1 uV; float32 0.0015 is 0.00150000001303..., so 1.50000001 steps
+        // exactly (the double 0.001 being 0.001000000000000000021): nearest 2, and -2 for -0.0015
         assertEquals(-65000, q[0]);
-        assertEquals(Math.round(0.0015f / 0.001), q[1]);
+        assertEquals(2, q[1]);
+        assertEquals(-2, q[2]);
         assertEquals(0, q[3], "a quarter step rounds to 0");
         assertEquals(TraceQuantization.NOT_REPRESENTABLE, q[4], "NaN");
         assertEquals(TraceQuantization.NOT_REPRESENTABLE, q[5], "3e9 steps is beyond an int");
@@ -82,6 +87,38 @@ class TraceQuantizationTest {
         assertArrayEquals(new int[] {4, -4}, TraceQuantization.quantize(new float[] {0.5f, -0.5f}, 0.125));
         assertArrayEquals(new int[] {1, 0}, TraceQuantization.quantize(new float[] {0.5f, -0.5f}, 1.0),
                 "halves round up, as Math.round");
+    }
+
+    /**
+     * Against exact arithmetic (BigDecimal, no rounding), not the code's double division: every
+     * code is an integer within half a step of the float32 sample (and one ulp of it: the quotient
+     * is rounded once, which at a near tie may pick the other integer, 5e-14 mV too far at 1200 mV
+     * in 1e-6 mV steps), over samples and steps of every magnitude the config allows, up to the edge
+     * of what an int holds.
+     */
+    @Test
+    void everyCodeIsWithinHalfAStepOfTheSampleInExactArithmetic() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] steps = {1e-6, 1e-4, 0.001, 0.0137, 0.1, 1, 10, 1e-9, 3e-7, 1e-5};
+        BigDecimal half = new BigDecimal("0.5");
+        for (double step : steps) {
+            float[] values = new float[2000];
+            for (int j = 0; j < values.length; j++) {
+                // magnitudes up to just below 2^31 steps, spread over every decade
+                double magnitude = Math.pow(10, random.nextDouble(-3, Math.log10(0x1p31 * step) - 1e-3));
+                values[j] = (float) (random.nextBoolean() ? magnitude : -magnitude);
+            }
+            int[] q = TraceQuantization.quantize(values, step);
+            for (int j = 0; j < values.length; j++) {
+                BigDecimal exact = new BigDecimal(values[j]).divide(new BigDecimal(step), MathContext.DECIMAL128);
+                BigDecimal off = exact.subtract(BigDecimal.valueOf(q[j])).abs();
+                // half a step, plus the rounding of the quotient at a near tie: one ulp of the sample
+                BigDecimal bound = half.add(new BigDecimal(Math.ulp((double) values[j]))
+                        .divide(new BigDecimal(step), MathContext.DECIMAL128));
+                assertTrue(off.compareTo(bound) <= 0,
+                        "step " + step + ": " + values[j] + " is " + exact + " steps, code " + q[j]);
+            }
+        }
     }
 
     @Test

@@ -61,6 +61,7 @@ public final class Cli {
 
     private final Function<Path, SweepConfig> loader;
     private final SessionFactory sessions;
+    private final FreeSpace freeSpace;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -69,8 +70,17 @@ public final class Cli {
      * @param sessions opens the Spark session of commands that need one
      */
     public Cli(Function<Path, SweepConfig> loader, SessionFactory sessions, PrintStream out, PrintStream err) {
+        this(loader, sessions, FreeSpace.DISK, out, err);
+    }
+
+    /**
+     * @param freeSpace the space free where an output goes (FreeSpace.DISK)
+     */
+    public Cli(Function<Path, SweepConfig> loader, SessionFactory sessions, FreeSpace freeSpace, PrintStream out,
+               PrintStream err) {
         this.loader = loader;
         this.sessions = sessions;
+        this.freeSpace = freeSpace;
         this.out = out;
         this.err = err;
     }
@@ -147,6 +157,10 @@ public final class Cli {
 
     SessionFactory sessions() {
         return sessions;
+    }
+
+    FreeSpace freeSpace() {
+        return freeSpace;
     }
 
     PrintStream out() {

@@ -45,11 +45,12 @@ final class OutputSizeCheck {
      *
      * @param fraction        share of the sweep still to run (below 1 when resuming)
      * @param replacing       whether the directory's current content is deleted first (--overwrite)
+     * @param freeSpace       where the free space comes from (the disk, FreeSpace.DISK)
      * @param checkFreeSpace  false with --ignore-free-space
      * @return the line describing the estimate, to print
      */
     static String check(SweepSpec spec, double fraction, Path output, Configuration conf, OptionalLong limit,
-                        boolean replacing, boolean checkFreeSpace) throws IOException {
+                        boolean replacing, FreeSpace freeSpace, boolean checkFreeSpace) throws IOException {
         List<OutputEstimate.TableEstimate> tables = estimate(spec);
         long bytes = (long) Math.ceil(total(tables) * fraction);
         String what = "estimated output " + OutputEstimate.human(bytes) + " before compression" + (fraction < 1
@@ -59,7 +60,7 @@ final class OutputSizeCheck {
             throw new OutputRefused(what + " is over --max-output " + OutputEstimate.human(limit.getAsLong())
                     + "; give a larger --max-output (or none) if that is intended");
         }
-        OptionalLong free = OutputDirectory.usableSpace(output);
+        OptionalLong free = freeSpace.at(output);
         if (checkFreeSpace && free.isPresent()) {
             long available = free.getAsLong() + (replacing ? currentSize(output, conf) : 0);
             if (bytes > available) {

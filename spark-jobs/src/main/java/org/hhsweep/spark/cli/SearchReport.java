@@ -58,6 +58,7 @@ final class SearchReport {
         out.printf(Locale.ROOT, "thresholds found: %,d; no change in bracket: %,d; diverged: %,d%n", found, noChange,
                 diverged);
         out.println("output: " + OutputDirectory.display(result.output()) + " (table " + Tables.THRESHOLDS + ")");
+        SweepReport.printResumed(result, out);
         out.printf(Locale.ROOT, "wall time: %.1f s%n", result.wallSeconds());
     }
 

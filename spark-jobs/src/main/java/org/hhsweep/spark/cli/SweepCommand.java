@@ -62,7 +62,7 @@ final class SweepCommand {
         // After the checks above, as its probe file touches the directory (its modification time).
         OutputDirectory.checkWritable(output, hadoop);
         String estimate = OutputSizeCheck.check(config.spec(), toRun, output, hadoop, maxOutput, overwrite,
-                !args.flag("--ignore-free-space"));
+                cli.freeSpace(), !args.flag("--ignore-free-space"));
 
         // Spark first: a master that cannot be reached must leave no output directory or lock behind.
         SparkSession session = cli.sessions().open("hhsweep sweep " + config.spec().name(), verbose, cli.err());

@@ -33,7 +33,7 @@ final class SweepOutputs {
         List<String> tables = QueryCommand.tablesIn(dir);
         if (tables.isEmpty()) {
             throw new UsageException("no tables in " + OutputDirectory.display(dir) + " (expected "
-                    + String.join(", ", Tables.NAMES) + " written by the sweep command)");
+                    + String.join(", ", Tables.ALL_NAMES) + " written by the sweep command)");
         }
         Configuration conf = new Configuration();
         JsonNode manifest = SweepOutput.readManifest(dir, conf);

@@ -35,6 +35,15 @@ final class SweepReport {
                 : String.format(Locale.ROOT, "%.1f Hz", t.meanRateHz())));
         out.printf(Locale.ROOT, "diverged: %,d%n", t.diverged());
         out.println("output: " + OutputDirectory.display(result.output()));
+        printResumed(result, out);
+        double wall = result.wallSeconds();
+        out.printf(Locale.ROOT, "wall time: %.1f s (%s neuron-steps/s%s)%n", wall,
+                ProgressLine.scientific(wall > 0 ? result.ran().neuronSteps() / wall : 0),
+                result.kernel() == null ? "" : ", " + result.kernel().describe());
+    }
+
+    /** What a resumed sweep found committed and ran (nothing for a sweep run in one go). */
+    static void printResumed(SweepJob.Result result, PrintStream out) {
         long chunks = result.chunks().count();
         if (result.committedBefore() == chunks) {
             out.printf(Locale.ROOT, "resumed: nothing to do, all %,d chunks were committed and the sweep is complete%n",
@@ -44,9 +53,5 @@ final class SweepReport {
                     result.committedBefore(), chunks, chunks - result.committedBefore(), result.ran().runs(),
                     result.ran().runs() == 1 ? "" : "s");
         }
-        double wall = result.wallSeconds();
-        out.printf(Locale.ROOT, "wall time: %.1f s (%s neuron-steps/s%s)%n", wall,
-                ProgressLine.scientific(wall > 0 ? result.ran().neuronSteps() / wall : 0),
-                result.kernel() == null ? "" : ", " + result.kernel().describe());
     }
 }

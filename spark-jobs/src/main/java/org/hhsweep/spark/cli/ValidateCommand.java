@@ -37,8 +37,7 @@ final class ValidateCommand {
         ExecutionSettings exec = ExecutionSettings.fromConfig(config.resolved());
         SweepSpec spec = config.spec();
         SweepSize size = SweepSize.of(spec);
-        SweepChunks chunks = exec.runsPerChunk() > 0 ? new SweepChunks(spec.runCount(), exec.runsPerChunk())
-                : SweepChunks.of(spec);
+        SweepChunks chunks = exec.chunks(spec);
         PrintStream out = cli.out();
 
         out.println("config: " + file + " (valid; hash " + config.hash() + ")");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
@@ -54,17 +55,27 @@ public final class ChunkFiles {
     }
 
     /**
-     * Deletes the temporary files in an output's tables: what attempts that died (a killed
-     * executor or driver) left behind. Only when no attempt can still be writing.
+     * Deletes the temporary files in the directories of a sweep's tables: what attempts that died
+     * (a killed executor or driver) left behind. Only when no attempt can still be writing.
      */
-    public static void deleteTemporary(FileSystem fs, Path output) throws IOException {
-        for (String table : Tables.NAMES) {
+    public static void deleteTemporary(FileSystem fs, Path output, Tables tables) throws IOException {
+        deleteIn(fs, output, tables, (name, chunk) -> isTemporary(name));
+    }
+
+    /**
+     * Deletes, in the directories of a sweep's tables, the files a test accepts: given each file's
+     * name and its chunk (empty for a name that is not a committed file's).
+     */
+    public static void deleteIn(FileSystem fs, Path output, Tables tables, BiPredicate<String, OptionalLong> delete)
+            throws IOException {
+        for (String table : tables.names()) {
             Path dir = new Path(output, table);
             if (!fs.exists(dir)) {
                 continue;
             }
             for (FileStatus s : fs.listStatus(dir)) {
-                if (isTemporary(s.getPath().getName())) {
+                String name = s.getPath().getName();
+                if (delete.test(name, chunkOf(name))) {
                     fs.delete(s.getPath(), false);
                 }
             }

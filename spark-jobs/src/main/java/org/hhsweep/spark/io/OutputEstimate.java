@@ -24,19 +24,16 @@ public final class OutputEstimate {
 
     public static List<TableEstimate> of(Tables tables, SweepSize size) {
         List<TableEstimate> out = new ArrayList<>();
-        out.add(new TableEstimate(Tables.RUNS, size.runs(), size.runs() * fixedWidth(tables.runs())));
-        if (tables.summaries() != null) {
-            out.add(new TableEstimate(Tables.SUMMARIES, size.neurons(), size.neurons() * fixedWidth(tables.summaries())));
-        }
-        if (tables.spikes() != null) {
-            out.add(new TableEstimate(Tables.SPIKES, size.neurons(), size.neurons() * fixedWidth(tables.spikes())));
-        }
-        if (tables.traces() != null) {
-            out.add(new TableEstimate(Tables.TRACES, size.traceRows(),
-                    size.traceRows() * fixedWidth(tables.traces()) + 4 * size.traceSamples()));
-        }
-        if (tables.thresholds() != null) {
-            out.add(new TableEstimate(Tables.THRESHOLDS, size.runs(), size.runs() * fixedWidth(tables.thresholds())));
+        for (Table<?> t : tables.list()) {
+            long rows = switch (t.name()) {
+                case Tables.RUNS, Tables.THRESHOLDS -> size.runs();
+                case Tables.SUMMARIES, Tables.SPIKES -> size.neurons();
+                case Tables.TRACES -> size.traceRows();
+                default -> throw new IllegalStateException("no size estimate for the " + t.name() + " table");
+            };
+            // a trace sample is 4 bytes: a float32, or an int32 of whole steps when quantised
+            long samples = t.name().equals(Tables.TRACES) ? 4 * size.traceSamples() : 0;
+            out.add(new TableEstimate(t.name(), rows, rows * fixedWidth(t) + samples));
         }
         return out;
     }

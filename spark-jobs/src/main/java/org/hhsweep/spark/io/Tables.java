@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hhsweep.sim.record.Trace;
@@ -26,9 +27,10 @@ public final class Tables {
     public static final String SPIKES = "spikes";
     public static final String TRACES = "traces";
     public static final String THRESHOLDS = "thresholds";
-    /** The tables of a sweep that simulates its runs (spikes and traces when recorded). */
-    public static final List<String> NAMES = List.of(RUNS, SUMMARIES, SPIKES, TRACES);
-    /** Every table any sweep writes: those of {@link #NAMES}, and thresholds for a threshold search. */
+    /**
+     * Every table any sweep writes, in the order a sweep's tables are listed. A table defined
+     * below and missing here fails the construction of every {@code Tables} that holds it.
+     */
     public static final List<String> ALL_NAMES = List.of(RUNS, SUMMARIES, SPIKES, TRACES, THRESHOLDS);
 
     /** Unit of a trace's values: it depends on the variable. */
@@ -55,53 +57,64 @@ public final class Tables {
     public record ThresholdRecord(RunSpec run, SearchSpec search, SearchResult result) {
     }
 
-    private final Table<RunRecord> runs;
-    private final Table<NeuronRecord> summaries;
-    private final Table<SpikeRecord> spikes;
-    private final Table<TraceRecord> traces;
-    private final Table<ThresholdRecord> thresholds;
+    /**
+     * The tables of one sweep, in the order of {@link #ALL_NAMES}, runs first: the one list that
+     * everything handling "the tables of this sweep" goes through (writing, committing, cleaning up,
+     * resuming, estimating, describing), so a table added to a sweep is never left out of one of them.
+     */
+    private final List<Table<?>> written;
 
-    private Tables(List<String> sweptPaths, boolean withSpikes, boolean withTraces, TraceQuantization quantization) {
-        runs = runsTable(sweptPaths);
-        summaries = summariesTable(sweptPaths);
-        spikes = withSpikes ? spikesTable() : null;
-        traces = !withTraces ? null : quantization.active() ? quantizedTracesTable(quantization) : tracesTable();
-        thresholds = null;
+    private Tables(List<Table<?>> written) {
+        int last = -1;
+        for (Table<?> t : written) {
+            int position = ALL_NAMES.indexOf(t.name());
+            if (position <= last) {
+                throw new IllegalStateException("table " + t.name() + " is not in Tables.ALL_NAMES, or out of its order");
+            }
+            last = position;
+        }
+        if (written.isEmpty() || !written.get(0).name().equals(RUNS)) {
+            throw new IllegalStateException("every sweep writes the runs table, its commit mark");
+        }
+        this.written = List.copyOf(written);
     }
 
-    /** The tables of a threshold search: runs (one per search, the commit mark) and thresholds. */
-    private Tables(List<String> sweptPaths, String searchedPath) {
-        runs = runsTable(sweptPaths);
-        summaries = null;
-        spikes = null;
-        traces = null;
-        thresholds = thresholdsTable(sweptPaths, searchedPath);
+    private static Tables simulating(List<String> sweptPaths, boolean withSpikes, boolean withTraces,
+                                     TraceQuantization quantization) {
+        List<Table<?>> t = new ArrayList<>(List.of(runsTable(sweptPaths), summariesTable(sweptPaths)));
+        if (withSpikes) {
+            t.add(spikesTable());
+        }
+        if (withTraces) {
+            t.add(quantization.active() ? quantizedTracesTable(quantization) : tracesTable());
+        }
+        return new Tables(t);
     }
 
     /**
      * The tables a sweep writes: runs and summaries always, spikes and traces when recorded; for a
-     * threshold search, runs and thresholds.
+     * threshold search, runs (one per search, the commit mark) and thresholds.
      */
     public static Tables forSweep(SweepSpec spec) {
         if (spec.search() != null) {
-            return new Tables(spec.sweptPaths(), spec.search().path());
+            return search(spec.sweptPaths(), spec.search().path());
         }
         RunTemplate base = spec.base();
-        return new Tables(spec.sweptPaths(), base.keepSpikeTimes(),
+        return simulating(spec.sweptPaths(), base.keepSpikeTimes(),
                 base.tracedNeurons() > 0 && !base.traceVariables().isEmpty(), base.traceQuantization());
     }
 
     /** The tables of a threshold search over {@code searchedPath} (for docs and schemas). */
     public static Tables search(List<String> sweptPaths, String searchedPath) {
-        return new Tables(sweptPaths, searchedPath);
+        return new Tables(List.of(runsTable(sweptPaths), thresholdsTable(sweptPaths, searchedPath)));
     }
 
     /**
-     * Every table, swept columns named after the given paths, traces in the default layout (whole
-     * steps), for docs and schemas.
+     * Every table of a simulating sweep, swept columns named after the given paths, traces in the
+     * default layout (whole steps), for docs and schemas.
      */
     public static Tables all(List<String> sweptPaths) {
-        return new Tables(sweptPaths, true, true, TraceQuantization.defaults(List.of(TraceVariable.values())));
+        return simulating(sweptPaths, true, true, TraceQuantization.defaults(List.of(TraceVariable.values())));
     }
 
     /** The traces table of a sweep with record.traces.quantize: none (for docs and schemas). */
@@ -109,46 +122,44 @@ public final class Tables {
         return tracesTable();
     }
 
-    public Table<RunRecord> runs() {
-        return runs;
-    }
-
-    /** The summaries table, or null for a threshold search. */
-    public Table<NeuronRecord> summaries() {
-        return summaries;
-    }
-
-    /** The spikes table, or null when spike times are not recorded. */
-    public Table<SpikeRecord> spikes() {
-        return spikes;
-    }
-
-    /** The traces table, or null when nothing is traced. */
-    public Table<TraceRecord> traces() {
-        return traces;
-    }
-
-    /** The thresholds table of a threshold search, or null. */
-    public Table<ThresholdRecord> thresholds() {
-        return thresholds;
-    }
-
-    /** The tables written, in the order of {@link #ALL_NAMES}. */
+    /** The tables written, in the order of {@link #ALL_NAMES}, runs first. */
     public List<Table<?>> list() {
-        List<Table<?>> out = new ArrayList<>(List.of(runs));
-        if (summaries != null) {
-            out.add(summaries);
-        }
-        if (spikes != null) {
-            out.add(spikes);
-        }
-        if (traces != null) {
-            out.add(traces);
-        }
-        if (thresholds != null) {
-            out.add(thresholds);
-        }
-        return out;
+        return written;
+    }
+
+    /** The names of the tables written, in the order of {@link #list()}. */
+    public List<String> names() {
+        return written.stream().map(Table::name).toList();
+    }
+
+    public Table<RunRecord> runs() {
+        return this.<RunRecord>find(RUNS).orElseThrow();
+    }
+
+    /** The summaries table; empty for a threshold search. */
+    public Optional<Table<NeuronRecord>> summaries() {
+        return find(SUMMARIES);
+    }
+
+    /** The spikes table; empty when spike times are not recorded. */
+    public Optional<Table<SpikeRecord>> spikes() {
+        return find(SPIKES);
+    }
+
+    /** The traces table; empty when nothing is traced. */
+    public Optional<Table<TraceRecord>> traces() {
+        return find(TRACES);
+    }
+
+    /** The thresholds table; empty unless the sweep is a threshold search. */
+    public Optional<Table<ThresholdRecord>> thresholds() {
+        return find(THRESHOLDS);
+    }
+
+    /** Each name's table is built by one method above for one record type, so the cast holds. */
+    @SuppressWarnings("unchecked")
+    private <R> Optional<Table<R>> find(String name) {
+        return written.stream().filter(t -> t.name().equals(name)).findFirst().map(t -> (Table<R>) t);
     }
 
     private static <R> Column<R> col(String name, ColumnType type, boolean nullable, String unit, String description,

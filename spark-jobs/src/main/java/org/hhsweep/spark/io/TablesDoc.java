@@ -29,7 +29,7 @@ public final class TablesDoc {
     /** The thresholds table of a threshold search. */
     public static String searchMarkdown() {
         StringBuilder b = new StringBuilder();
-        table(b, Tables.search(List.of(SWEPT_PATH), SEARCHED_PATH).thresholds());
+        table(b, Tables.search(List.of(SWEPT_PATH), SEARCHED_PATH).thresholds().orElseThrow());
         return b.toString();
     }
 

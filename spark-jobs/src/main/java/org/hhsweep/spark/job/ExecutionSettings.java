@@ -6,6 +6,8 @@ import java.util.List;
 import org.hhsweep.sim.config.ConfigException;
 import org.hhsweep.sim.config.Suggest;
 import org.hhsweep.sim.sweep.BlockPlanner;
+import org.hhsweep.sim.sweep.SweepChunks;
+import org.hhsweep.sim.sweep.SweepSpec;
 
 /**
  * How a sweep is cut up for execution; none of it changes a number in the output.
@@ -33,6 +35,15 @@ public record ExecutionSettings(int blockNeurons, long maxTraceSamples, long run
 
     public ExecutionSettings withBlockNeurons(int n) {
         return new ExecutionSettings(n, maxTraceSamples, runsPerChunk, slices);
+    }
+
+    /**
+     * The chunks a sweep started afresh is cut into: execution.chunk_runs when given, else the
+     * project's rule ({@link SweepChunks#of(SweepSpec)}). What {@code validate} prints and what
+     * {@code sweep} runs; a resumed sweep keeps the chunks its manifest records instead.
+     */
+    public SweepChunks chunks(SweepSpec spec) {
+        return runsPerChunk > 0 ? new SweepChunks(spec.runCount(), runsPerChunk) : SweepChunks.of(spec);
     }
 
     /**

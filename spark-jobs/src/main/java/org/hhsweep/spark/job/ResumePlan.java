@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.hhsweep.sim.config.SweepConfig;
@@ -21,17 +20,28 @@ import org.hhsweep.spark.io.TableFile;
 import org.hhsweep.spark.io.Tables;
 
 /**
- * What {@code --resume} continues: the sweep recorded in an output's manifest, which must be the
- * config's ({@link SameSweep}), cut into the chunks the manifest records (not recomputed: execution
- * settings are not part of the hash), of which those whose runs file exists are done.
+ * What a sweep still has to run. For {@code --resume}: the sweep recorded in an output's manifest,
+ * which must be the config's ({@link SameSweep}), cut into the chunks the manifest records (not
+ * recomputed: execution settings are not part of the hash), of which those whose runs file exists
+ * are done. A fresh sweep is the same with nothing committed ({@link #fresh}), so both run one path.
  *
- * @param manifest        the manifest found
+ * @param manifest        the manifest found, or null for a fresh sweep
  * @param chunks          the sweep's chunks, as recorded
  * @param committed       chunks already committed
  * @param committedCounts their counts, from their runs files' footers (empty unless read)
  */
 public record ResumePlan(ObjectNode manifest, SweepChunks chunks, TreeSet<Long> committed,
                          List<ChunkCounts> committedCounts) {
+
+    /** A sweep started afresh: its chunks, none committed. */
+    public static ResumePlan fresh(SweepChunks chunks) {
+        return new ResumePlan(null, chunks, new TreeSet<>(), List.of());
+    }
+
+    /** Whether this continues an earlier attempt (a manifest was found), rather than starting afresh. */
+    public boolean resumed() {
+        return manifest != null;
+    }
 
     /**
      * Reads and checks what an output holds.
@@ -112,8 +122,10 @@ public record ResumePlan(ObjectNode manifest, SweepChunks chunks, TreeSet<Long> 
         return runs;
     }
 
+    /** Whether an earlier attempt finished the sweep: nothing to run, nothing to record. */
     public boolean complete() {
-        return Manifest.COMPLETE.equals(manifest.path("status").asText()) && committed.size() == chunks.count();
+        return resumed() && Manifest.COMPLETE.equals(manifest.path("status").asText())
+                && committed.size() == chunks.count();
     }
 
     /**
@@ -121,19 +133,8 @@ public record ResumePlan(ObjectNode manifest, SweepChunks chunks, TreeSet<Long> 
      * and the part files of uncommitted chunks (a chunk's runs file is renamed last), so the
      * chunks run again start from nothing.
      */
-    public void clean(Path output, Configuration conf) throws IOException {
-        FileSystem fs = output.getFileSystem(conf);
-        ChunkFiles.deleteTemporary(fs, output);
-        for (String table : Tables.NAMES) {
-            Path dir = new Path(output, table);
-            if (!fs.exists(dir)) {
-                continue;
-            }
-            for (FileStatus s : fs.listStatus(dir)) {
-                if (ChunkFiles.chunkOf(s.getPath().getName()).stream().anyMatch(c -> !committed.contains(c))) {
-                    fs.delete(s.getPath(), false);
-                }
-            }
-        }
+    public void clean(Path output, Configuration conf, Tables tables) throws IOException {
+        ChunkFiles.deleteIn(output.getFileSystem(conf), output, tables, (name, chunk) ->
+                ChunkFiles.isTemporary(name) || chunk.isPresent() && !committed.contains(chunk.getAsLong()));
     }
 }

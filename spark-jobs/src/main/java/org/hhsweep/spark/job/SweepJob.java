@@ -86,36 +86,35 @@ public final class SweepJob {
         Instant started = Instant.now();
         ExecutionSettings exec = options.exec();
         SweepSpec spec = config.spec();
+        Tables tables = Tables.forSweep(spec);
         SparkContext sc = spark.sparkContext();
         Configuration hadoop = sc.hadoopConfiguration();
 
-        ResumePlan resume = options.resume() ? ResumePlan.load(output, hadoop, config, true) : null;
-        SweepChunks chunks = resume != null ? resume.chunks()
-                : exec.runsPerChunk() > 0 ? new SweepChunks(spec.runCount(), exec.runsPerChunk())
-                : SweepChunks.of(spec);
-        List<Long> pending = resume != null ? resume.pending() : null;
-        long chunksToRun = pending != null ? pending.size() : chunks.count();
+        // A fresh sweep is a resumed one with nothing committed: from here on, one path for both.
+        ResumePlan plan = options.resume() ? ResumePlan.load(output, hadoop, config, true)
+                : ResumePlan.fresh(exec.chunks(spec));
+        SweepChunks chunks = plan.chunks();
+        List<Long> pending = plan.pending();
         int slices = exec.slices() > 0 ? exec.slices()
-                : (int) Math.max(1, Math.min(chunksToRun, (long) SLICES_PER_CORE * sc.defaultParallelism()));
+                : (int) Math.max(1, Math.min(pending.size(), (long) SLICES_PER_CORE * sc.defaultParallelism()));
         SweepSize size = SweepSize.of(spec);
         Manifest.Execution execution = new Manifest.Execution(sc.master(), sc.version(), sc.defaultParallelism(),
                 chunks, slices, exec);
-        List<ChunkCounts> before = resume != null ? resume.committedCounts() : List.of();
-        if (resume != null && resume.complete()) {
+        List<ChunkCounts> before = plan.committedCounts();
+        if (plan.complete()) {
             ChunkCounts totals = ChunkCounts.total(before);
             return new Result(totals, output, started, Instant.now(), chunks, 0, sc.master(),
                     ChunkCounts.total(List.of()), chunks.count(), new KernelUse(spec.base().method(), 0, 0));
         }
 
-        if (resume == null) {
+        if (!plan.resumed()) {
             OutputDirectory.prepare(output, hadoop, options.overwrite());
-        } else {
-            resume.clean(output, hadoop);
         }
+        plan.clean(output, hadoop, tables);
         // The manifest first: from then on the directory is recognisably hhsweep's, so a crash at any
         // later point leaves an output that --overwrite and --resume accept.
-        Manifest.write(manifest(config, size, execution, started, null, null, resume, null), output, hadoop);
-        for (Table<?> t : Tables.forSweep(spec).list()) {
+        Manifest.write(manifest(config, size, execution, started, null, null, plan, null), output, hadoop);
+        for (Table<?> t : tables.list()) {
             output.getFileSystem(hadoop).mkdirs(new Path(output, t.name()));
         }
 
@@ -126,26 +125,25 @@ public final class SweepJob {
         sc.addSparkListener(tracker);
         ChunkTask task = new ChunkTask(spec, chunks, output, new HadoopConf(hadoop), exec,
                 spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone, simdChunks);
-        long runsToRun = resume != null ? resume.pendingRuns() : spec.runCount();
+        long runsToRun = plan.pendingRuns();
         long stepsToRun = (long) ((double) size.neuronSteps() * runsToRun / spec.runCount());
         List<ChunkCounts> counts;
         try (ProgressReporter reporter = options.progress() == null ? null
                 : new ProgressReporter(tracker, runsToRun, stepsToRun, options.progress(),
                 options.progressMillis())) {
             sc.setJobDescription("hhsweep " + spec.name() + ": " + runsToRun + " runs in "
-                    + chunksToRun + " chunks");
-            counts = pending == null ? sc.range(0, chunks.count(), 1, slices).toJavaRDD().map(task).collect()
-                    : pending.isEmpty() ? List.of()
+                    + pending.size() + " chunks");
+            counts = pending.isEmpty() ? List.of()
                     : JavaSparkContext.fromSparkContext(sc).parallelize(pending, slices).map(task::call).collect();
             if (reporter != null) {
                 ChunkCounts done = ChunkCounts.total(counts);
                 reporter.finish(done.runs(), done.neuronSteps());
             }
-            checkAllCommitted(output, hadoop, chunks);
+            checkAllCommitted(output, hadoop, chunks, tables);
         } catch (Exception e) {
             // Spark's own exceptions are checked but undeclared; the rethrow passes them on as they are.
             try {
-                Manifest.write(Manifest.failed(manifest(config, size, execution, started, null, null, resume, null),
+                Manifest.write(Manifest.failed(manifest(config, size, execution, started, null, null, plan, null),
                         String.valueOf(e.getMessage()).lines().findFirst().orElse("")), output, hadoop);
             } catch (IOException | RuntimeException unrecorded) {
                 e.addSuppressed(unrecorded);
@@ -162,20 +160,20 @@ public final class SweepJob {
         Instant finished = Instant.now();
         KernelUse kernel = new KernelUse(spec.base().method(),
                 Math.min(simdChunks.value(), counts.size()), counts.size());
-        ObjectNode done = manifest(config, size, execution, started, finished, totals, resume, ran);
+        ObjectNode done = manifest(config, size, execution, started, finished, totals, plan, ran);
         kernel.put(done);
         Manifest.write(done, output, hadoop);
         return new Result(totals, output, started, finished, chunks, slices, sc.master(), ran,
-                resume != null ? resume.committed().size() : 0, kernel);
+                plan.committed().size(), kernel);
     }
 
     private static ObjectNode manifest(SweepConfig config, SweepSize size, Manifest.Execution execution,
-                                       Instant started, Instant finished, ChunkCounts totals, ResumePlan resume,
+                                       Instant started, Instant finished, ChunkCounts totals, ResumePlan plan,
                                        ChunkCounts ran) {
         ObjectNode m = Manifest.build(config, size, execution, started, finished, totals);
-        if (resume != null) {
-            Manifest.attempts(m, resume.manifest().get("attempts"), resume.manifest().path("started").asText(),
-                    started, resume.committed().size(), ran);
+        if (plan.resumed()) {
+            Manifest.attempts(m, plan.manifest().get("attempts"), plan.manifest().path("started").asText(),
+                    started, plan.committed().size(), ran);
         }
         return m;
     }
@@ -184,12 +182,13 @@ public final class SweepJob {
      * Every chunk must be committed once the job has succeeded (anything else is a bug); then what
      * failed attempts left behind (a killed executor's temporary files) goes.
      */
-    private static void checkAllCommitted(Path output, Configuration hadoop, SweepChunks chunks) throws IOException {
+    private static void checkAllCommitted(Path output, Configuration hadoop, SweepChunks chunks, Tables tables)
+            throws IOException {
         long committed = ChunkFiles.committed(output.getFileSystem(hadoop), output).size();
         if (committed != chunks.count()) {
             throw new IllegalStateException("the job ended with " + committed + " of " + chunks.count()
                     + " chunks committed in " + OutputDirectory.display(output));
         }
-        ChunkFiles.deleteTemporary(output.getFileSystem(hadoop), output);
+        ChunkFiles.deleteTemporary(output.getFileSystem(hadoop), output, tables);
     }
 }

@@ -135,7 +135,7 @@ public final class AnalysisSweeps {
             SparkSession session = SparkTestSession.get();
             org.apache.hadoop.fs.Path d = OutputDirectory.resolve(dir.toString());
             List<String> tables = new ArrayList<>();
-            for (String t : Tables.NAMES) {
+            for (String t : Tables.ALL_NAMES) {
                 session.catalog().dropTempView(t);
                 if (Files.isDirectory(dir.resolve(t))) {
                     TableViews.read(session, new org.apache.hadoop.fs.Path(dir.resolve(t).toUri()), t).createOrReplaceTempView(t);

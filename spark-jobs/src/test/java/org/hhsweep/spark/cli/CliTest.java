@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -191,5 +193,28 @@ class CliTest {
         // traces: 24 runs x 2 traced neurons x 3 variables = 144 rows
         assertTrue(o.out().lines().anyMatch(l -> l.matches("\\s+traces\\s+144 rows.*")), o.out());
         assertTrue(o.out().lines().anyMatch(l -> l.matches("\\s+spikes\\s+120 rows.* \\+ 16 B per spike")), o.out());
+    }
+
+    /**
+     * validate prints the chunks sweep runs, by the project's rule and with execution.chunk_runs:
+     * the manifest of the sweep records the same.
+     */
+    @Test
+    void validateCountsTheChunksTheSweepRuns() throws Exception {
+        SweepConfig byRule = TestSweeps.mixed();
+        SweepConfig overridden = TestSweeps.mixed();
+        ((ObjectNode) overridden.resolved()).putObject("execution").put("chunk_runs", 5);
+        for (SweepConfig config : List.of(byRule, overridden)) {
+            Path out = tmp.resolve("chunks-" + config.resolved().has("execution"));
+            Outcome sweep = run(p -> config, "sweep", configFile.toString(), "--out", out.toString());
+            assertEquals(0, sweep.status(), sweep.err());
+            JsonNode partitioning = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("partitioning");
+            Outcome validate = run(p -> config, "validate", configFile.toString());
+            assertEquals(0, validate.status(), validate.err());
+            String line = String.format("chunks: %d of up to %d runs%n", partitioning.get("chunks").asLong(),
+                    partitioning.get("runs_per_chunk").asLong());
+            assertTrue(validate.out().contains(line), line + " in\n" + validate.out());
+        }
+        assertTrue(run(p -> overridden, "validate", configFile.toString()).out().contains("chunks: 5 of up to 5 runs\n"));
     }
 }

@@ -8,10 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.hhsweep.sim.PlainHodgkinHuxley;
+import org.hhsweep.sim.Replay;
+import org.hhsweep.sim.StateHistory;
 import org.hhsweep.sim.config.ConfigLoader;
+import org.hhsweep.sim.sweep.RunSpec;
 import org.hhsweep.spark.TestSweeps;
+import org.hhsweep.spark.duckdb.DuckDbReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +35,7 @@ class ShippedConfigsTest {
     }
 
     @Test
-    void theTutorialPrintsSixSpikesPerNeuronAndSixtyHertz() {
+    void theTutorialPrintsSixSpikesPerNeuronAndSixtyHertz() throws Exception {
         int expected = TestSweeps.reference().at("/tutorial_random_input_100ms_dt0.01/spike_count_every_neuron").asInt();
         for (String file : List.of("tutorial.yaml", "tutorial.json")) {
             Path out = tmp.resolve(file + "-out");
@@ -38,11 +46,58 @@ class ShippedConfigsTest {
             }
             assertTrue(o.out().contains("mean firing rate: 60.0 Hz\n"), o.out());
 
+            List<Double> documented = documentedTutorialSpikes();
+            try (DuckDbReader duckdb = DuckDbReader.open()) {
+                List<List<Object>> spikes = duckdb.query("SELECT neuron, spike_ms FROM "
+                        + DuckDbReader.table(out.resolve("spikes")) + " ORDER BY neuron");
+                assertEquals(10, spikes.size());
+                for (List<Object> row : spikes) {
+                    assertSameSteps(documented, (List<?>) row.get(1), file + ", neuron " + row.get(0));
+                }
+            }
+
             CliTest.Outcome q = run("query", out.toString(), "SELECT avg(rate_hz) FROM summaries", "--format", "csv");
             assertEquals("avg(rate_hz)\n60.0\n", q.out(), q.err());
             CliTest.Outcome traces = run("query", out.toString(),
                     "SELECT count(*), min(size(values)) FROM traces WHERE variable = 'V'", "--format", "csv");
             assertEquals("count(1),min(size(values))\n10,10000\n", traces.out(), traces.err());
+        }
+    }
+
+    /**
+     * The README's spike times of the tutorial are what the reference's algorithm, written out
+     * independently of the engine (PlainHodgkinHuxley, itself checked against the reference table),
+     * gives for the tutorial's input: the current conf/tutorial.yaml draws, recorded step by step.
+     */
+    @Test
+    void theReadmesTutorialSpikeTimesAreTheIndependentSimulationsOfTheTutorialsInput() throws IOException {
+        RunSpec run = ConfigLoader.load(CONF.resolve("tutorial.yaml")).spec().run(0);
+        StateHistory input = Replay.run(run.template().settings(), run.neurons(), 0)[0];
+        double dt = run.template().dt();
+        List<Double> independent = new PlainHodgkinHuxley().spikeSteps(input.current, dt).stream()
+                .map(k -> (k + 1) * dt).toList();
+        assertSameSteps(documentedTutorialSpikes(), independent, "the independent simulation");
+    }
+
+    /** The tutorial's spike times as README.md shows them, which docs/analysis.md repeats. */
+    private static List<Double> documentedTutorialSpikes() throws IOException {
+        String readme = Files.readString(CONF.resolveSibling("README.md"));
+        Matcher m = Pattern.compile("fire identically: (\\d+) spikes each\\s+\\(([^)]*) ms\\)").matcher(readme);
+        assertTrue(m.find(), "README.md: the tutorial's spike times");
+        List<Double> times = Arrays.stream(m.group(2).split(",\\s*|\\s+and\\s+")).map(Double::parseDouble).toList();
+        assertEquals(Integer.parseInt(m.group(1)), times.size(), m.group());
+        String analysis = Files.readString(CONF.resolveSibling("docs").resolve("analysis.md")).replaceAll("\\s+", " ");
+        assertTrue(analysis.contains(m.group(1) + " spikes each, at " + m.group(2).replaceAll("\\s+", " ") + " ms"),
+                "docs/analysis.md repeats the README's " + m.group());
+        return times;
+    }
+
+    /** The same spikes, to the step (dt 0.01 ms: the two decimals the docs show). */
+    private static void assertSameSteps(List<Double> expected, List<?> actual, String what) {
+        assertEquals(expected.size(), actual.size(), what + ": " + actual);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(Math.round(expected.get(i) / 0.01), Math.round(((Number) actual.get(i)).doubleValue() / 0.01),
+                    what + ": spike " + i + " of " + actual);
         }
     }
 

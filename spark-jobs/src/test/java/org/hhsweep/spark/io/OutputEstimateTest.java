@@ -25,6 +25,19 @@ class OutputEstimateTest {
     }
 
     @Test
+    void everyTableOfASearchOrASimulatingSweepIsEstimated() {
+        SweepSize size = new SweepSize(3, 30, 3_000, 600, 6, true);
+        Tables search = Tables.search(List.of("model.gK"), "stimulus.amplitude");
+        List<OutputEstimate.TableEstimate> e = OutputEstimate.of(search, size);
+        assertEquals(List.of("runs", "thresholds"), e.stream().map(t -> t.table()).toList());
+        // thresholds: run_id 8, seed 8, replicate 4, model_gK 8, param 8, criterion 8, threshold and
+        // bracket ends 3 x 8, iterations 4, probes 4, status 8, detail 8
+        assertEquals(3 * (8 + 8 + 4 + 8 + 8 + 8 + 24 + 4 + 4 + 8 + 8), e.get(1).bytes());
+        Tables all = Tables.all(List.of("model.gK"));
+        assertEquals(all.names(), OutputEstimate.of(all, size).stream().map(t -> t.table()).toList());
+    }
+
+    @Test
     void humanSizes() {
         assertEquals("999 B", OutputEstimate.human(999));
         assertEquals("44.0 kB", OutputEstimate.human(44_000));

@@ -49,6 +49,8 @@ class ParquetFormatTest {
     @TempDir
     static Path tmp;
     static Path out;
+    /** The f-I sweep's tables: runs, summaries, spikes, traces. */
+    static final List<String> TABLES = Tables.forSweep(TestSweeps.fICurve().spec()).names();
 
     @BeforeAll
     static void sweep() throws Exception {
@@ -72,7 +74,7 @@ class ParquetFormatTest {
 
     @Test
     void onlyCommittedChunkFilesRemain() throws Exception {
-        for (String table : Tables.NAMES) {
+        for (String table : TABLES) {
             List<String> names = parts(table).stream().map(p -> p.getFileName().toString()).toList();
             // 5 runs, 2 per chunk: chunks 0, 1, 2
             assertEquals(List.of("part-000000.parquet", "part-000001.parquet", "part-000002.parquet"), names, table);
@@ -92,7 +94,7 @@ class ParquetFormatTest {
         stated.forEach((type, encoding) -> assertEquals(encoding, parquet.at("/encodings/" + type).asText(), type));
 
         Map<String, Integer> columnsByType = new TreeMap<>();
-        for (String table : Tables.NAMES) {
+        for (String table : TABLES) {
             for (Path file : parts(table)) {
                 ParquetMetadata footer = footer(file);
                 for (BlockMetaData block : footer.getBlocks()) {
@@ -143,7 +145,7 @@ class ParquetFormatTest {
                         "stimulus_amplitude", "uA/cm^2", "spike_count", "1"),
                 "spikes", Map.of("spike_ms", "ms", "spike_interp_ms", "ms"),
                 "traces", Map.of("t0_ms", "ms", "dt_ms", "ms"));
-        for (String table : Tables.NAMES) {
+        for (String table : TABLES) {
             for (Path file : parts(table)) {
                 Map<String, String> kv = footer(file).getFileMetaData().getKeyValueMetaData();
                 assertEquals(table, kv.get("hhsweep.table"));

@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.hhsweep.spark.cli.FreeSpace;
 import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.OutputLock;
 import org.junit.jupiter.api.Test;
@@ -194,5 +196,33 @@ class OutputSafetyTest {
         assertEquals(0, validate.status(), validate.describe());
         assertTrue(validate.out().lines().anyMatch(l -> l.matches("\\s+total\\s+4\\.0 PB  \\(over sweep's default"
                 + " --max-output of 50\\.0 GB: sweep it with --max-output SIZE or none\\)")), validate.out());
+    }
+
+    /**
+     * --ignore-free-space: a sweep whose estimate exceeds the free space is refused without it and
+     * runs with it. No test may fill a disk, and no real sweep small enough for a test estimates more
+     * than a disk holds, so the free space is set below the sweep's estimate through the call the
+     * command asks the disk with (FreeSpace).
+     */
+    @Test
+    void aSweepEstimatedOverTheFreeSpaceRunsOnlyWithIgnoreFreeSpace() throws Exception {
+        Path config = config("small", SMALL);
+        Path out = tmp.resolve("almost-full").resolve("out");
+        // the sweep's estimate is 976 B
+        FreeSpace almostFull = output -> OptionalLong.of(500);
+
+        Commands.Outcome refused = Commands.run(almostFull, "sweep", config.toString(), "--out", out.toString());
+        assertRefused(refused, "estimated output ", " before compression (runs ", "is more than the 500 B free where "
+                + out + " is", "add --ignore-free-space");
+        assertFalse(Files.exists(out), "a refused sweep created its output");
+
+        Commands.Outcome ran = Commands.run(almostFull, "sweep", config.toString(), "--out", out.toString(),
+                "--ignore-free-space");
+        assertEquals(0, ran.status(), ran.describe());
+        assertTrue(ran.err().lines().anyMatch(l -> l.startsWith("estimated output ") && l.endsWith(", 500 B free")),
+                ran.describe());
+        assertEquals("complete", new ObjectMapper().readTree(out.resolve("manifest.json").toFile())
+                .get("status").asText());
+        assertTrue(ran.out().contains("sweep small: 2 runs x 2 neurons"), ran.out());
     }
 }

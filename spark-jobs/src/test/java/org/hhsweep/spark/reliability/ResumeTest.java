@@ -20,6 +20,7 @@ import org.hhsweep.spark.SparkTestSession;
 import org.hhsweep.spark.duckdb.DuckDbReader;
 import org.hhsweep.spark.duckdb.TableDifference;
 import org.hhsweep.spark.io.OutputDirectory;
+import org.hhsweep.spark.io.Tables;
 import org.hhsweep.spark.job.ExecutionSettings;
 import org.hhsweep.spark.job.SweepJob;
 import org.junit.jupiter.api.AfterAll;
@@ -29,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * --resume in this JVM, on an output left as a killed sweep leaves it (chunks not committed, their
- * other tables' files and temporary files lying around, the manifest "running"): only the missing
- * chunks run, and the result equals an uninterrupted sweep row for row (read by DuckDB), with the
- * same counts in the manifest and the same summary printed. The real SIGKILL is in CrashRecoveryIT.
+ * other tables' files and temporary files in every table lying around, the manifest "running"), for
+ * a simulating sweep and a threshold search: only the missing chunks run, and the result equals an
+ * uninterrupted sweep row for row (read by DuckDB), with the same counts in the manifest and the
+ * same summary printed. The real SIGKILL is in CrashRecoveryIT.
  */
 class ResumeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,19 +80,39 @@ class ResumeTest {
         return out;
     }
 
-    /** Makes a complete output look like one whose driver was killed before these chunks committed. */
+    /**
+     * Makes a complete output look like one whose driver was killed before these chunks committed:
+     * their runs files (the commit marks) gone, their other tables' files left as they were, and
+     * what the tasks writing them left behind, a temporary file in every table's directory.
+     */
     private static void interrupt(Path out, long... chunks) throws IOException {
         for (long c : chunks) {
             String part = String.format("part-%06d.parquet", c);
             Files.delete(out.resolve("runs").resolve(part));
-            // What a task writing the chunk when the driver died left behind.
-            Files.writeString(out.resolve("summaries").resolve("." + part + ".0f1e2d3c.tmp"), "half a file");
-            Files.writeString(out.resolve("runs").resolve("." + part + ".4b5a6978.tmp"), "half a file");
+            for (Path table : tableDirectories(out)) {
+                Files.writeString(table.resolve("." + part + ".0f1e2d3c-" + table.getFileName() + ".tmp"),
+                        "half a file");
+            }
         }
         ObjectNode manifest = (ObjectNode) JSON.readTree(out.resolve("manifest.json").toFile());
         manifest.put("status", "running");
         manifest.remove("counts");
         JSON.writeValue(out.resolve("manifest.json").toFile(), manifest);
+    }
+
+    /** The directories of the tables an output holds (not report/ or plots/). */
+    private static List<Path> tableDirectories(Path out) throws IOException {
+        try (Stream<Path> entries = Files.list(out)) {
+            return entries.filter(p -> Files.isDirectory(p) && Tables.ALL_NAMES.contains(p.getFileName().toString()))
+                    .sorted().toList();
+        }
+    }
+
+    private static List<String> hiddenFiles(Path out) throws IOException {
+        try (Stream<Path> files = Files.walk(out)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".") && !n.equals(".lock"))
+                    .toList();
+        }
     }
 
     private static void assertSameTables(Path out) throws Exception {
@@ -142,10 +164,50 @@ class ResumeTest {
         assertEquals(before, FileTree.snapshot(out, p -> p.toString().endsWith("part-000000.parquet")),
                 "a committed chunk was rewritten");
         assertTrue(Files.exists(untouched));
-        try (Stream<Path> files = Files.walk(out)) {
-            assertEquals(List.of(), files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith(".") && !n.equals(".lock")).toList(), "temporary files left");
+        assertEquals(List.of(), hiddenFiles(out), "temporary files left");
+    }
+
+    /**
+     * A threshold search writes other tables (runs and thresholds): a crash leaves temporary files
+     * and uncommitted chunks' files in thresholds too, and --resume must clean them as well.
+     */
+    @Test
+    void aThresholdSearchResumesToTheTablesOfAnUninterruptedOneAndLeavesNoTemporaryFile() throws Exception {
+        Path search = Files.writeString(tmp.resolve("search.yaml"), """
+                name: resume-search
+                simulation: {duration: 60 ms, dt: 0.02 ms}
+                stimulus: {type: constant, amplitude: 0 uA/cm^2}
+                sweep:
+                  grid: {model.gK: [30 mS/cm^2, 36 mS/cm^2, 42 mS/cm^2, 48 mS/cm^2]}
+                  search: {param: stimulus.amplitude, from: 0 uA/cm^2, to: 30 uA/cm^2,
+                           tolerance: 0.2 uA/cm^2, criterion: "spike_count >= 2"}
+                execution: {chunk_runs: 1}
+                """);
+        Path expected = tmp.resolve("search-uninterrupted");
+        Commands.Outcome whole = Commands.run("sweep", search.toString(), "--out", expected.toString());
+        assertEquals(0, whole.status(), whole.describe());
+        Path out = tmp.resolve("search-interrupted");
+        assertEquals(0, Commands.run("sweep", search.toString(), "--out", out.toString()).status());
+        assertEquals(List.of(out.resolve("runs"), out.resolve("thresholds")), tableDirectories(out));
+        interrupt(out, 0, 2);
+        assertEquals(4, hiddenFiles(out).size(), "a temporary file per interrupted chunk in runs and thresholds");
+        assertTrue(Files.exists(out.resolve("thresholds").resolve("part-000002.parquet")),
+                "the thresholds file of a chunk that did not commit");
+
+        Commands.Outcome resumed = Commands.run("sweep", search.toString(), "--out", out.toString(), "--resume");
+        assertEquals(0, resumed.status(), resumed.describe());
+        assertTrue(resumed.out().contains("resumed: 2 of 4 chunks were committed before; ran the other 2 (2 runs)\n"),
+                resumed.out());
+        assertEquals(results(whole.out()), results(resumed.out()));
+        for (String table : List.of("runs", "thresholds")) {
+            TableDifference d = duckdb.difference(expected.resolve(table), out.resolve(table), "*");
+            assertEquals(4, d.rowsA(), table);
+            assertTrue(d.isEmpty(), table + ": " + d);
         }
+        assertEquals(List.of(), hiddenFiles(out), "temporary files left");
+        JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
+        assertEquals("complete", manifest.get("status").asText());
+        assertEquals(JSON.readTree(expected.resolve("manifest.json").toFile()).get("counts"), manifest.get("counts"));
     }
 
     @Test
