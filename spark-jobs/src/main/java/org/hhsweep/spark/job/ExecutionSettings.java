@@ -6,6 +6,8 @@ import java.util.List;
 import org.hhsweep.sim.config.ConfigException;
 import org.hhsweep.sim.config.Suggest;
 import org.hhsweep.sim.sweep.BlockPlanner;
+import org.hhsweep.sim.sweep.SweepChunks;
+import org.hhsweep.sim.sweep.SweepSpec;
 
 /**
  * How a sweep is cut up for execution; none of it changes a number in the output.
@@ -22,6 +24,14 @@ public record ExecutionSettings(int blockNeurons, long maxTraceSamples, long run
 
     public static final ExecutionSettings DEFAULTS = new ExecutionSettings(BlockPlanner.DEFAULT_MAX_NEURONS,
             BlockPlanner.DEFAULT_MAX_TRACE_SAMPLES, 0, 0);
+
+    /**
+     * The chunks of a sweep: execution.chunk_runs when set, else the project's rule
+     * ({@link SweepChunks#of(SweepSpec, int)}) for {@code parallelism} cores.
+     */
+    public SweepChunks chunks(SweepSpec spec, int parallelism) {
+        return runsPerChunk > 0 ? new SweepChunks(spec.runCount(), runsPerChunk) : SweepChunks.of(spec, parallelism);
+    }
 
     public ExecutionSettings withRunsPerChunk(long runs) {
         return new ExecutionSettings(blockNeurons, maxTraceSamples, runs, slices);

@@ -90,21 +90,22 @@ public final class SweepJob {
         Configuration hadoop = sc.hadoopConfiguration();
 
         ResumePlan resume = options.resume() ? ResumePlan.load(output, hadoop, config, true) : null;
-        SweepChunks chunks = resume != null ? resume.chunks()
-                : exec.runsPerChunk() > 0 ? new SweepChunks(spec.runCount(), exec.runsPerChunk())
-                : SweepChunks.of(spec);
+        // A resumed sweep keeps the chunks (and the parallelism they were cut for) of its first attempt.
+        int cutFor = resume != null ? resume.manifest().at("/partitioning/parallelism").asInt(0)
+                : sc.defaultParallelism();
+        SweepChunks chunks = resume != null ? resume.chunks() : exec.chunks(spec, cutFor);
         List<Long> pending = resume != null ? resume.pending() : null;
         long chunksToRun = pending != null ? pending.size() : chunks.count();
         int slices = exec.slices() > 0 ? exec.slices()
                 : (int) Math.max(1, Math.min(chunksToRun, (long) SLICES_PER_CORE * sc.defaultParallelism()));
         SweepSize size = SweepSize.of(spec);
         Manifest.Execution execution = new Manifest.Execution(sc.master(), sc.version(), sc.defaultParallelism(),
-                chunks, slices, exec);
+                chunks, slices, exec, cutFor);
         List<ChunkCounts> before = resume != null ? resume.committedCounts() : List.of();
         if (resume != null && resume.complete()) {
             ChunkCounts totals = ChunkCounts.total(before);
             return new Result(totals, output, started, Instant.now(), chunks, 0, sc.master(),
-                    ChunkCounts.total(List.of()), chunks.count(), new KernelUse(spec.base().method(), 0, 0));
+                    ChunkCounts.total(List.of()), chunks.count(), KernelUse.of(spec.base().method(), before));
         }
 
         if (resume == null) {
@@ -121,11 +122,10 @@ public final class SweepJob {
 
         LongAccumulator runsDone = sc.longAccumulator("hhsweep.runs");
         LongAccumulator stepsDone = sc.longAccumulator("hhsweep.neuronSteps");
-        LongAccumulator simdChunks = sc.longAccumulator("hhsweep.simdChunks");
         ProgressTracker tracker = new ProgressTracker(runsDone, stepsDone);
         sc.addSparkListener(tracker);
         ChunkTask task = new ChunkTask(spec, chunks, output, new HadoopConf(hadoop), exec,
-                spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone, simdChunks);
+                spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone);
         long runsToRun = resume != null ? resume.pendingRuns() : spec.runCount();
         long stepsToRun = (long) ((double) size.neuronSteps() * runsToRun / spec.runCount());
         List<ChunkCounts> counts;
@@ -160,8 +160,7 @@ public final class SweepJob {
         all.addAll(counts);
         ChunkCounts totals = ChunkCounts.total(all);
         Instant finished = Instant.now();
-        KernelUse kernel = new KernelUse(spec.base().method(),
-                Math.min(simdChunks.value(), counts.size()), counts.size());
+        KernelUse kernel = KernelUse.of(spec.base().method(), all);
         ObjectNode done = manifest(config, size, execution, started, finished, totals, resume, ran);
         kernel.put(done);
         Manifest.write(done, output, hadoop);
