@@ -88,6 +88,7 @@ public final class SweepJob {
         SweepSpec spec = config.spec();
         SparkContext sc = spark.sparkContext();
         Configuration hadoop = sc.hadoopConfiguration();
+        ExecutorWatch watch = ExecutorWatch.of(sc);
 
         ResumePlan resume = options.resume() ? ResumePlan.load(output, hadoop, config, true) : null;
         // A resumed sweep keeps the chunks (and the parallelism they were cut for) of its first attempt.
@@ -123,36 +124,41 @@ public final class SweepJob {
         LongAccumulator runsDone = sc.longAccumulator("hhsweep.runs");
         LongAccumulator stepsDone = sc.longAccumulator("hhsweep.neuronSteps");
         ProgressTracker tracker = new ProgressTracker(runsDone, stepsDone);
-        sc.addSparkListener(tracker);
         ChunkTask task = new ChunkTask(spec, chunks, output, new HadoopConf(hadoop), exec,
                 spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone);
         long runsToRun = resume != null ? resume.pendingRuns() : spec.runCount();
         long stepsToRun = (long) ((double) size.neuronSteps() * runsToRun / spec.runCount());
+        ProgressReporter reporter = options.progress() == null ? null
+                : new ProgressReporter(tracker::snapshot, watch::note, runsToRun, stepsToRun, options.progress(),
+                System::nanoTime);
         List<ChunkCounts> counts;
-        try (ProgressReporter reporter = options.progress() == null ? null
-                : new ProgressReporter(tracker, runsToRun, stepsToRun, options.progress(),
-                options.progressMillis())) {
+        SweepMonitor monitor = SweepMonitor.start(sc, tracker, watch, reporter, options.progressMillis());
+        try {
             sc.setJobDescription("hhsweep " + spec.name() + ": " + runsToRun + " runs in "
                     + chunksToRun + " chunks");
             counts = pending == null ? sc.range(0, chunks.count(), 1, slices).toJavaRDD().map(task).collect()
                     : pending.isEmpty() ? List.of()
                     : JavaSparkContext.fromSparkContext(sc).parallelize(pending, slices).map(task::call).collect();
-            if (reporter != null) {
-                ChunkCounts done = ChunkCounts.total(counts);
-                reporter.finish(done.runs(), done.neuronSteps());
-            }
+            monitor.finish(ChunkCounts.total(counts));
             checkAllCommitted(output, hadoop, chunks);
         } catch (Exception e) {
-            // Spark's own exceptions are checked but undeclared; the rethrow passes them on as they are.
+            // Spark's own exceptions are checked but undeclared; the rethrow passes them on as they are,
+            // unless the cluster is the cause: then one line says what to look at.
+            ClusterException cluster = monitor.explain(e);
+            Exception thrown = cluster != null ? cluster : e;
             try {
                 Manifest.write(Manifest.failed(manifest(config, size, execution, started, null, null, resume, null),
-                        String.valueOf(e.getMessage()).lines().findFirst().orElse("")), output, hadoop);
+                        String.valueOf(thrown.getMessage()).lines().findFirst().orElse("")), output, hadoop);
             } catch (IOException | RuntimeException unrecorded) {
-                e.addSuppressed(unrecorded);
+                thrown.addSuppressed(unrecorded);
+            }
+            if (cluster != null) {
+                cluster.initCause(e);
+                throw cluster;
             }
             throw e;
         } finally {
-            sc.removeSparkListener(tracker);
+            monitor.close();
             sc.setJobDescription(null);
         }
         ChunkCounts ran = ChunkCounts.total(counts);
