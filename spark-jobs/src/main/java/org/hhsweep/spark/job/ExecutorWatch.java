@@ -16,7 +16,7 @@ final class ExecutorWatch {
     /** Spark setting (also -D): seconds without a live executor before the sweep gives up; 0 never. */
     static final String TIMEOUT_KEY = "spark.hhsweep.noExecutorTimeout";
     static final long DEFAULT_TIMEOUT_SECONDS = 120;
-    /** Executors take a few seconds to start; the progress line mentions none only after this. */
+    /** Executors take seconds to start: until one was seen, the progress line mentions none only after this. */
     static final long QUIET_SECONDS = 10;
     static final String CAUSES = "likely causes: Workers lost or not started; Workers without SPARK_SCALA_VERSION=2.13"
             + " or SPARK_HOME in their environment (their executors die at once, \"Cannot find any build directories\""
@@ -29,6 +29,7 @@ final class ExecutorWatch {
     private final String executorMemory;
     private final long started;
     private long noneSince;
+    private boolean seenOne;
 
     /**
      * @param liveExecutors  executors alive now (not counting the driver)
@@ -52,8 +53,8 @@ final class ExecutorWatch {
             return new ExecutorWatch(() -> 1, System::nanoTime, timeout, memory);
         }
         // The status tracker lists the driver's block manager among the executors.
-        return new ExecutorWatch(() -> sc.isStopped() ? 0 : Math.max(0, sc.statusTracker().getExecutorInfos().length - 1),
-                System::nanoTime, timeout, memory);
+        IntSupplier live = () -> sc.isStopped() ? 0 : Math.max(0, sc.statusTracker().getExecutorInfos().length - 1);
+        return new ExecutorWatch(live, System::nanoTime, timeout, memory);
     }
 
     /**
@@ -91,6 +92,7 @@ final class ExecutorWatch {
         }
         if (live > 0) {
             noneSince = -1;
+            seenOne = true;
         } else if (noneSince < 0) {
             noneSince = nanoClock.getAsLong();
         }
@@ -111,10 +113,13 @@ final class ExecutorWatch {
         return timeoutSeconds > 0 && secondsWithout() >= timeoutSeconds;
     }
 
-    /** For the progress line while there is no executor, e.g. "no executor alive for 21 s (...)", else null. */
-    String note() {
+    /**
+     * For the progress line while there is no executor, e.g. "no executor alive for 21 s (...)",
+     * else null: at once when executors were lost, after {@link #QUIET_SECONDS} when none has come yet.
+     */
+    synchronized String note() {
         long without = secondsWithout();
-        if (without < QUIET_SECONDS) {
+        if (!hasNone() || !seenOne && without < QUIET_SECONDS) {
             return null;
         }
         return "no executor alive for " + without + " s"

@@ -53,10 +53,12 @@ class ExecutorWatchTest {
         at(200, w);
         assertEquals(0, w.secondsWithout());
         assertFalse(w.expired());
-        // every Worker lost: counted from the first check that finds none
+        // every Worker lost: counted from the first check that finds none, and said at once
         live = 0;
         at(203, w);
         assertTrue(w.hasNone());
+        assertEquals("no executor alive for 0 s (the sweep gives up at 60 s, spark.hhsweep.noExecutorTimeout)",
+                w.note());
         now = 250 * SECOND;
         assertEquals(47, w.secondsWithout());
         assertFalse(w.expired());
