@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.hhsweep.spark.io.OutputLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +99,7 @@ class NoExecutorIT {
         try (RunningSubmission running = cluster.startSubmit(sweep(out, GIVE_UP_SECONDS + "s")
                 .withConf("spark.scheduler.minRegisteredResourcesRatio", "1.0")
                 .withConf("spark.scheduler.maxRegisteredResourcesWaitingTime", "120s"))) {
-            awaitFirstCommit(out, running);
+            CommittedChunks.await(out, 1, running, TIMEOUT);
             long killed = System.nanoTime();
             cluster.killWorkers();
             r = running.await(TIMEOUT);
@@ -148,25 +146,5 @@ class NoExecutorIT {
         // driver start, ten executor failures, the master's verdict: well under the give-up time
         assertTrue(r.elapsed().toSeconds() < 180, r::describe);
         assertFailedAndUnlocked(out, error);
-    }
-
-    private static void awaitFirstCommit(Path out, RunningSubmission running) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (committed(out) == 0) {
-            assertTrue(running.isAlive(), "the sweep ended before a chunk was committed:\n" + running.output()
-                    + running.errorOutput());
-            assertTrue(System.nanoTime() < deadline, "no chunk committed after " + TIMEOUT);
-            Thread.sleep(50);
-        }
-    }
-
-    private static long committed(Path out) throws IOException {
-        Path runs = out.resolve("runs");
-        if (!Files.isDirectory(runs)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(runs)) {
-            return files.filter(p -> p.getFileName().toString().matches("part-\\d+\\.parquet")).count();
-        }
     }
 }
