@@ -4,13 +4,17 @@ import java.io.Serializable;
 
 /**
  * Cuts a sweep's run index range [0, runCount) into chunks of consecutive runs: the unit a
- * distributed job simulates, writes and commits. The cut depends on the sweep alone, never on the
- * number of workers, so the output files (not only their content) are the same however a job runs.
+ * distributed job simulates, writes and commits. The content of the output never depends on the
+ * cut (each run's rows are a function of the run alone); the files do, which is why a sweep
+ * records its chunking and {@code --resume} keeps it.
  *
- * <p>The rule: as many whole runs as fit both {@link #MAX_NEURONS} neurons and
- * {@link #TARGET_NEURON_STEPS} neuron-steps, at least one run. The neuron bound keeps a chunk's
- * bookkeeping small; the neuron-step bound keeps a chunk a few seconds of one core's work, so long
- * runs with few neurons still spread over every core and progress moves steadily.
+ * <p>The rule, by work (neuron-steps): spread the sweep over {@link #CHUNKS_PER_CORE} chunks per
+ * core of the given parallelism, but give no chunk less than {@link #MIN_NEURON_STEPS} (below that
+ * a chunk's files and task cost more than its simulation) nor more than
+ * {@link #TARGET_NEURON_STEPS} (a few seconds of one core, so progress moves and a lost task costs
+ * little) or {@link #MAX_NEURONS} neurons (the chunk's bookkeeping); at least one run. A run's work
+ * counts the longest run the grid can produce. Several chunks per core let the cores that finish
+ * first take the remaining ones, so one slow chunk does not leave the other cores idle.
  *
  * @param runsPerChunk runs in every chunk but possibly the last
  */
@@ -18,6 +22,13 @@ public record SweepChunks(long runCount, long runsPerChunk) implements Serializa
 
     public static final int MAX_NEURONS = 4096;
     public static final long TARGET_NEURON_STEPS = 50_000_000L;
+    public static final long MIN_NEURON_STEPS = 5_000_000L;
+    public static final int CHUNKS_PER_CORE = 4;
+    /** The rule in words, for the manifest. */
+    public static final String RULE = "runs per chunk = max(1, min(" + MAX_NEURONS + " / neurons per run, "
+            + TARGET_NEURON_STEPS + " / work per run, max(ceil(runs / (" + CHUNKS_PER_CORE + " x parallelism)), "
+            + MIN_NEURON_STEPS + " / work per run))); work per run = neurons per run x steps of the longest run"
+            + " (x probes of a threshold search)";
 
     public SweepChunks {
         if (runCount < 1 || runsPerChunk < 1) {
@@ -26,22 +37,34 @@ public record SweepChunks(long runCount, long runsPerChunk) implements Serializa
         }
     }
 
-    /** The project's rule for a sweep. */
-    public static SweepChunks of(SweepSpec spec) {
+    /**
+     * The project's rule for a sweep.
+     *
+     * @param parallelism the cores the sweep is cut for (Spark's default parallelism)
+     */
+    public static SweepChunks of(SweepSpec spec, int parallelism) {
         long steps = maxStepsPerRun(spec);
         if (spec.search() != null) {
             // one search simulates its run once per probe
             int probes = spec.search().probes();
             steps = Math.min(steps, Long.MAX_VALUE / probes) * probes;
         }
-        return of(spec.runCount(), spec.base().neurons(), steps);
+        return of(spec.runCount(), spec.base().neurons(), steps, parallelism);
     }
 
-    /** The rule from its inputs: run count, neurons per run, steps of the longest run. */
-    public static SweepChunks of(long runCount, int neuronsPerRun, long stepsPerRun) {
-        long byNeurons = MAX_NEURONS / Math.max(1, neuronsPerRun);
-        long bySteps = TARGET_NEURON_STEPS / Math.max(1L, (long) neuronsPerRun * Math.max(1L, stepsPerRun));
-        return new SweepChunks(runCount, Math.max(1, Math.min(byNeurons, bySteps)));
+    /** The rule from its inputs: run count, neurons per run, steps of the longest run, cores. */
+    public static SweepChunks of(long runCount, int neuronsPerRun, long stepsPerRun, int parallelism) {
+        long neurons = Math.max(1, neuronsPerRun);
+        long steps = Math.max(1L, stepsPerRun);
+        long work = steps > Long.MAX_VALUE / neurons ? Long.MAX_VALUE : neurons * steps;
+        long spread = ceilDiv(runCount, (long) CHUNKS_PER_CORE * Math.max(1, parallelism));
+        long runs = Math.min(Math.min(MAX_NEURONS / neurons, TARGET_NEURON_STEPS / work),
+                Math.max(spread, MIN_NEURON_STEPS / work));
+        return new SweepChunks(runCount, Math.max(1, runs));
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     /**

@@ -200,6 +200,6 @@ class ThresholdSearchTest {
                 java.util.stream.LongStream.range(0, 6).mapToObj(i -> spec.run(i).template().model().gK()).toList());
         // chunks and sizes count a search's every probe
         assertEquals(6L * 1000 * 13, SweepSize.of(spec).neuronSteps());
-        assertEquals(SweepChunks.of(6, 1, 1000L * 13).runsPerChunk(), SweepChunks.of(spec).runsPerChunk());
+        assertEquals(SweepChunks.of(6, 1, 1000L * 13, 2).runsPerChunk(), SweepChunks.of(spec, 2).runsPerChunk());
     }
 }

@@ -15,10 +15,12 @@ import org.hhsweep.spark.analysis.PlotException;
 import org.hhsweep.spark.analysis.QueryError;
 import org.hhsweep.spark.io.BuildInfo;
 import org.hhsweep.spark.io.OutputRefused;
+import org.hhsweep.spark.job.ClusterException;
 
 /**
  * Parses a command line and runs its command. Problems the user can fix (a bad config, a bad
- * option, an output directory in the way, a bad query) print one line and exit with status 2;
+ * option, an output directory in the way, a bad query, a cluster without executors) print one line
+ * and exit with status 2;
  * anything else exits with 1. Stack traces only with --verbose.
  */
 public final class Cli {
@@ -118,7 +120,7 @@ public final class Cli {
             return USAGE;
         } catch (ConfigException e) {
             return fail(USAGE, "config error: " + e.getMessage(), e, verbose);
-        } catch (OutputRefused | SparkStartException e) {
+        } catch (OutputRefused | SparkStartException | ClusterException e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);
         } catch (PlotException e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);

@@ -37,7 +37,9 @@ final class ValidateCommand {
         ExecutionSettings exec = ExecutionSettings.fromConfig(config.resolved());
         SweepSpec spec = config.spec();
         SweepSize size = SweepSize.of(spec);
-        SweepChunks chunks = exec.chunks(spec);
+        // No Spark here: cut for this machine's cores, as a sweep in local mode (local[*]) would.
+        int cores = Runtime.getRuntime().availableProcessors();
+        SweepChunks chunks = exec.chunks(spec, cores);
         PrintStream out = cli.out();
 
         out.println("config: " + file + " (valid; hash " + config.hash() + ")");
@@ -68,7 +70,10 @@ final class ValidateCommand {
                         ? ", at most: every probe of every search" : size.saturated()
                         ? ", at least: more than a 64-bit count holds" : size.exact() ? ""
                         : ", estimated from a sample of runs");
-        out.printf(Locale.ROOT, "chunks: %,d of up to %,d runs%n", chunks.count(), chunks.runsPerChunk());
+        out.printf(Locale.ROOT, "chunks: %,d of up to %,d runs (%s)%n", chunks.count(), chunks.runsPerChunk(),
+                exec.runsPerChunk() > 0 ? "execution.chunk_runs"
+                        : "cut for " + cores + " core" + (cores == 1 ? "" : "s") + ", this machine's; a sweep cuts for"
+                        + " its Spark parallelism");
         out.println("output: " + OutputDirectory.display(output) + " (unless --out is given)");
         out.println("estimated output, before compression:");
         List<OutputEstimate.TableEstimate> estimate = OutputEstimate.of(Tables.forSweep(spec), size);

@@ -13,9 +13,18 @@ import org.hhsweep.spark.io.Json;
  * @param rateSumHz sum of rate_hz over the neurons that did not diverge
  * @param okNeurons neurons that did not diverge
  * @param perNeuron spike counts by neuron, or empty
+ * @param lanes     the code the JVM that simulated the chunk had for the SIMD-capable methods
+ *                  ({@link KernelUse#lanes()}): kept with the counts, so a resumed sweep knows it
+ *                  of the chunks an earlier attempt ran; null when not recorded (older outputs)
  */
 public record ChunkCounts(long chunk, long runs, long neurons, long spikes, long diverged, long neuronSteps,
-                          double rateSumHz, long okNeurons, List<NeuronSpikes> perNeuron) implements Serializable {
+                          double rateSumHz, long okNeurons, List<NeuronSpikes> perNeuron, String lanes)
+        implements Serializable {
+
+    public ChunkCounts(long chunk, long runs, long neurons, long spikes, long diverged, long neuronSteps,
+                       double rateSumHz, long okNeurons, List<NeuronSpikes> perNeuron) {
+        this(chunk, runs, neurons, spikes, diverged, neuronSteps, rateSumHz, okNeurons, perNeuron, null);
+    }
 
     /** Key of a chunk's counts (JSON) in the footer of its runs file, so a resumed sweep can total them. */
     public static final String FOOTER_KEY = "hhsweep.chunk_counts";
@@ -42,6 +51,11 @@ public record ChunkCounts(long chunk, long runs, long neurons, long spikes, long
             per.addAll(c.perNeuron);
         }
         return new ChunkCounts(-1, runs, neurons, spikes, diverged, steps, rates, ok, List.copyOf(per));
+    }
+
+    public ChunkCounts withLanes(String code) {
+        return new ChunkCounts(chunk, runs, neurons, spikes, diverged, neuronSteps, rateSumHz, okNeurons, perNeuron,
+                code);
     }
 
     public String toJson() {

@@ -3,7 +3,6 @@ package org.hhsweep.spark.job;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.LongAccumulator;
-import org.hhsweep.sim.integrate.FastKernels;
 import org.hhsweep.sim.sweep.SweepChunks;
 import org.hhsweep.sim.sweep.SweepSpec;
 import org.hhsweep.spark.io.HadoopConf;
@@ -12,8 +11,8 @@ import org.hhsweep.spark.io.Tables;
 /**
  * What a Spark task does with one chunk id: expand the chunk's runs from the spec, simulate them,
  * write and commit the chunk's files, and hand back its counts. Progress goes to two accumulators
- * the driver watches (runs after each chunk, neuron-steps after each block); a third counts the
- * chunks simulated in a JVM with the Vector API, for the manifest.
+ * the driver watches (runs after each chunk, neuron-steps after each block). The counts also say
+ * which code this JVM had for the SIMD-capable methods, for the manifest.
  */
 final class ChunkTask implements Function<Object, ChunkCounts> {
     private static final long serialVersionUID = 1L;
@@ -26,10 +25,9 @@ final class ChunkTask implements Function<Object, ChunkCounts> {
     private final boolean listNeurons;
     private final LongAccumulator runsDone;
     private final LongAccumulator stepsDone;
-    private final LongAccumulator simdChunks;
 
     ChunkTask(SweepSpec spec, SweepChunks chunks, Path output, HadoopConf conf, ExecutionSettings exec,
-              boolean listNeurons, LongAccumulator runsDone, LongAccumulator stepsDone, LongAccumulator simdChunks) {
+              boolean listNeurons, LongAccumulator runsDone, LongAccumulator stepsDone) {
         this.spec = spec;
         this.chunks = chunks;
         this.output = output.toString();
@@ -38,7 +36,6 @@ final class ChunkTask implements Function<Object, ChunkCounts> {
         this.listNeurons = listNeurons;
         this.runsDone = runsDone;
         this.stepsDone = stepsDone;
-        this.simdChunks = simdChunks;
     }
 
     @Override
@@ -46,15 +43,12 @@ final class ChunkTask implements Function<Object, ChunkCounts> {
         long chunk = (Long) id;
         Tables tables = Tables.forSweep(spec);
         try (ChunkOutput out = new ChunkOutput(tables, new Path(output), chunk, conf.get())) {
-            ChunkCounts counts = spec.search() != null
+            ChunkCounts counts = (spec.search() != null
                     ? ChunkSearch.run(spec, chunk, chunks.firstRun(chunk), chunks.endRun(chunk), out, stepsDone::add)
                     : ChunkSimulation.run(spec, chunk, chunks.firstRun(chunk), chunks.endRun(chunk), exec,
-                    listNeurons, out, stepsDone::add);
+                    listNeurons, out, stepsDone::add)).withLanes(KernelUse.lanes());
             out.commit(counts);
             runsDone.add(counts.runs());
-            if (FastKernels.vectorized()) {
-                simdChunks.add(1);
-            }
             return counts;
         }
     }

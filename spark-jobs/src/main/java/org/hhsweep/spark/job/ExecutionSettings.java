@@ -25,6 +25,16 @@ public record ExecutionSettings(int blockNeurons, long maxTraceSamples, long run
     public static final ExecutionSettings DEFAULTS = new ExecutionSettings(BlockPlanner.DEFAULT_MAX_NEURONS,
             BlockPlanner.DEFAULT_MAX_TRACE_SAMPLES, 0, 0);
 
+    /**
+     * The chunks a sweep started afresh is cut into: execution.chunk_runs when set, else the
+     * project's rule ({@link SweepChunks#of(SweepSpec, int)}) for {@code parallelism} cores. What
+     * {@code validate} prints and what {@code sweep} runs; a resumed sweep keeps the chunks its
+     * manifest records instead.
+     */
+    public SweepChunks chunks(SweepSpec spec, int parallelism) {
+        return runsPerChunk > 0 ? new SweepChunks(spec.runCount(), runsPerChunk) : SweepChunks.of(spec, parallelism);
+    }
+
     public ExecutionSettings withRunsPerChunk(long runs) {
         return new ExecutionSettings(blockNeurons, maxTraceSamples, runs, slices);
     }
@@ -35,15 +45,6 @@ public record ExecutionSettings(int blockNeurons, long maxTraceSamples, long run
 
     public ExecutionSettings withBlockNeurons(int n) {
         return new ExecutionSettings(n, maxTraceSamples, runsPerChunk, slices);
-    }
-
-    /**
-     * The chunks a sweep started afresh is cut into: execution.chunk_runs when given, else the
-     * project's rule ({@link SweepChunks#of(SweepSpec)}). What {@code validate} prints and what
-     * {@code sweep} runs; a resumed sweep keeps the chunks its manifest records instead.
-     */
-    public SweepChunks chunks(SweepSpec spec) {
-        return runsPerChunk > 0 ? new SweepChunks(spec.runCount(), runsPerChunk) : SweepChunks.of(spec);
     }
 
     /**

@@ -36,9 +36,14 @@ public final class Manifest {
     public static final String COMPLETE = "complete";
     public static final String FAILED = "failed";
 
-    /** Where and how the sweep is executed. */
+    /**
+     * Where and how the sweep is executed.
+     *
+     * @param chunkParallelism the parallelism the chunks were cut for (by the first attempt of a
+     *                         resumed sweep), or 0 when unknown
+     */
     public record Execution(String master, String sparkVersion, int defaultParallelism, SweepChunks chunks,
-                            int slices, ExecutionSettings settings) {
+                            int slices, ExecutionSettings settings, int chunkParallelism) {
     }
 
     private Manifest() {
@@ -81,13 +86,15 @@ public final class Manifest {
         m.put("master", execution.master());
 
         ObjectNode part = m.putObject("partitioning");
-        part.put("rule", "runs per chunk = max(1, min(" + SweepChunks.MAX_NEURONS + " / neurons per run, "
-                + SweepChunks.TARGET_NEURON_STEPS + " / (neurons per run x steps of the longest run)))"
+        part.put("rule", SweepChunks.RULE
                 + (execution.settings().runsPerChunk() > 0 ? "; overridden by execution.chunk_runs" : ""));
+        part.put("parallelism", execution.chunkParallelism() > 0 ? execution.chunkParallelism() : null);
         part.put("runs_per_chunk", execution.chunks().runsPerChunk());
         part.put("chunks", execution.chunks().count());
         part.put("max_neurons_per_chunk", SweepChunks.MAX_NEURONS);
         part.put("target_neuron_steps_per_chunk", SweepChunks.TARGET_NEURON_STEPS);
+        part.put("min_neuron_steps_per_chunk", SweepChunks.MIN_NEURON_STEPS);
+        part.put("chunks_per_core", SweepChunks.CHUNKS_PER_CORE);
         part.put("slices", execution.slices());
         part.put("default_parallelism", execution.defaultParallelism());
         part.put("block_neurons", execution.settings().blockNeurons());

@@ -2,24 +2,36 @@ package org.hhsweep.spark.job;
 
 import java.util.Locale;
 
-/** The one-line progress report: runs done, speed, and time left. */
+/** The one-line progress report: runs done, speed, time left, and what holds the sweep up. */
 public final class ProgressLine {
+    /** Shown instead of speed and time left until the work rate is known. */
+    static final String ESTIMATING = "estimating time left";
+
     private ProgressLine() {
     }
 
     /**
+     * E.g. "runs 550/1,000 (55%), 1.31e+07 neuron-steps/s, ~34 s left", "runs 0/1,000 (0%),
+     * estimating time left; no executor alive for 21 s (...)".
+     *
      * @param steps      neuron-steps done
      * @param totalSteps neuron-steps of the whole sweep (estimated for very large sweeps)
+     * @param rate       neuron-steps per second, or NaN while it is not known yet
+     * @param note       what holds the sweep up, or null
      */
-    public static String format(long runs, long totalRuns, long steps, long totalSteps, double elapsedSeconds) {
+    public static String format(long runs, long totalRuns, long steps, long totalSteps, double rate, String note) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "runs %,d/%,d (%.0f%%)", runs, totalRuns,
                 totalRuns == 0 ? 100.0 : 100.0 * runs / totalRuns));
-        if (elapsedSeconds > 0 && steps > 0) {
-            double rate = steps / elapsedSeconds;
+        if (rate > 0) {
             b.append(String.format(Locale.ROOT, ", %s neuron-steps/s", scientific(rate)));
             long left = Math.max(0, totalSteps - steps);
             b.append(", ~").append(duration(left / rate)).append(" left");
+        } else {
+            b.append(", ").append(ESTIMATING);
+        }
+        if (note != null) {
+            b.append("; ").append(note);
         }
         return b.toString();
     }

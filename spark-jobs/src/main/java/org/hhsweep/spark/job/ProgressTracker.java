@@ -19,10 +19,19 @@ import scala.jdk.javaapi.CollectionConverters;
  * redone).
  */
 final class ProgressTracker extends SparkListener {
+    /**
+     * Work done so far.
+     *
+     * @param tasksFinished tasks that ended successfully
+     */
+    record Progress(long runs, long neuronSteps, long tasksFinished) {
+    }
+
     private final long runsId;
     private final long stepsId;
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong steps = new AtomicLong();
+    private final AtomicLong tasks = new AtomicLong();
     private final Map<Long, long[]> running = new ConcurrentHashMap<>();
     private final Set<Long> ended = ConcurrentHashMap.newKeySet();
 
@@ -32,14 +41,15 @@ final class ProgressTracker extends SparkListener {
     }
 
     /** Runs and neuron-steps done so far, including the partial work of running tasks. */
-    long[] snapshot() {
+    Progress snapshot() {
+        long t = tasks.get();
         long r = runs.get();
         long s = steps.get();
         for (long[] v : running.values()) {
             r += v[0];
             s += v[1];
         }
-        return new long[] {r, s};
+        return new Progress(r, s, t);
     }
 
     @Override
@@ -65,6 +75,7 @@ final class ProgressTracker extends SparkListener {
                 runs.addAndGet(v[0]);
                 steps.addAndGet(v[1]);
             }
+            tasks.incrementAndGet();
         }
     }
 

@@ -89,22 +89,28 @@ public final class SweepJob {
         Tables tables = Tables.forSweep(spec);
         SparkContext sc = spark.sparkContext();
         Configuration hadoop = sc.hadoopConfiguration();
+        ExecutorWatch watch = ExecutorWatch.of(sc);
 
-        // A fresh sweep is a resumed one with nothing committed: from here on, one path for both.
+        // A fresh sweep is a resumed one with nothing committed: from here on, one path for both. A
+        // resumed sweep keeps the chunks (and the parallelism they were cut for) of its first attempt.
+        int cutFor = options.resume() ? 0 : sc.defaultParallelism();
         ResumePlan plan = options.resume() ? ResumePlan.load(output, hadoop, config, true)
-                : ResumePlan.fresh(exec.chunks(spec));
+                : ResumePlan.fresh(exec.chunks(spec, cutFor));
+        if (plan.resumed()) {
+            cutFor = plan.manifest().at("/partitioning/parallelism").asInt(0);
+        }
         SweepChunks chunks = plan.chunks();
         List<Long> pending = plan.pending();
         int slices = exec.slices() > 0 ? exec.slices()
                 : (int) Math.max(1, Math.min(pending.size(), (long) SLICES_PER_CORE * sc.defaultParallelism()));
         SweepSize size = SweepSize.of(spec);
         Manifest.Execution execution = new Manifest.Execution(sc.master(), sc.version(), sc.defaultParallelism(),
-                chunks, slices, exec);
+                chunks, slices, exec, cutFor);
         List<ChunkCounts> before = plan.committedCounts();
         if (plan.complete()) {
             ChunkCounts totals = ChunkCounts.total(before);
             return new Result(totals, output, started, Instant.now(), chunks, 0, sc.master(),
-                    ChunkCounts.total(List.of()), chunks.count(), new KernelUse(spec.base().method(), 0, 0));
+                    ChunkCounts.total(List.of()), chunks.count(), KernelUse.of(spec.base().method(), before));
         }
 
         if (!plan.resumed()) {
@@ -120,37 +126,41 @@ public final class SweepJob {
 
         LongAccumulator runsDone = sc.longAccumulator("hhsweep.runs");
         LongAccumulator stepsDone = sc.longAccumulator("hhsweep.neuronSteps");
-        LongAccumulator simdChunks = sc.longAccumulator("hhsweep.simdChunks");
         ProgressTracker tracker = new ProgressTracker(runsDone, stepsDone);
-        sc.addSparkListener(tracker);
         ChunkTask task = new ChunkTask(spec, chunks, output, new HadoopConf(hadoop), exec,
-                spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone, simdChunks);
+                spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone);
         long runsToRun = plan.pendingRuns();
         long stepsToRun = (long) ((double) size.neuronSteps() * runsToRun / spec.runCount());
+        ProgressReporter reporter = options.progress() == null ? null
+                : new ProgressReporter(tracker::snapshot, watch::note, runsToRun, stepsToRun, options.progress(),
+                System::nanoTime);
         List<ChunkCounts> counts;
-        try (ProgressReporter reporter = options.progress() == null ? null
-                : new ProgressReporter(tracker, runsToRun, stepsToRun, options.progress(),
-                options.progressMillis())) {
+        SweepMonitor monitor = SweepMonitor.start(sc, tracker, watch, reporter, options.progressMillis());
+        try {
             sc.setJobDescription("hhsweep " + spec.name() + ": " + runsToRun + " runs in "
                     + pending.size() + " chunks");
             counts = pending.isEmpty() ? List.of()
                     : JavaSparkContext.fromSparkContext(sc).parallelize(pending, slices).map(task::call).collect();
-            if (reporter != null) {
-                ChunkCounts done = ChunkCounts.total(counts);
-                reporter.finish(done.runs(), done.neuronSteps());
-            }
+            monitor.finish(ChunkCounts.total(counts));
             checkAllCommitted(output, hadoop, chunks, tables);
         } catch (Exception e) {
-            // Spark's own exceptions are checked but undeclared; the rethrow passes them on as they are.
+            // Spark's own exceptions are checked but undeclared; the rethrow passes them on as they are,
+            // unless the cluster is the cause: then one line says what to look at.
+            ClusterException cluster = monitor.explain(e);
+            Exception thrown = cluster != null ? cluster : e;
             try {
                 Manifest.write(Manifest.failed(manifest(config, size, execution, started, null, null, plan, null),
-                        String.valueOf(e.getMessage()).lines().findFirst().orElse("")), output, hadoop);
+                        String.valueOf(thrown.getMessage()).lines().findFirst().orElse("")), output, hadoop);
             } catch (IOException | RuntimeException unrecorded) {
-                e.addSuppressed(unrecorded);
+                thrown.addSuppressed(unrecorded);
+            }
+            if (cluster != null) {
+                cluster.initCause(e);
+                throw cluster;
             }
             throw e;
         } finally {
-            sc.removeSparkListener(tracker);
+            monitor.close();
             sc.setJobDescription(null);
         }
         ChunkCounts ran = ChunkCounts.total(counts);
@@ -158,8 +168,7 @@ public final class SweepJob {
         all.addAll(counts);
         ChunkCounts totals = ChunkCounts.total(all);
         Instant finished = Instant.now();
-        KernelUse kernel = new KernelUse(spec.base().method(),
-                Math.min(simdChunks.value(), counts.size()), counts.size());
+        KernelUse kernel = KernelUse.of(spec.base().method(), all);
         ObjectNode done = manifest(config, size, execution, started, finished, totals, plan, ran);
         kernel.put(done);
         Manifest.write(done, output, hadoop);

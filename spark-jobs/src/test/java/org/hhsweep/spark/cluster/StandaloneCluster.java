@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +42,7 @@ public final class StandaloneCluster implements AutoCloseable {
     private final String masterUrl;
     private final URI webUi;
     private final SparkSubmitter submitter;
+    private final SparkJvm jvm;
     private final List<ManagedProcess> daemons = new ArrayList<>();
     private final List<RunningSubmission> submissions = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::stopEverything, "standalone-cluster-stop");
@@ -51,6 +53,7 @@ public final class StandaloneCluster implements AutoCloseable {
         this.masterUrl = "spark://127.0.0.1:" + masterPort;
         this.webUi = URI.create("http://127.0.0.1:" + webUiPort + "/");
         this.submitter = new SparkSubmitter(jvm, logDir());
+        this.jvm = jvm;
     }
 
     /**
@@ -78,18 +81,65 @@ public final class StandaloneCluster implements AutoCloseable {
                     "--properties-file", cluster.writeMasterProperties().toString())),
                     cluster.logDir().resolve("master.log")));
             for (int i = 1; i <= workers; i++) {
-                Path workDir = Files.createDirectories(dir.resolve("work").resolve("worker-" + i));
-                cluster.daemons.add(ManagedProcess.start("worker-" + i, jvm.processBuilder("1g", WORKER, List.of(
-                        "--host", "127.0.0.1", "--cores", "1", "--memory", "2g",
-                        "--work-dir", workDir.toString(), "--webui-port", "0",
-                        cluster.masterUrl)), cluster.logDir().resolve("worker-" + i + ".log")));
+                cluster.daemons.add(cluster.worker(i, true));
             }
-            cluster.awaitWorkers(workers, timeout);
+            cluster.awaitWorkers(n -> n >= workers, workers + " workers registered", timeout);
             cluster.startupTime = Duration.ofNanos(System.nanoTime() - start);
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    /**
+     * A Worker JVM of one core and 2 GiB.
+     *
+     * @param scalaVersion whether its environment has SPARK_SCALA_VERSION: without it, as on a
+     *                     Worker started by hand without Spark's scripts, every executor it
+     *                     launches dies at once ("Cannot find any build directories")
+     */
+    private ManagedProcess worker(int i, boolean scalaVersion) throws IOException {
+        Path workDir = Files.createDirectories(dir.resolve("work").resolve("worker-" + i));
+        ProcessBuilder builder = jvm.processBuilder("1g", WORKER, List.of("--host", "127.0.0.1", "--cores", "1",
+                "--memory", "2g", "--work-dir", workDir.toString(), "--webui-port", "0", masterUrl));
+        if (!scalaVersion) {
+            builder.environment().remove("SPARK_SCALA_VERSION");
+        }
+        return ManagedProcess.start("worker-" + i, builder, logDir().resolve("worker-" + i + ".log"));
+    }
+
+    /**
+     * Starts one more Worker and waits until the master counts it.
+     *
+     * @param scalaVersion false for a Worker whose executors die as they start (see {@link #worker})
+     */
+    public synchronized void addWorker(boolean scalaVersion, Duration timeout)
+            throws IOException, InterruptedException {
+        // The master may still count a Worker killed a moment ago: first let it catch up.
+        int alive = (int) workers().filter(ManagedProcess::isAlive).count();
+        awaitWorkers(n -> n == alive, alive + " alive workers", timeout);
+        daemons.add(worker((int) workers().count() + 1, scalaVersion));
+        awaitWorkers(n -> n == alive + 1, alive + 1 + " alive workers", timeout);
+    }
+
+    /**
+     * Kills every Worker and its executors at once (SIGKILL, as if their machines went down) and
+     * waits until they are gone; the Master and running drivers stay.
+     */
+    public void killWorkers() throws InterruptedException {
+        List<ProcessHandle> doomed = new ArrayList<>();
+        for (ManagedProcess w : workers().filter(ManagedProcess::isAlive).toList()) {
+            doomed.add(w.handle());
+            w.handle().descendants().forEach(doomed::add);
+        }
+        doomed.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : doomed) {
+            try {
+                p.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("process " + p.pid() + " did not exit after SIGKILL", e);
+            }
         }
     }
 
@@ -108,19 +158,20 @@ public final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    private void awaitWorkers(int workers, Duration timeout) throws InterruptedException {
+    private void awaitWorkers(IntPredicate wanted, String what, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";
+        List<ManagedProcess> alive = daemons.stream().filter(ManagedProcess::isAlive).toList();
         while (System.nanoTime() < deadline) {
-            for (ManagedProcess daemon : daemons) {
+            for (ManagedProcess daemon : alive) {
                 if (!daemon.isAlive()) {
-                    throw new IllegalStateException(daemon.name() + " exited while the cluster was starting\n"
+                    throw new IllegalStateException(daemon.name() + " exited while waiting for " + what + "\n"
                             + describeDaemons());
                 }
             }
             try {
                 MasterState state = masterState();
-                if (state.aliveWorkers() >= workers) {
+                if (wanted.test(state.aliveWorkers())) {
                     return;
                 }
                 last = state.status() + " with " + state.aliveWorkers() + " alive workers";
@@ -129,8 +180,8 @@ public final class StandaloneCluster implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the standalone cluster did not have " + workers + " workers registered"
-                + " after " + timeout + " (master: " + last + ")\n" + describeDaemons());
+        throw new IllegalStateException("the standalone cluster did not have " + what + " after " + timeout
+                + " (master: " + last + ")\n" + describeDaemons());
     }
 
     /** The last log lines of Master and Workers, for failure messages. */

@@ -68,6 +68,10 @@ class ManifestTest {
         JsonNode part = m.get("partitioning");
         long perChunk = part.get("runs_per_chunk").asLong();
         assertEquals((24 + perChunk - 1) / perChunk, part.get("chunks").asLong());
+        // cut for the test session's local[2]; the sweep (4.8e5 neuron-steps) is below one chunk's least work
+        assertEquals(2, part.get("parallelism").asInt());
+        assertEquals(1, part.get("chunks").asLong());
+        assertTrue(part.get("rule").asText().contains("x parallelism"), part.toString());
 
         // every column Spark sees in the files is described, in order, with its unit
         for (String table : Tables.forSweep(config.spec()).names()) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,7 +20,11 @@ import org.hhsweep.spark.TestSweeps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Partitioning never changes a number: local[1], local[2] and other chunk and block sizes agree. */
+/**
+ * Partitioning never changes a number: local[1], local[2] and other chunk and block sizes agree, bit
+ * for bit. The default chunking depends on the parallelism (SweepChunks), so this is what makes
+ * the outputs of any machine or cluster the same.
+ */
 class PartitioningTest {
     private static final Map<String, String> ORDER = new LinkedHashMap<>();
 
@@ -38,6 +44,7 @@ class PartitioningTest {
         Path one = tmp.resolve("local1");
         Path two = tmp.resolve("local2");
         Path fine = tmp.resolve("fine");
+        Path uneven = tmp.resolve("uneven");
 
         SparkSession single = SparkTestSession.get("local[1]");
         SweepJob.Result r1 = SweepJobTest.sweep(single, config, one, ExecutionSettings.DEFAULTS);
@@ -47,9 +54,15 @@ class PartitioningTest {
         SweepJob.Result r2 = SweepJobTest.sweep(spark, config, two, ExecutionSettings.DEFAULTS);
         SweepJob.Result r3 = SweepJobTest.sweep(spark, config, fine,
                 ExecutionSettings.DEFAULTS.withRunsPerChunk(1).withBlockNeurons(3).withSlices(7));
+        // chunks of 5 runs: the last one shorter, and chunk borders inside the runs of one dt
+        SweepJob.Result r4 = SweepJobTest.sweep(spark, config, uneven,
+                ExecutionSettings.DEFAULTS.withRunsPerChunk(5).withBlockNeurons(4));
         assertEquals("local[1]", r1.master());
         assertEquals("local[2]", r2.master());
         assertEquals(24, r3.chunks().count());
+        assertEquals(5, r4.chunks().count());
+        assertEquals(1, manifest(one).at("/partitioning/parallelism").asInt());
+        assertEquals(2, manifest(two).at("/partitioning/parallelism").asInt());
 
         // the sweep is not trivial: noise, spikes, traces of 2 neurons x 3 variables per run
         assertEquals(24, expected.get("runs").size());
@@ -57,16 +70,21 @@ class PartitioningTest {
         assertEquals(144, expected.get("traces").size());
         assertTrue(r1.totals().spikes() > 100, "spikes: " + r1.totals().spikes());
 
-        for (Path other : List.of(two, fine)) {
+        for (Path other : List.of(two, fine, uneven)) {
             Map<String, List<Row>> actual = read(spark, other);
             for (String table : ORDER.keySet()) {
                 assertEquals(expected.get(table), actual.get(table), table + " of " + other.getFileName());
             }
         }
         assertEquals(r1.totals().spikes(), r3.totals().spikes());
+        assertEquals(r1.totals().spikes(), r4.totals().spikes());
         assertEquals(r1.totals().meanRateHz(), r2.totals().meanRateHz());
+        assertEquals(r1.totals().meanRateHz(), r4.totals().meanRateHz());
 
-        // chunks depend on the sweep alone, so local[1] and local[2] even write the same bytes
+        // 4.8e5 neuron-steps in all are less than the least work of one chunk: local[1] and local[2]
+        // cut this sweep alike, into one chunk, and then even write the same bytes
+        assertEquals(1, r1.chunks().count());
+        assertEquals(r1.chunks(), r2.chunks());
         for (String table : ORDER.keySet()) {
             List<Path> a = files(one.resolve(table));
             List<Path> b = files(two.resolve(table));
@@ -75,6 +93,10 @@ class PartitioningTest {
                 assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
             }
         }
+    }
+
+    private static JsonNode manifest(Path out) throws Exception {
+        return new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     }
 
     private static Map<String, List<Row>> read(SparkSession spark, Path out) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hhsweep.spark.cluster.BuildArtifacts;
+import org.hhsweep.spark.cluster.CommittedChunks;
 import org.hhsweep.spark.cluster.RunningSubmission;
 import org.hhsweep.spark.cluster.SparkSubmitter;
 import org.hhsweep.spark.cluster.StandaloneCluster;
@@ -94,27 +94,6 @@ class CrashRecoveryIT {
         }
     }
 
-    private static long committed(Path out) throws IOException {
-        Path runs = out.resolve("runs");
-        if (!Files.isDirectory(runs)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(runs)) {
-            return files.filter(p -> p.getFileName().toString().matches("part-\\d+\\.parquet")).count();
-        }
-    }
-
-    /** Waits until at least {@code n} chunks are committed, while the sweep is still running. */
-    private static void awaitCommitted(Path out, long n, RunningSubmission running) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (committed(out) < n) {
-            assertTrue(running.isAlive(), "the sweep ended before " + n + " chunks were committed:\n"
-                    + running.output() + running.errorOutput());
-            assertTrue(System.nanoTime() < deadline, "fewer than " + n + " chunks committed after " + TIMEOUT);
-            Thread.sleep(50);
-        }
-    }
-
     private static void assertSameAsUninterrupted(Path out) throws Exception {
         for (String table : TABLES) {
             TableDifference d = duckdb.difference(reference.resolve(table), out.resolve(table), "*");
@@ -140,7 +119,7 @@ class CrashRecoveryIT {
         SparkSubmitter submitter = new SparkSubmitter(build, runDir.resolve("driver-kill"));
         long committedAtKill;
         try (RunningSubmission running = submitter.start("local[2]", sweep(out))) {
-            awaitCommitted(out, 8, running);
+            CommittedChunks.await(out, 8, running, TIMEOUT);
 
             // Meanwhile, a second sweep on the same directory is refused: the lock is the other JVM's.
             Commands.Outcome second = Commands.run("sweep", config.toString(), "--out", out.toString(), "--resume");
@@ -152,7 +131,7 @@ class CrashRecoveryIT {
             driver.descendants().forEach(ProcessHandle::destroyForcibly);
             driver.destroyForcibly();
             driver.onExit().get(30, TimeUnit.SECONDS);
-            committedAtKill = committed(out);
+            committedAtKill = CommittedChunks.count(out);
         }
         double killedAfter = (System.nanoTime() - start) / 1e9;
         assertTrue(committedAtKill >= 8 && committedAtKill < CHUNKS, committedAtKill + " chunks committed at the kill");
@@ -190,9 +169,9 @@ class CrashRecoveryIT {
                     assertTrue(running.isAlive() && System.nanoTime() < deadline, running.errorOutput());
                     Thread.sleep(100);
                 }
-                awaitCommitted(out, 2, running);
+                CommittedChunks.await(out, 2, running, TIMEOUT);
                 pid = cluster.killAnyExecutor().orElseThrow();
-                committedAtKill = committed(out);
+                committedAtKill = CommittedChunks.count(out);
                 result = running.await(TIMEOUT);
             }
             assertEquals(0, result.exitCode(), result::describe);
