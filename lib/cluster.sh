@@ -369,12 +369,22 @@ cluster_start_daemon() {
     echo "$!" >"$CLUSTER_DIR/pids/$name.pid"
 }
 
-# A failed start: stop what it started, then one line naming the log to read.
+# A failed start: stop what it started, then one line: the option to change when the master could
+# not bind (exit 2), else what failed with the log's last error line and the log to read (exit 1).
 cluster_start_failed() {
     local what="$1" log="$2" last
     last="$(grep -E 'ERROR|Exception|Error:' "$log" 2>/dev/null | tail -n 1 | cut -c1-300)"
     cluster_stop_processes
     cluster_forget
+    if grep -q "Cannot assign requested address" "$log" 2>/dev/null; then
+        cluster_error "--host $c_host: not an address of this machine (the master cannot bind to it); log: $log"
+    fi
+    if grep -q "Service 'sparkMaster' failed" "$log" 2>/dev/null; then
+        cluster_error "--port $c_port: $c_host:$c_port is in use by another program; choose another --port (log: $log)"
+    fi
+    if grep -q "Service 'MasterUI' failed" "$log" 2>/dev/null; then
+        cluster_error "--webui-port $c_webui_port: $c_host:$c_webui_port is in use by another program; choose another --webui-port (log: $log)"
+    fi
     echo "error: $what${last:+: $last}; log: $log" >&2
     exit 1
 }
@@ -451,12 +461,15 @@ cluster_start() {
     c_host="${c_host:-127.0.0.1}"
     c_master="spark://$c_host:$c_port"
     cluster_refuse_running
+    # Asked on loopback, which answers at once, also for a program listening on every address; a
+    # port taken on another address only shows when the master cannot bind it (cluster_start_failed).
     local option port
     for option in port webui-port; do
         port="$c_port"
         [[ $option == port ]] || port="$c_webui_port"
-        cluster_port_in_use "$c_host" "$port" &&
+        if cluster_port_in_use 127.0.0.1 "$port" || { [[ "$c_host" == 127.* ]] && cluster_port_in_use "$c_host" "$port"; }; then
             cluster_error "--$option $port: $c_host:$port is in use by another program; choose another --$option"
+        fi
     done
     cluster_prepare
     local started=$SECONDS

@@ -103,6 +103,20 @@ class ClusterCommandIT {
         assertFalse(Files.exists(unused), "nothing created");
     }
 
+    /** The master's JVM starts and fails to bind: start stops it again and names the option to change. */
+    @Test
+    void anAddressOfAnotherMachineIsOneLineAndLeavesNothingRunning() throws Exception {
+        Path elsewhere = dir.resolve("elsewhere");
+        // TEST-NET-2 (RFC 5737): documentation only, never an address of this machine.
+        Result start = cluster(elsewhere, "start", "--host", "198.51.100.7",
+                "--port", Integer.toString(StandaloneCluster.freePort()),
+                "--webui-port", Integer.toString(StandaloneCluster.freePort()));
+        assertOneLine(start, "--host 198.51.100.7: not an address of this machine");
+        assertTrue(Files.size(elsewhere.resolve("logs").resolve("master.log")) > 0, "the master's log is kept");
+        assertEquals(List.of(), names(elsewhere.resolve("pids")));
+        assertEquals(List.of(), processesOf(elsewhere).stream().map(ProcessHandle::pid).toList());
+    }
+
     @Test
     void startStatusJoinSweepAndStop() throws Exception {
         Result before = cluster(clusterDir, "status");
