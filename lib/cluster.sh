@@ -201,6 +201,14 @@ cluster_children() {
     ps -A -o pid= -o ppid= 2>/dev/null | awk -v parent="$1" '$2 == parent { print $1 }'
 }
 
+# Whether PID runs: a zombie (exited, not yet reaped by its new parent) does not.
+cluster_alive() {
+    local stat
+    stat="$(ps -o stat= -p "$1" 2>/dev/null)" || return 1
+    stat="${stat// /}"
+    [[ -n "$stat" && "$stat" != Z* ]]
+}
+
 # Waits until none of PIDS is alive, at most SECONDS; fails if some still are.
 cluster_wait_gone() {
     local seconds="$1" pid alive
@@ -209,7 +217,9 @@ cluster_wait_gone() {
     while :; do
         alive=0
         for pid in "$@"; do
-            kill -0 "$pid" 2>/dev/null && alive=1
+            if cluster_alive "$pid"; then
+                alive=1
+            fi
         done
         [[ $alive == 0 ]] && return 0
         [[ $SECONDS -lt $deadline ]] || return 1
@@ -407,7 +417,7 @@ cluster_await_workers() {
         waiting=0
         for ((i = 1; i <= c_workers; i++)); do
             local log="$CLUSTER_DIR/logs/worker-$i.log" pid
-            pid="$(cluster_pid "worker-$i")"
+            pid="$(cluster_pid "worker-$i")" || pid=""
             cluster_owned "$pid" "$CLUSTER_WORKER_CLASS" ||
                 cluster_start_failed "worker-$i exited while starting" "$log"
             grep -q "$CLUSTER_REGISTERED" "$log" || waiting=$i
@@ -472,6 +482,7 @@ cluster_start() {
         fi
     done
     cluster_prepare
+    cluster_write_settings start
     local started=$SECONDS
     # No REST submission server (it would take port 6066 too), and no moving to the next port when
     # the chosen one was taken meanwhile: the Workers and the printed URL name this one.
@@ -480,7 +491,6 @@ cluster_start() {
         --webui-port "$c_webui_port" --properties-file "$CLUSTER_DIR/master.properties"
     cluster_await_master "$(cluster_pid master)"
     cluster_start_workers
-    cluster_write_settings start
     echo "started in $((SECONDS - started)) s"
     cluster_describe
 }
@@ -492,9 +502,9 @@ cluster_join() {
     fi
     cluster_refuse_running
     cluster_prepare
+    cluster_write_settings join
     local started=$SECONDS
     cluster_start_workers
-    cluster_write_settings join
     echo "joined in $((SECONDS - started)) s"
     cluster_describe
 }
