@@ -2,6 +2,7 @@ package org.hhsweep.spark;
 
 import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
+import org.hhsweep.spark.cli.ScratchWarehouse;
 import org.hhsweep.spark.cli.SessionFactory;
 
 /** One Spark session per test JVM (starting one takes seconds); a test needing another master swaps it. */
@@ -31,7 +32,9 @@ public final class SparkTestSession {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.sql.parquet.compression.codec", "zstd")
-                    .config(SessionFactory.VECTORIZED_READER, "false")
+                    // As the CLI's sessions: nothing left in the module directory (SHOW DATABASES creates it).
+                    .config("spark.sql.catalogImplementation", "in-memory")
+                    .config(ScratchWarehouse.KEY, ScratchWarehouse.create())
                     .getOrCreate();
             master = wanted;
         }

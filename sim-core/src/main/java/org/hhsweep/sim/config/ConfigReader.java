@@ -35,6 +35,8 @@ final class ConfigReader {
     static final List<String> RECORD_KEYS = List.of("traces", "spikes");
     static final List<String> TRACE_KEYS = List.of("variables", "every", "neurons", "quantize");
     static final String TRACE_QUANTIZE = "record.traces.quantize";
+    /** record.traces.quantize's value for float32 samples. */
+    static final String LOSSLESS = "none";
     static final double DEFAULT_DT_MS = 0.01;
     static final int DEFAULT_TRACED_NEURONS = 1;
 
@@ -236,10 +238,14 @@ final class ConfigReader {
 
     /**
      * record.traces.quantize: a step per traced variable, in that variable's unit, e.g.
-     * {V: 0.001 mV, m: 1e-5}. Every traced variable needs one, so a table has one layout.
+     * {V: 0.001 mV, m: 1e-5}; a variable left out keeps its default step, so a table has one
+     * layout. Absent: the default steps; "none": lossless float32.
      */
     private TraceQuantization quantization(JsonNode n, List<TraceVariable> variables) {
         if (!Fields.given(n)) {
+            return TraceQuantization.defaults(variables);
+        }
+        if (n.isTextual() && n.textValue().strip().equals(LOSSLESS)) {
             return TraceQuantization.NONE;
         }
         List<String> traced = variables.stream().map(TraceVariable::label).toList();
@@ -247,7 +253,8 @@ final class ConfigReader {
                 .collect(Collectors.joining(", ", "{", "}"));
         if (!n.isObject()) {
             throw new ConfigException(TRACE_QUANTIZE, Fields.show(n),
-                    "a mapping of each traced variable to its step, such as " + example);
+                    "a mapping of traced variables to their steps, such as " + example
+                            + ", or " + LOSSLESS + " for lossless float32 samples");
         }
         Fields.section(n, TRACE_QUANTIZE, TraceVariable.labels());
         Map<TraceVariable, Double> steps = new EnumMap<>(TraceVariable.class);
@@ -270,10 +277,7 @@ final class ConfigReader {
             steps.put(v, q.value());
         }
         for (TraceVariable v : variables) {
-            if (!steps.containsKey(v)) {
-                throw Fields.missing(TRACE_QUANTIZE + "." + v.label(), "a step for " + v.label()
-                        + " such as " + QUANTIZE_EXAMPLES.get(v) + ": every traced variable needs one");
-            }
+            steps.putIfAbsent(v, TraceQuantization.DEFAULT_STEPS.get(v));
         }
         return TraceQuantization.of(steps);
     }

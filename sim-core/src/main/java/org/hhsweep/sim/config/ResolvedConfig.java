@@ -122,7 +122,7 @@ final class ResolvedConfig {
             traces.put("every", t.traceEveryMs());
             units.put(RunChecks.TRACE_EVERY, RunChecks.unit(RunChecks.TRACE_EVERY).symbol());
             traces.put("neurons", t.tracedNeurons());
-            // only when given, so lossless sweeps keep the hash they had before the key existed
+            // only when quantised, so lossless sweeps keep the hash they had before the key existed
             if (t.traceQuantization().active()) {
                 ObjectNode steps = traces.putObject("quantize");
                 t.traceQuantization().steps().forEach((v, step) -> {

@@ -2,6 +2,7 @@ package org.hhsweep.sim.record;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -20,6 +21,15 @@ public final class TraceQuantization implements Serializable {
      * it is written as a null element.
      */
     public static final int NOT_REPRESENTABLE = Integer.MIN_VALUE;
+
+    /**
+     * The step of each traced variable unless record.traces.quantize says otherwise: about 1e-6 of
+     * its range (V over ~100 mV, gates over 1), far below what a plot or a spike detector resolves,
+     * with V up to +-214 V and I up to +-214,748 uA/cm^2 in an int. Such traces take 1.8 to 4.5
+     * times less space than float32 samples (bench/trace-size.sh, docs/traces.md).
+     */
+    public static final Map<TraceVariable, Double> DEFAULT_STEPS = Map.of(TraceVariable.V, 1e-4,
+            TraceVariable.M, 1e-6, TraceVariable.H, 1e-6, TraceVariable.N, 1e-6, TraceVariable.I, 1e-4);
 
     /** Step by variable ordinal, in the variable's engine unit; 0 for a variable without one. */
     private final double[] steps;
@@ -43,6 +53,13 @@ public final class TraceQuantization implements Serializable {
             s[e.getKey().ordinal()] = step;
         }
         return new TraceQuantization(s);
+    }
+
+    /** The default step of every variable given. */
+    public static TraceQuantization defaults(Collection<TraceVariable> variables) {
+        Map<TraceVariable, Double> steps = new EnumMap<>(TraceVariable.class);
+        variables.forEach(v -> steps.put(v, DEFAULT_STEPS.get(v)));
+        return of(steps);
     }
 
     /** Whether traces are stored as whole steps. */

@@ -232,11 +232,8 @@ class ConfigErrorsTest {
                 bad("quantisation of an untraced variable", SIM
                         + "record: {traces: {quantize: {V: 0.001 mV, h: 1e-5}}}\n",
                         "record.traces.quantize.h", "not traced", "[V]"),
-                bad("a traced variable without a quantisation step", SIM
-                        + "record: {traces: {variables: [V, n], quantize: {V: 0.001 mV}}}\n",
-                        "record.traces.quantize.n", "a step for n such as 1e-5"),
                 bad("quantisation step without its variable", SIM + "record: {traces: {quantize: 0.001 mV}}\n",
-                        "record.traces.quantize", "got 0.001 mV", "{V: 0.001 mV}"),
+                        "record.traces.quantize", "got 0.001 mV", "{V: 0.001 mV}, or none for lossless"),
                 bad("empty trace variables", SIM + "record: {traces: {variables: []}}\n", "record.traces.variables",
                         "at least one of V, m, h, n, I"),
                 bad("trace interval longer than the run", SIM + "record: {traces: {every: 200 ms}}\n",

@@ -321,14 +321,35 @@ class ConfigLoaderTest {
         assertEquals(0.002, c.resolved().at("/record/traces/quantize/V").asDouble(), 1e-15);
         assertEquals("uA/cm^2", c.resolved().get("units").get("record.traces.quantize.I").asText());
         assertEquals("1", c.resolved().get("units").get("record.traces.quantize.h").asText());
-        // lossless is the default, and leaves the resolved config (and so the sweep's hash) as it was
+        // none: lossless, and the resolved config (so the sweep's hash) as before the key existed
         SweepConfig lossless = yaml("""
                 simulation: {duration: 10 ms, dt: 0.01 ms}
-                record: {traces: {variables: [V, h, I]}}
+                record: {traces: {variables: [V, h, I], quantize: none}}
                 """);
         assertFalse(lossless.spec().base().traceQuantization().active());
         assertTrue(lossless.resolved().at("/record/traces/quantize").isMissingNode());
         assertNotEquals(c.hash(), lossless.hash(), "quantising changes the output, so the sweep");
+    }
+
+    @Test
+    void tracesAreQuantisedByDefaultAndAVariableLeftOutKeepsItsDefaultStep() {
+        // the documented defaults: V in 1e-4 mV, gates in 1e-6, I in 1e-4 uA/cm^2
+        SweepConfig byDefault = yaml("""
+                simulation: {duration: 10 ms, dt: 0.01 ms}
+                record: {traces: {variables: [V, m, h, n, I]}}
+                """);
+        assertEquals(TraceQuantization.of(Map.of(TraceVariable.V, 1e-4, TraceVariable.M, 1e-6, TraceVariable.H, 1e-6,
+                TraceVariable.N, 1e-6, TraceVariable.I, 1e-4)), byDefault.spec().base().traceQuantization());
+        assertEquals(1e-4, byDefault.resolved().at("/record/traces/quantize/V").asDouble(), 0.0);
+        assertEquals(1e-6, byDefault.resolved().at("/record/traces/quantize/n").asDouble(), 0.0);
+
+        SweepConfig partial = yaml("""
+                simulation: {duration: 10 ms, dt: 0.01 ms}
+                record: {traces: {variables: [V, m], quantize: {V: 0.01 mV}}}
+                """);
+        assertEquals(TraceQuantization.of(Map.of(TraceVariable.V, 0.01, TraceVariable.M, 1e-6)),
+                partial.spec().base().traceQuantization());
+        assertNotEquals(byDefault.hash(), partial.hash());
     }
 
     @Test

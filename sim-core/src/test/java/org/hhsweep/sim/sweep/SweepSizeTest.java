@@ -43,7 +43,7 @@ class SweepSizeTest {
     }
 
     private static RunTemplate untraced(double dt, double duration, int neurons) {
-        return new RunTemplate(dt, duration, Method.DEFAULT, Double.NaN, Double.NaN, HHParameters.DEFAULTS, -65,
+        return new RunTemplate(dt, duration, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN, HHParameters.DEFAULTS, -65,
                 new StimulusSpec.Constant(5), neurons, 0, List.of(), dt, true);
     }
 

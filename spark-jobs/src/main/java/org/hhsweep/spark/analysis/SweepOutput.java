@@ -90,8 +90,14 @@ public final class SweepOutput {
         }
     }
 
+    /**
+     * A query of the plots; checked like the query command's, as it may hold the user's --where.
+     */
     public Dataset<Row> sql(String query) {
-        return session.sql(query);
+        ReadOnlySql.checkStatement(session, query, tables);
+        Dataset<Row> result = session.sql(query);
+        ReadOnlySql.checkAnalyzed(result.queryExecution().analyzed(), dir, tables);
+        return result;
     }
 
     public long neuronsPerRun() {
@@ -196,8 +202,11 @@ public final class SweepOutput {
                 : "firing rate in the analysis window";
     }
 
-    /** " AND (predicate)" to append to a WHERE clause, or "" without one. */
+    /**
+     * " AND (predicate)" to append to a WHERE clause, or "" without one. The line break keeps a
+     * "--" comment at the predicate's end from swallowing the closing parenthesis.
+     */
     public static String and(String predicate) {
-        return predicate == null || predicate.isBlank() ? "" : " AND (" + predicate + ")";
+        return predicate == null || predicate.isBlank() ? "" : " AND (" + predicate + "\n)";
     }
 }

@@ -60,7 +60,9 @@ final class TracesPlot {
             List<Float> list = r.getList(4);
             float[] values = new float[list.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = list.get(i);
+                // null where a quantised sample fit no int (NaN or huge, a diverged neuron's): a gap
+                Float v = list.get(i);
+                values[i] = v == null ? Float.NaN : v;
             }
             panels.add(new Panel(r.getLong(0), r.getInt(1), r.getDouble(2), r.getDouble(3), values,
                     sweptVth ? r.getDouble(6) : vth, NeuronStatistics.DIVERGED.equals(r.getString(5))));

@@ -12,6 +12,7 @@ import org.apache.spark.sql.AnalysisException;
 import org.hhsweep.sim.config.ConfigException;
 import org.hhsweep.sim.config.SweepConfig;
 import org.hhsweep.spark.analysis.PlotException;
+import org.hhsweep.spark.analysis.QueryError;
 import org.hhsweep.spark.io.BuildInfo;
 import org.hhsweep.spark.io.OutputRefused;
 
@@ -111,6 +112,8 @@ public final class Cli {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);
         } catch (PlotException e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);
+        } catch (QueryError e) {
+            return fail(USAGE, "query error: " + e.getMessage(), e, verbose);
         } catch (AnalysisException e) {
             return fail(USAGE, "query error: " + firstLine(e.getSimpleMessage()), e, verbose);
         } catch (Exception e) {

@@ -23,4 +23,15 @@ final class Logging {
             Configurator.setLevel("org.apache.spark.deploy.client.StandaloneAppClient$ClientEndpoint", Level.OFF);
         }
     }
+
+    /**
+     * Without --verbose, a task that fails on the user's SQL (a division by zero, raise_error) is
+     * not logged with its stack trace by the executor and the scheduler: the command says it in one line.
+     */
+    static void quietTaskFailures(boolean verbose) {
+        if (!verbose) {
+            Configurator.setLevel("org.apache.spark.executor.Executor", Level.OFF);
+            Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.OFF);
+        }
+    }
 }

@@ -11,6 +11,8 @@ import org.hhsweep.spark.analysis.ImageFormat;
 import org.hhsweep.spark.analysis.OutputFiles;
 import org.hhsweep.spark.analysis.PlotKind;
 import org.hhsweep.spark.analysis.PlotOptions;
+import org.hhsweep.spark.analysis.QueryError;
+import org.hhsweep.spark.analysis.ReadOnlySql;
 import org.hhsweep.spark.analysis.Rendered;
 import org.hhsweep.spark.analysis.SweepOutput;
 import org.hhsweep.spark.io.OutputDirectory;
@@ -44,6 +46,9 @@ final class PlotCommand {
         PlotOptions options = new PlotOptions(args.option("--where", null), limit, args.option("--x", null),
                 args.option("--y", null), args.option("--series", null),
                 number(args, "--width", PlotOptions.DEFAULT_WIDTH), number(args, "--height", PlotOptions.DEFAULT_HEIGHT));
+        if (options.where() != null) {
+            ReadOnlySql.checkNesting(options.where(), "--where");
+        }
         SweepOutputs.Checked checked = SweepOutputs.check(location, cli.err());
         Path file = out != null ? OutputDirectory.resolve(out)
                 : new Path(new Path(checked.dir(), OutputLayout.PLOTS), kind.id() + "." + format.extension());
@@ -56,8 +61,12 @@ final class PlotCommand {
 
         SparkSession session = cli.sessions().open("hhsweep plot", args.flag("--verbose"), cli.err());
         try {
+            Logging.quietTaskFailures(args.flag("--verbose"));
+            ReadOnlySql.checkPredicate(session, options.where(), checked.tables());
             SweepOutput output = checked.open(session);
-            Rendered r = kind.render(output, options);
+            // Errors of the plot's own SQL are the program's; with --where they may be the user's.
+            Rendered r = options.where() == null ? kind.render(output, options)
+                    : QueryError.translating(() -> kind.render(output, options));
             OutputFiles.write(file, session.sparkContext().hadoopConfiguration(), args.flag("--overwrite"),
                     s -> r.figure().write(s, format));
             cli.out().printf(Locale.ROOT, "wrote %s (%s, %dx%d): %s%n", OutputDirectory.display(file),

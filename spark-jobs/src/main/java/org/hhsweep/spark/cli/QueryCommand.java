@@ -8,10 +8,16 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.hhsweep.spark.analysis.QueryError;
+import org.hhsweep.spark.analysis.ReadOnlySql;
+import org.hhsweep.spark.analysis.SweepOutput;
 import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.TableViews;
 import org.hhsweep.spark.io.Tables;
+import org.hhsweep.spark.job.Manifest;
 
 /** query DIR SQL: Spark SQL over the tables of an output directory, registered as views by name. */
 final class QueryCommand {
@@ -27,19 +33,41 @@ final class QueryCommand {
         ResultPrinter.Format format = ResultPrinter.Format.parse(args.option("--format", "table"));
         long limit = limit(args.option("--limit", null), format);
         Path dir = OutputDirectory.resolve(p.get(0));
+        String sql = p.get(1);
         List<String> tables = tablesIn(dir);
         if (tables.isEmpty()) {
             throw new UsageException("no tables in " + OutputDirectory.display(dir) + " (expected "
                     + String.join(", ", Tables.ALL_NAMES) + " written by the sweep command)");
         }
-        SparkSession session = cli.sessions().open("hhsweep query", args.flag("--verbose"), cli.err());
+        ReadOnlySql.checkNesting(sql, "query");
+        notePartial(dir);
+        boolean verbose = args.flag("--verbose");
+        SparkSession session = cli.sessions().open("hhsweep query", verbose, cli.err());
         try {
+            Logging.quietTaskFailures(verbose);
+            ReadOnlySql.checkStatement(session, sql, tables);
             registerViews(session, dir, tables);
-            ResultPrinter.print(session.sql(p.get(1)), format, limit, cli.out());
+            QueryError.translating(() -> {
+                Dataset<Row> result = session.sql(sql);
+                ReadOnlySql.checkAnalyzed(result.queryExecution().analyzed(), dir, tables);
+                ResultPrinter.print(result, format, limit, cli.out());
+                return null;
+            });
         } finally {
             cli.sessions().release(session);
         }
         return Cli.OK;
+    }
+
+    /** Tables of a sweep that has not finished (or lost chunks) are partial: a note says so. */
+    private void notePartial(Path dir) throws IOException {
+        Configuration conf = new Configuration();
+        if (dir.getFileSystem(conf).exists(new Path(dir, Manifest.FILE))) {
+            SweepOutputs.notePartial(dir, SweepOutput.readManifest(dir, conf), conf, cli.err());
+        } else {
+            cli.err().println("note: no " + Manifest.FILE + " in " + OutputDirectory.display(dir)
+                    + ": whether its tables are whole is unknown");
+        }
     }
 
     /** A table of the table format is collected, so it is capped unless asked otherwise. */

@@ -6,12 +6,6 @@ import org.apache.spark.sql.SparkSession;
 
 /** Opens the Spark session a command runs in, and releases it when the command is done. */
 public interface SessionFactory {
-    /**
-     * Spark's vectorized Parquet reader (as of 4.2) cannot decode BYTE_STREAM_SPLIT, the encoding
-     * of every floating-point column written here; its row-based reader can (SPARK-56894).
-     */
-    String VECTORIZED_READER = "spark.sql.parquet.enableVectorizedReader";
-
     /** How long Spark's standalone client tries to register with a master: 3 tries of 20 s. */
     int REGISTRATION_SECONDS = 60;
 
@@ -37,8 +31,12 @@ public interface SessionFactory {
                     conf.setIfMissing("spark.driver.host", "127.0.0.1");
                 }
             }
+            // No metastore_db/, derby.log or spark-warehouse/ left in the working directory.
+            conf.set("spark.sql.catalogImplementation", "in-memory");
+            if (!conf.contains(ScratchWarehouse.KEY)) {
+                conf.set(ScratchWarehouse.KEY, ScratchWarehouse.create());
+            }
             conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
-            conf.setIfMissing(VECTORIZED_READER, "false");
             // Running tasks report progress with their heartbeats: more often than the default 10 s.
             conf.setIfMissing("spark.executor.heartbeatInterval", "2s");
             MasterProbe.check(conf.get("spark.master"));
@@ -91,7 +89,9 @@ public interface SessionFactory {
 
         @Override
         public void release(SparkSession session) {
+            String warehouse = session.conf().get(ScratchWarehouse.KEY, null);
             session.stop();
+            ScratchWarehouse.delete(warehouse);
         }
     };
 }

@@ -8,6 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.hhsweep.spark.analysis.SweepOutput;
+import org.hhsweep.spark.io.ChunkFiles;
 import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.Tables;
 import org.hhsweep.spark.job.Manifest;
@@ -34,11 +35,24 @@ final class SweepOutputs {
             throw new UsageException("no tables in " + OutputDirectory.display(dir) + " (expected "
                     + String.join(", ", Tables.NAMES) + " written by the sweep command)");
         }
-        JsonNode manifest = SweepOutput.readManifest(dir, new Configuration());
-        if (!Manifest.COMPLETE.equals(manifest.path("status").asText())) {
-            err.println("note: the sweep in " + OutputDirectory.display(dir)
-                    + " has not finished; using the chunks it has committed");
-        }
+        Configuration conf = new Configuration();
+        JsonNode manifest = SweepOutput.readManifest(dir, conf);
+        notePartial(dir, manifest, conf, err);
         return new Checked(dir, tables, manifest);
+    }
+
+    /**
+     * One "note:" line on stderr when the tables are partial: the sweep has not finished (it is
+     * running, failed or was killed) or chunks its manifest counts are missing.
+     */
+    static void notePartial(Path dir, JsonNode manifest, Configuration conf, PrintStream err) throws IOException {
+        String status = manifest.path("status").asText("unknown");
+        long chunks = manifest.path("partitioning").path("chunks").asLong(0);
+        long committed = ChunkFiles.committed(dir.getFileSystem(conf), dir).size();
+        if (!Manifest.COMPLETE.equals(status) || committed < chunks) {
+            err.println("note: the tables in " + OutputDirectory.display(dir) + " are partial: "
+                    + (chunks > 0 ? committed + " of " + chunks + " chunks committed, " : "")
+                    + "the manifest's status is " + status);
+        }
     }
 }

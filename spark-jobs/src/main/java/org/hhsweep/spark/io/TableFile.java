@@ -1,11 +1,13 @@
 package org.hhsweep.spark.io;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -15,30 +17,45 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * One table's Parquet file of one chunk: written under a temporary name, then committed (renamed)
- * or aborted (deleted). ZSTD for every column, BYTE_STREAM_SPLIT for the floating-point ones (split
- * bytes compress about twice as well), no dictionaries.
+ * or aborted (deleted). ZSTD for every column, no dictionaries, and only encodings that every
+ * common reader decodes with its default settings ({@link #ENCODINGS}).
+ *
+ * <p>No BYTE_STREAM_SPLIT, although it halves lossless float traces: Spark's vectorized Parquet
+ * reader (on by default, as of 4.2) cannot decode it and fails on any action ("Unsupported
+ * encoding: BYTE_STREAM_SPLIT"). Traces stay compact by being stored as whole steps by default
+ * (record.traces.quantize), which DELTA_BINARY_PACKED packs better than split floats.
  *
  * <p>Every writer gets exactly the same encoding settings, set globally rather than per column:
  * parquet-java 1.17 keeps one static values-writer factory that each new writer re-initialises
  * with its own properties, and column writers created later (at every row group) read whichever
  * properties were set last. Writers with different per-column settings running in parallel tasks
  * therefore mix each other's encodings; identical settings make that race harmless. Dictionaries
- * are off because they would otherwise take precedence over BYTE_STREAM_SPLIT for repeated floats;
- * ZSTD compresses the few repeated labels and ids as well.
+ * are off: trace samples and statistics rarely repeat, and ZSTD compresses the few repeated labels
+ * and ids as well.
  *
  * <p>Writer version 2 for every table, for the same reason (the version picks the values-writer
  * factory): it gives whole-number columns DELTA_BINARY_PACKED, which packs a quantised trace's
- * sample-to-sample differences into a few bits each, and strings DELTA_BYTE_ARRAY. Spark's
- * row-based reader, DuckDB and pyarrow read these encodings and version 2 data pages.
+ * sample-to-sample differences into a few bits each, and strings DELTA_BYTE_ARRAY.
  */
 public final class TableFile<R> implements AutoCloseable {
     /** Key of the file metadata entry holding a JSON map column -> unit. */
     public static final String UNITS_KEY = "hhsweep.units";
     public static final String TABLE_KEY = "hhsweep.table";
     public static final String VERSION_KEY = "hhsweep.version";
+    public static final CompressionCodecName COMPRESSION = CompressionCodecName.ZSTD;
+    public static final boolean DICTIONARY_ENCODING = false;
+    public static final ParquetProperties.WriterVersion WRITER_VERSION = ParquetProperties.WriterVersion.PARQUET_2_0;
+    /** The version of every data page, which the writer version fixes. */
+    public static final int DATA_PAGE_VERSION = WRITER_VERSION == ParquetProperties.WriterVersion.PARQUET_2_0 ? 2 : 1;
+    /**
+     * The values encoding of every column by physical type, as parquet-java picks it for these
+     * settings; the manifest states it and a test checks every file's footer against it.
+     */
+    public static final Map<String, Encoding> ENCODINGS = encodings();
     /** Row groups are buffered in memory until full: keep a task's four writers modest. */
     static final long ROW_GROUP_BYTES = 32L << 20;
 
@@ -69,12 +86,21 @@ public final class TableFile<R> implements AutoCloseable {
         Builder<R> builder = new Builder<>(HadoopOutputFile.fromPath(temporary, conf), support)
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withCompressionCodec(COMPRESSION)
                 .withRowGroupSize(ROW_GROUP_BYTES)
-                .withDictionaryEncoding(false)
-                .withByteStreamSplitEncoding(true)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0);
+                .withDictionaryEncoding(DICTIONARY_ENCODING)
+                .withWriterVersion(WRITER_VERSION);
         return new TableFile<>(fs, temporary, target, builder.build(), support);
+    }
+
+    private static Map<String, Encoding> encodings() {
+        Map<String, Encoding> e = new LinkedHashMap<>();
+        e.put(PrimitiveTypeName.FLOAT.name(), Encoding.PLAIN);
+        e.put(PrimitiveTypeName.DOUBLE.name(), Encoding.PLAIN);
+        e.put(PrimitiveTypeName.INT32.name(), Encoding.DELTA_BINARY_PACKED);
+        e.put(PrimitiveTypeName.INT64.name(), Encoding.DELTA_BINARY_PACKED);
+        e.put(PrimitiveTypeName.BINARY.name(), Encoding.DELTA_BYTE_ARRAY);
+        return Collections.unmodifiableMap(e);
     }
 
     /** The key-value metadata of a table's files: its name, the units of its columns, the version. */

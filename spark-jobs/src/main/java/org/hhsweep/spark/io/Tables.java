@@ -1,5 +1,6 @@
 package org.hhsweep.spark.io;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,14 +96,17 @@ public final class Tables {
         return new Tables(sweptPaths, searchedPath);
     }
 
-    /** Every table, swept columns named after the given paths (for docs and schemas). */
+    /**
+     * Every table, swept columns named after the given paths, traces in the default layout (whole
+     * steps), for docs and schemas.
+     */
     public static Tables all(List<String> sweptPaths) {
-        return new Tables(sweptPaths, true, true, TraceQuantization.NONE);
+        return new Tables(sweptPaths, true, true, TraceQuantization.defaults(List.of(TraceVariable.values())));
     }
 
-    /** The traces table of a sweep with record.traces.quantize (for docs and schemas). */
-    public static Table<TraceRecord> quantizedTraces(TraceQuantization quantization) {
-        return quantizedTracesTable(quantization);
+    /** The traces table of a sweep with record.traces.quantize: none (for docs and schemas). */
+    public static Table<TraceRecord> losslessTraces() {
+        return tracesTable();
     }
 
     public Table<RunRecord> runs() {
@@ -230,7 +234,15 @@ public final class Tables {
         c.add(col("dt_ms", ColumnType.DOUBLE, false, "ms", "time between samples", r -> r.trace().dtMs()));
         c.add(col("values", ColumnType.FLOAT_LIST, false, TRACE_VALUE_UNIT,
                 "samples (float32): values[j] at t0_ms + j * dt_ms", r -> r.trace().values()));
-        return new Table<>(TRACES, "one row per traced neuron and variable", c);
+        return new Table<>(TRACES, "one row per traced neuron and variable, with record.traces.quantize: none", c);
+    }
+
+    /** "V 0.0001 mV, m 0.000001, ...": the default steps in words, for the docs. */
+    private static String defaultSteps() {
+        return Arrays.stream(TraceVariable.values()).map(v -> v.label() + " "
+                        + new BigDecimal(Double.toString(TraceQuantization.DEFAULT_STEPS.get(v))).stripTrailingZeros().toPlainString()
+                        + (v.unit().equals("1") ? "" : " " + v.unit()))
+                .collect(Collectors.joining(", "));
     }
 
     /** Column of the quantised traces table holding whole steps; its presence marks the layout. */
@@ -251,13 +263,13 @@ public final class Tables {
     private static Table<TraceRecord> quantizedTracesTable(TraceQuantization quantization) {
         List<Column<TraceRecord>> c = new ArrayList<>(tracesTable().columns().subList(0, 5));
         c.add(col(TRACE_STEP_COLUMN, ColumnType.DOUBLE, false, TRACE_VALUE_UNIT,
-                "the quantisation step of the variable (record.traces.quantize)",
+                "the quantisation step of the variable (record.traces.quantize; by default " + defaultSteps() + ")",
                 r -> quantization.step(r.trace().variable())));
         c.add(col(TRACE_STEPS_COLUMN, ColumnType.INT32_LIST, false, "step",
                 "samples in whole steps, rounded to nearest: values[j] = values_q[j] * step, within step / 2 of the "
                         + "float32 sample; an element is null where the sample was NaN or beyond 2^31 steps",
                 r -> TraceQuantization.quantize(r.trace().values(), quantization.step(r.trace().variable()))));
-        return new Table<>(TRACES, "one row per traced neuron and variable, with record.traces.quantize", c);
+        return new Table<>(TRACES, "one row per traced neuron and variable", c);
     }
 
     private static Table<ThresholdRecord> thresholdsTable(List<String> sweptPaths, String searchedPath) {

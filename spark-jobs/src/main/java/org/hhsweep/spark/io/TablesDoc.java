@@ -1,15 +1,12 @@
 package org.hhsweep.spark.io;
 
 import java.util.List;
-import java.util.Map;
-import org.hhsweep.sim.record.TraceQuantization;
-import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.sweep.RunTemplate;
 
 /**
  * The Markdown description of the output tables, generated from {@link Tables}: the tables of a
- * simulating sweep for docs/spark.md, the thresholds table of a threshold search for docs/search.md,
- * the quantised traces table for docs/traces.md.
+ * simulating sweep for docs/spark.md and the README, the thresholds table of a threshold search for
+ * docs/search.md, the lossless traces table for docs/traces.md.
  */
 public final class TablesDoc {
     /** Stands for the swept parameter columns, which depend on the sweep. */
@@ -59,20 +56,20 @@ public final class TablesDoc {
         b.append("\n");
     }
 
-    /** The traces table of a sweep with record.traces.quantize, for docs/traces.md. */
-    public static String quantizedTracesMarkdown() {
+    /** The traces table of a sweep with record.traces.quantize: none, for docs/traces.md. */
+    public static String losslessTracesMarkdown() {
         StringBuilder b = new StringBuilder();
-        table(b, Tables.quantizedTraces(TraceQuantization.of(Map.of(TraceVariable.V, 0.001))));
+        table(b, Tables.losslessTraces());
         return b.toString();
     }
 
     /**
-     * Prints the tables of docs/spark.md; with the argument "search" the thresholds table of
-     * docs/search.md, with "traces" the quantised traces table of docs/traces.md.
+     * Prints the tables of docs/spark.md and the README; with the argument "search" the thresholds
+     * table of docs/search.md, with "traces" the lossless traces table of docs/traces.md.
      */
     public static void main(String[] args) {
         String which = args.length > 0 ? args[0] : "";
         System.out.print(which.equals("search") ? searchMarkdown()
-                : which.equals("traces") ? quantizedTracesMarkdown() : markdown());
+                : which.equals("traces") ? losslessTracesMarkdown() : markdown());
     }
 }

@@ -113,8 +113,11 @@ public final class Manifest {
             tables.set(t.name(), table(t));
         }
         ObjectNode meta = m.putObject("parquet");
-        meta.put("compression", "ZSTD");
-        meta.put("floating_point_encoding", "BYTE_STREAM_SPLIT");
+        meta.put("compression", TableFile.COMPRESSION.name());
+        meta.put("data_page_version", TableFile.DATA_PAGE_VERSION);
+        meta.put("dictionary_encoding", TableFile.DICTIONARY_ENCODING);
+        ObjectNode encodings = meta.putObject("encodings");
+        TableFile.ENCODINGS.forEach((type, encoding) -> encodings.put(type, encoding.name()));
         meta.put("units_metadata_key", TableFile.UNITS_KEY);
         return m;
     }

@@ -30,7 +30,7 @@ import org.hhsweep.spark.io.Tables;
  * (conf/tutorial.yaml), an f-I grid over the reference table's constant currents, and a noisy
  * two-parameter grid with seed replicates, traces and an analysis window.
  */
-final class AnalysisSweeps {
+public final class AnalysisSweeps {
     static final Path CONF = Path.of("..", "conf").toAbsolutePath().normalize();
     private static final Path ROOT = Path.of("target", "analysis-test").toAbsolutePath();
     private static boolean cleaned;
@@ -68,7 +68,7 @@ final class AnalysisSweeps {
     }
 
     /** conf/tutorial.yaml: 10 neurons, 100 ms, shared uniform input, V traced every step. */
-    static synchronized Path tutorial() {
+    public static synchronized Path tutorial() {
         if (tutorial == null) {
             tutorial = sweep(CONF.resolve("tutorial.yaml"), "tutorial");
         }
@@ -125,7 +125,7 @@ final class AnalysisSweeps {
     }
 
     /** A sweep of the given YAML config, run once per call into target/analysis-test/NAME. */
-    static synchronized Path custom(String name, String yaml) {
+    public static synchronized Path custom(String name, String yaml) {
         return sweep(config(name + ".yaml", yaml), name);
     }
 

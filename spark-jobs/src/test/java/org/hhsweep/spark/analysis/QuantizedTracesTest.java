@@ -22,14 +22,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same sweep written lossless and with record.traces.quantize, read back by DuckDB (an
- * independent Parquet reader) with the documented reconstruction q * step, and through the query
- * view and traces plot, which dequantise by themselves.
+ * The same sweep written lossless (record.traces.quantize: none) and with the default steps (the
+ * key left out), read back by DuckDB (an independent Parquet reader) with the documented
+ * reconstruction q * step, and through the query view and traces plot, which dequantise by
+ * themselves.
  */
 class QuantizedTracesTest {
-    private static final double V_STEP = 0.001;
-    private static final double M_STEP = 1e-5;
-    private static final double I_STEP = 0.001;
+    /** The documented default steps (README, docs/traces.md). */
+    private static final double V_STEP = 1e-4;
+    private static final double M_STEP = 1e-6;
+    private static final double I_STEP = 1e-4;
     private static final String CONFIG = String.join("\n",
             "seed: 3",
             "simulation: {duration: 60 ms, dt: 0.01 ms}",
@@ -44,9 +46,9 @@ class QuantizedTracesTest {
 
     @BeforeAll
     static void sweeps() throws Exception {
-        lossless = AnalysisSweeps.custom("traces-lossless", "name: lossless\n" + String.format(CONFIG, ""));
-        quantized = AnalysisSweeps.custom("traces-quantized", "name: quantized\n" + String.format(CONFIG,
-                ", quantize: {V: 1 uV, m: 1e-5, I: 0.001 uA/cm^2}"));
+        lossless = AnalysisSweeps.custom("traces-lossless", "name: lossless\n" + String.format(CONFIG,
+                ", quantize: none"));
+        quantized = AnalysisSweeps.custom("traces-quantized", "name: quantized\n" + String.format(CONFIG, ""));
         duck = DuckDbReader.open();
     }
 
@@ -147,7 +149,7 @@ class QuantizedTracesTest {
                 "SELECT variable, count(*) AS n, sum(size(values)) AS samples, min(step) AS step "
                         + "FROM traces GROUP BY variable ORDER BY variable", "--format", "csv");
         assertEquals(0, o.status(), o.err());
-        assertEquals(List.of("variable,n,samples,step", "I,4,12000,0.001", "V,4,12000,0.001", "m,4,12000,1.0E-5"),
+        assertEquals(List.of("variable,n,samples,step", "I,4,12000,1.0E-4", "V,4,12000,1.0E-4", "m,4,12000,1.0E-6"),
                 o.out().strip().lines().toList());
 
         TracesPlot.Data exact = TracesPlot.collect(AnalysisSweeps.open(lossless), PlotOptions.defaults());

@@ -24,7 +24,10 @@ public final class DocumentedTables {
     private DocumentedTables() {
     }
 
-    /** The four tables of a sweep whose swept parameters are {@code swept} (in config order). */
+    /**
+     * The four tables of a sweep whose swept parameters are {@code swept} (in config order), traces
+     * in the default layout (whole steps).
+     */
     public static List<DocumentedTable> all(List<DocumentedColumn> swept) {
         return List.of(runs(swept), summaries(swept), spikes(), traces());
     }
@@ -75,8 +78,26 @@ public final class DocumentedTables {
                 DocumentedColumn.of("spike_interp_ms", "DOUBLE[]", "ms")));
     }
 
-    /** values has no single unit: its unit follows from {@code variable}, and the entry says how. */
+    /**
+     * Traces in the default layout: whole steps of each sample, and the step, whose unit follows
+     * from {@code variable} (the entry says how).
+     */
     public static DocumentedTable traces() {
+        return new DocumentedTable("traces", List.of(
+                DocumentedColumn.of("run_id", BIGINT),
+                DocumentedColumn.of("neuron", INTEGER),
+                DocumentedColumn.of("variable", VARCHAR),
+                DocumentedColumn.of("t0_ms", DOUBLE, "ms"),
+                DocumentedColumn.of("dt_ms", DOUBLE, "ms"),
+                DocumentedColumn.of("step", DOUBLE, "V: mV, m: 1, h: 1, n: 1, I: uA/cm^2"),
+                DocumentedColumn.of("values_q", "INTEGER[]", "step")));
+    }
+
+    /**
+     * Traces with record.traces.quantize: none; values has no single unit: its unit follows from
+     * {@code variable}, and the entry says how.
+     */
+    public static DocumentedTable losslessTraces() {
         return new DocumentedTable("traces", List.of(
                 DocumentedColumn.of("run_id", BIGINT),
                 DocumentedColumn.of("neuron", INTEGER),

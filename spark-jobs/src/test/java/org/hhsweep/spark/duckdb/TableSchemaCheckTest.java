@@ -44,6 +44,7 @@ class TableSchemaCheckTest {
             case "VARCHAR" -> "optional binary " + name + " (STRING);";
             case "DOUBLE[]" -> "optional group " + name + " (LIST) { repeated group list { optional double element; } }";
             case "FLOAT[]" -> "optional group " + name + " (LIST) { repeated group list { optional float element; } }";
+            case "INTEGER[]" -> "optional group " + name + " (LIST) { repeated group list { optional int32 element; } }";
             default -> throw new IllegalArgumentException(type);
         };
     }
@@ -57,6 +58,7 @@ class TableSchemaCheckTest {
             case "VARCHAR" -> "ok";
             case "DOUBLE[]" -> List.of(5.0, 6.0);
             case "FLOAT[]" -> List.of(7f);
+            case "INTEGER[]" -> List.of(8);
             default -> throw new IllegalArgumentException(type);
         };
     }
@@ -142,7 +144,7 @@ class TableSchemaCheckTest {
 
     @Test
     void reportsEveryFileWhoseUnitsDifferFromTheDocumentation() throws SQLException {
-        DocumentedTable traces = DocumentedTables.traces();
+        DocumentedTable traces = DocumentedTables.losslessTraces();
         write("traces", "part-0.parquet", traces.columns(), json(traces.units()));
         write("traces", "part-1.parquet", traces.columns(), null);
         write("traces", "part-2.parquet", traces.columns(), "{\"run_id\":\"\",\"neuron\":\"\",\"variable\":\"\",\"t0_ms\":\"s\",\"values\":\"mV\"}");

@@ -19,9 +19,9 @@ class DocsTest {
     }
 
     @Test
-    void tracesDocHoldsTheGeneratedQuantisedTracesTable() throws Exception {
+    void tracesDocHoldsTheGeneratedLosslessTracesTable() throws Exception {
         String docs = Files.readString(Path.of("..", "docs", "traces.md"));
-        String generated = TablesDoc.quantizedTracesMarkdown();
+        String generated = TablesDoc.losslessTracesMarkdown();
         assertTrue(docs.contains(generated), "docs/traces.md is out of date with Tables; paste the output of "
                 + "TablesDoc traces (java -cp ... org.hhsweep.spark.io.TablesDoc traces):\n" + generated);
     }

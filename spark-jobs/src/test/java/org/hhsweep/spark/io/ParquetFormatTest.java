@@ -10,9 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
@@ -72,29 +80,57 @@ class ParquetFormatTest {
     }
 
     @Test
-    void everyColumnIsZstdAndFloatingColumnsAreByteStreamSplit() throws Exception {
-        int floating = 0;
+    void everyColumnHasTheCompressionEncodingAndPageVersionTheManifestStates() throws Exception {
+        JsonNode parquet = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("parquet");
+        assertEquals("ZSTD", parquet.get("compression").asText());
+        assertEquals(2, parquet.get("data_page_version").asInt());
+        assertFalse(parquet.get("dictionary_encoding").asBoolean());
+        // what every default reader decodes: no BYTE_STREAM_SPLIT (Spark's vectorized reader lacks it)
+        Map<String, String> stated = Map.of("FLOAT", "PLAIN", "DOUBLE", "PLAIN", "INT32", "DELTA_BINARY_PACKED",
+                "INT64", "DELTA_BINARY_PACKED", "BINARY", "DELTA_BYTE_ARRAY");
+        assertEquals(stated.size(), parquet.get("encodings").size());
+        stated.forEach((type, encoding) -> assertEquals(encoding, parquet.at("/encodings/" + type).asText(), type));
+
+        Map<String, Integer> columnsByType = new TreeMap<>();
         for (String table : Tables.NAMES) {
             for (Path file : parts(table)) {
                 ParquetMetadata footer = footer(file);
                 for (BlockMetaData block : footer.getBlocks()) {
                     for (ColumnChunkMetaData c : block.getColumns()) {
                         String where = table + "/" + file.getFileName() + " " + c.getPath();
+                        String type = c.getPrimitiveType().getPrimitiveTypeName().name();
+                        columnsByType.merge(type, 1, Integer::sum);
                         assertEquals(CompressionCodecName.ZSTD, c.getCodec(), where);
-                        PrimitiveType.PrimitiveTypeName type = c.getPrimitiveType().getPrimitiveTypeName();
-                        if (type == PrimitiveType.PrimitiveTypeName.DOUBLE
-                                || type == PrimitiveType.PrimitiveTypeName.FLOAT) {
-                            floating++;
-                            assertTrue(c.getEncodings().contains(Encoding.BYTE_STREAM_SPLIT), where + " " + c.getEncodings());
-                            assertFalse(c.getEncodings().contains(Encoding.PLAIN_DICTIONARY), where);
-                            assertFalse(c.getEncodings().contains(Encoding.RLE_DICTIONARY), where);
-                        }
+                        Set<Encoding> values = new TreeSet<>(c.getEncodings());
+                        // repetition and definition levels are always RLE
+                        values.remove(Encoding.RLE);
+                        assertEquals(Set.of(Encoding.valueOf(stated.get(type))), values, where + " " + c.getEncodings());
+                    }
+                }
+                assertEquals(2, dataPageVersions(file), table + "/" + file.getFileName());
+            }
+        }
+        // per file set: INT64 runs 2, summaries 3, spikes 1, traces 1; INT32 3, 2, 1, 1; DOUBLE 1, 8,
+        // 2, 2; BINARY (status, variable) 1, 1, 0, 1; FLOAT (trace samples) 1; chunks 0, 1, 2
+        assertEquals(new TreeMap<>(Map.of("BINARY", 3 * 3, "DOUBLE", 3 * 13, "FLOAT", 3, "INT32", 3 * 7,
+                "INT64", 3 * 7)), columnsByType);
+    }
+
+    /** The version of every data page of a file's columns: 1, 2, or -1 when they differ. */
+    private static int dataPageVersions(Path file) throws Exception {
+        Set<Integer> versions = new TreeSet<>();
+        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+            for (PageReadStore group = r.readNextRowGroup(); group != null; group = r.readNextRowGroup()) {
+                for (ColumnDescriptor column : r.getFooter().getFileMetaData().getSchema().getColumns()) {
+                    PageReader pages = group.getPageReader(column);
+                    for (DataPage page = pages.readPage(); page != null; page = pages.readPage()) {
+                        versions.add(page instanceof DataPageV2 ? 2 : 1);
                     }
                 }
             }
         }
-        // runs 1, summaries 8 (stimulus_amplitude + 7 statistics), spikes 2, traces 3, in 3 files each
-        assertEquals(3 * (1 + 8 + 2 + 3), floating);
+        return versions.size() == 1 ? versions.iterator().next() : -1;
     }
 
     @Test
