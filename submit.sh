@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs hhsweep's commands (sweep, validate, query, plot, report).
+# Runs hhsweep's commands (sweep, validate, query, plot, report), and starts a standalone Spark
+# cluster on this machine (cluster start|join|status|stop, in lib/cluster.sh).
 #
 #   ./submit.sh [--master URL] [spark-submit options] COMMAND ...
+#   ./submit.sh cluster start|join|status|stop [options]
 #
 # Without --master (or with --master local[N]) the command runs here, in one JVM, on all cores,
 # from the project's own jars, which are built on first use and rebuilt when sources change.
@@ -13,6 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MAIN=org.hhsweep.spark.cli.Main
 TARGET="$ROOT/spark-jobs/target"
 CLASSPATH_FILE="$TARGET/classpath.txt"
+SPARK_HOME_CLASSPATH_FILE="$TARGET/spark-home-classpath.txt"
 LOG_CONFIG="$ROOT/conf/log4j2.properties"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -30,6 +33,8 @@ commands:
                                            a figure from an output's tables (default DIR/plots/KIND.png)
   report DIR                               DIR/report.html: manifest, summary tables and plots
   every command takes --verbose (Spark's logs, stack traces)
+  cluster start|join|status|stop [options] a standalone Spark cluster on this machine
+                                           (./submit.sh cluster --help)
 options before COMMAND:
   --master URL        local[N] (default local[*]: all cores), spark://HOST:PORT, yarn, k8s://...
   --conf KEY=VALUE    a Spark setting (also in local mode)
@@ -37,29 +42,30 @@ options before COMMAND:
   any other spark-submit option, with a cluster master
 environment: SPARK_HOME (use its spark-submit), SPARK_LOCAL_IP (default 127.0.0.1 when running
   locally), HHSWEEP_JAVA_OPTS (extra JVM options in local mode), HHSWEEP_CDS=0 (no class
-  data sharing archive in local mode)
+  data sharing archive in local mode), HHSWEEP_CLUSTER_DIR (the cluster command's files,
+  default ~/.hhsweep/cluster)
 EOF
 }
 
-# A master URL Spark accepts: checked here so that a typo fails in one line at once, not after
+# A master URL Spark accepts (given with option $2, default --master): checked here so that a typo fails in one line at once, not after
 # seconds of Spark's start-up with a stack trace.
 check_master() {
-    local m="$1"
+    local m="$1" option="${2:---master}"
     case "$m" in
         local | local\[\*\] | yarn | k8s://?*) return 0 ;;
         local\[*\])
             # local[N], local[*], local[N,F], local[*,F]: N at least 1, F (task retries) at least 1.
             [[ "$m" =~ ^local\[([1-9][0-9]*|\*)(,[1-9][0-9]*)?\]$ ]] && return 0
-            echo "error: --master $m: expected local[N] with N at least 1 thread, local[*] (all cores) or local[N,F]" >&2
+            echo "error: $option $m: expected local[N] with N at least 1 thread, local[*] (all cores) or local[N,F]" >&2
             exit 2
             ;;
         spark://*)
             [[ "$m" =~ ^spark://[^:,/]+:[0-9]+(,[^:,/]+:[0-9]+)*$ ]] && return 0
-            echo "error: --master $m: expected spark://HOST:PORT (or HOST1:PORT1,HOST2:PORT2 for standby masters)" >&2
+            echo "error: $option $m: expected spark://HOST:PORT (or HOST1:PORT1,HOST2:PORT2 for standby masters)" >&2
             exit 2
             ;;
     esac
-    echo "error: --master $m: expected local[N], local[*], spark://HOST:PORT, yarn or k8s://URL" >&2
+    echo "error: $option $m: expected local[N], local[*], spark://HOST:PORT, yarn or k8s://URL" >&2
     exit 2
 }
 
@@ -76,7 +82,7 @@ confs=()
 submit_opts=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        sweep | validate | query | plot | report | --version) break ;;
+        sweep | validate | query | plot | report | cluster | --version) break ;;
         -h | --help | help)
             usage
             exit 0
@@ -134,34 +140,53 @@ fi
 [[ -z "$master" ]] || check_master "$master"
 [[ -z "$driver_memory" ]] || check_memory "$driver_memory"
 
-command -v "$JAVA" >/dev/null || { echo "error: java not found (Java 17 is needed)" >&2; exit 1; }
+require_java() {
+    command -v "$JAVA" >/dev/null || { echo "error: java not found (Java 17 is needed)" >&2; exit 1; }
+}
 
 app_jar() {
     compgen -G "$TARGET/spark-jobs-*-app.jar" | head -n 1 || true
 }
 
-# Build on first use, and again whenever a pom or a main source is newer than the jar.
-jar="$(app_jar)"
-if [[ -z "$jar" || ! -f "$CLASSPATH_FILE" ]] ||
-    [[ -n "$(find "$ROOT/pom.xml" "$ROOT/sim-core/pom.xml" "$ROOT/spark-jobs/pom.xml" \
-        "$ROOT/sim-core/src/main" "$ROOT/spark-jobs/src/main" -type f -newer "$jar" -print -quit)" ]]; then
-    command -v mvn >/dev/null || { echo "error: mvn not found (Maven is needed to build hhsweep)" >&2; exit 1; }
-    echo "building hhsweep (first use, or sources changed) ..." >&2
-    # Maven's output goes to a log, shown only when the build fails.
-    build_log="$(mktemp "${TMPDIR:-/tmp}/hhsweep-build.XXXXXX")"
-    if ! (cd "$ROOT" && mvn -B -DskipTests -pl spark-jobs -am package) >"$build_log" 2>&1; then
-        tail -n 50 "$build_log" >&2
-        echo "error: the build failed; full log in $build_log" >&2
-        exit 1
-    fi
-    rm -f "$build_log"
+# Build on first use, and again whenever a pom or a main source is newer than the jar; sets $jar.
+build_if_stale() {
     jar="$(app_jar)"
-    [[ -n "$jar" && -f "$CLASSPATH_FILE" ]] || { echo "error: build produced no application jar" >&2; exit 1; }
-fi
-spark_classpath="$(cat "$CLASSPATH_FILE")"
+    if [[ -z "$jar" || ! -f "$CLASSPATH_FILE" || ! -f "$SPARK_HOME_CLASSPATH_FILE" ]] ||
+        [[ -n "$(find "$ROOT/pom.xml" "$ROOT/sim-core/pom.xml" "$ROOT/spark-jobs/pom.xml" \
+            "$ROOT/sim-core/src/main" "$ROOT/spark-jobs/src/main" -type f -newer "$jar" -print -quit)" ]]; then
+        command -v mvn >/dev/null || { echo "error: mvn not found (Maven is needed to build hhsweep)" >&2; exit 1; }
+        echo "building hhsweep (first use, or sources changed) ..." >&2
+        # Maven's output goes to a log, shown only when the build fails.
+        local build_log
+        build_log="$(mktemp "${TMPDIR:-/tmp}/hhsweep-build.XXXXXX")"
+        if ! (cd "$ROOT" && mvn -B -DskipTests -pl spark-jobs -am package) >"$build_log" 2>&1; then
+            tail -n 50 "$build_log" >&2
+            echo "error: the build failed; full log in $build_log" >&2
+            exit 1
+        fi
+        rm -f "$build_log"
+        jar="$(app_jar)"
+        [[ -n "$jar" && -f "$CLASSPATH_FILE" ]] || { echo "error: build produced no application jar" >&2; exit 1; }
+    fi
+}
 
 # Spark on Java 17 needs these opens: one list, kept in the root pom (property spark.jvm.opens).
 read -r -a java_opens <<<"$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$ROOT/pom.xml")"
+
+if [[ "$1" == cluster ]]; then
+    if [[ -n "$master$driver_memory" || ${#confs[@]} -gt 0 || ${#submit_opts[@]} -gt 0 ]]; then
+        echo "error: cluster takes its options after it (./submit.sh cluster start --workers 2), not --master, --conf or spark-submit options" >&2
+        exit 2
+    fi
+    # shellcheck source=lib/cluster.sh
+    source "$ROOT/lib/cluster.sh"
+    cluster_command "${@:2}"
+    exit 0
+fi
+
+require_java
+build_if_stale
+spark_classpath="$(cat "$CLASSPATH_FILE")"
 
 # The fast integrators run on SIMD lanes only in a JVM with the incubating Vector API (about 3x
 # faster; the same bits either way). -Dhhsweep.vector=false in the JVM options turns it off.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -63,5 +64,18 @@ class BuildArtifactsIT {
             assertEquals(List.of(), jars.stream().filter(j -> j.startsWith(ours)).toList(),
                     "only the application jar may bring " + ours + "*");
         }
+    }
+
+    /** submit.sh cluster start links the jars of this list: the same Spark home as the tests' copy. */
+    @Test
+    void theClusterCommandsSparkHomeIsTheTestsSparkHome() throws IOException {
+        Path list = build.appJar().resolveSibling("spark-home-classpath.txt");
+        List<String> linked = Arrays.stream(Files.readString(list).trim().split(":"))
+                .map(jar -> Path.of(jar).getFileName().toString()).sorted().toList();
+        List<String> copied;
+        try (Stream<Path> files = Files.list(build.sparkHome().resolve("jars"))) {
+            copied = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(copied, linked);
     }
 }

@@ -152,7 +152,8 @@ public final class StandaloneCluster implements AutoCloseable {
                 ""));
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on 127.0.0.1 a moment ago. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
@@ -208,6 +209,11 @@ public final class StandaloneCluster implements AutoCloseable {
 
     public Path logDir() {
         return dir.resolve("logs");
+    }
+
+    /** java.io.tmpdir of the cluster's JVMs, deleted at close: for executors started otherwise too. */
+    public Path tmpDir() {
+        return dir.resolve("tmp");
     }
 
     public MasterState masterState() throws IOException, InterruptedException {

@@ -3,6 +3,8 @@ package org.hhsweep.spark.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sweep job submitted through SparkSubmit to a real standalone cluster (Master and two Workers
- * in their own JVMs on 127.0.0.1) and in local mode: the tables must hold the same rows, and an
- * independent reader (DuckDB) must find the documented columns, types and units.
+ * The sweep job submitted to a real standalone cluster (Master and two Workers in their own JVMs on
+ * 127.0.0.1) as users submit it, through {@code ./submit.sh --master spark://...}, and in local mode
+ * through SparkSubmit: the tables must hold the same rows, every chunk must have run on SIMD lanes in
+ * the executors, and an independent reader (DuckDB) must find the documented columns, types and units.
  */
 class SweepOnClusterIT {
 
@@ -49,6 +52,7 @@ class SweepOnClusterIT {
     private static StandaloneCluster cluster;
     private static DuckDbReader duckdb;
     private static Path onCluster;
+    private static SubmitScript.Result clusterRun;
     private static Path local;
 
     @BeforeAll
@@ -60,8 +64,13 @@ class SweepOnClusterIT {
         cluster = StandaloneCluster.start(build, 2, Duration.ofMinutes(3));
 
         onCluster = runDir.resolve("cluster");
-        SubmitResult clusterRun = cluster.submit(sweep(config, onCluster), TIMEOUT);
-        assertEquals(0, clusterRun.exitCode(), clusterRun::describe);
+        // A user's executor JVM options (here: scratch files in the cluster's tmp/) are kept, and
+        // submit.sh adds the Vector API module to them.
+        clusterRun = SubmitScript.in(runDir).run(TIMEOUT, "--master", cluster.masterUrl(),
+                "--conf", "spark.cores.max=2", "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0",
+                "--conf", "spark.executor.extraJavaOptions=-Djava.io.tmpdir=" + cluster.tmpDir(),
+                "--executor-memory", "1g", "sweep", config.toString(), "--out", onCluster.toString());
+        assertEquals(0, clusterRun.status(), clusterRun::describe);
 
         local = runDir.resolve("local");
         SubmitResult localRun;
@@ -97,6 +106,22 @@ class SweepOnClusterIT {
         }
         assertEquals(9L, duckdb.count(onCluster.resolve("runs")));
         assertEquals(36L, duckdb.count(onCluster.resolve("summaries")));
+    }
+
+    /**
+     * submit.sh gives the executors the Vector API module: every chunk ran on SIMD lanes there (with
+     * a spark:// master no task runs in the driver, which has the module too).
+     */
+    @Test
+    void everyChunkRanOnSimdLanesInTheExecutors() throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree(onCluster.resolve("manifest.json").toFile());
+        assertEquals(cluster.masterUrl(), manifest.get("master").asText());
+        JsonNode kernel = manifest.get("kernel");
+        assertEquals("exp_euler_fast", kernel.get("method").asText(), kernel::toString);
+        assertEquals(9, kernel.get("chunks").asLong(), kernel::toString);
+        assertEquals(9, kernel.get("simd_chunks").asLong(), kernel::toString);
+        List<String> lines = clusterRun.outLines();
+        assertTrue(lines.get(lines.size() - 1).endsWith(", exp_euler_fast, SIMD)"), clusterRun::describe);
     }
 
     /** The report of the cluster's output, drawn by the application jar's driver under spark-submit. */

@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.hhsweep.spark.cluster.BuildArtifacts;
+import org.hhsweep.spark.cluster.SubmitScript;
+import org.hhsweep.spark.cluster.SubmitScript.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * on stderr and exit 2, and a master that cannot be used leaves no output directory or lock.
  */
 class SubmitScriptErrorsIT {
-    private static final Path ROOT = BuildArtifacts.fromSystemProperties().appJar().toAbsolutePath().getParent()
-            .getParent().getParent();
     private static final String SMALL = """
             name: small
             simulation: {duration: 5 ms, dt: 0.05 ms}
@@ -34,29 +32,11 @@ class SubmitScriptErrorsIT {
     @TempDir
     Path tmp;
 
-    record Run(int status, String out, String err, long millis) {
-        List<String> errLines() {
-            return err.lines().filter(l -> !l.isBlank()).toList();
-        }
-
-        String describe() {
-            return "exit " + status + " after " + millis + " ms\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
+    private Result submit(String... args) throws IOException, InterruptedException {
+        return SubmitScript.in(tmp).run(Duration.ofSeconds(180), args);
     }
 
-    private Run submit(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("submit.sh").toString()));
-        command.addAll(List.of(args));
-        long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(tmp.toFile()).start();
-        p.getOutputStream().close();
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "submit.sh " + String.join(" ", args) + " did not end");
-        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8),
-                (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static void assertOneLine(Run r, String fragment) {
+    private static void assertOneLine(Result r, String fragment) {
         assertEquals(2, r.status(), r.describe());
         assertEquals(1, r.errLines().size(), r.describe());
         assertTrue(r.errLines().get(0).startsWith("error: "), r.describe());
@@ -75,7 +55,7 @@ class SubmitScriptErrorsIT {
                 "--driver-memory 1zz: expected a size such as 512m or 4g");
         assertOneLine(submit("swep", config.toString()), "unknown command or option 'swep'");
         assertOneLine(submit("sweep", config.toString(), "--outt", "x"), "unknown option --outt");
-        Run help = submit("sweep", "--help");
+        Result help = submit("sweep", "--help");
         assertEquals(0, help.status(), help.describe());
         assertTrue(help.out().startsWith("usage: submit.sh [--master URL] [spark-submit options] sweep CONFIG"),
                 help.describe());
@@ -90,7 +70,7 @@ class SubmitScriptErrorsIT {
             closed = s.getLocalPort();
         }
         Path out = tmp.resolve("out");
-        Run r = submit("--master", "spark://127.0.0.1:" + closed, "sweep", config.toString(), "--out", out.toString());
+        Result r = submit("--master", "spark://127.0.0.1:" + closed, "sweep", config.toString(), "--out", out.toString());
         assertOneLine(r, "cannot reach the Spark master spark://127.0.0.1:" + closed);
         // The JVMs' start-up, then at most the 5 s probe.
         assertTrue(r.millis() < 60_000, r.describe());
@@ -115,7 +95,7 @@ class SubmitScriptErrorsIT {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            Run r = submit("--master", "spark://127.0.0.1:" + server.getLocalPort(), "sweep", config.toString(),
+            Result r = submit("--master", "spark://127.0.0.1:" + server.getLocalPort(), "sweep", config.toString(),
                     "--out", out.toString());
             assertOneLine(r, "did not accept the application within 60 s");
             assertTrue(r.millis() < 150_000, r.describe());
