@@ -41,7 +41,7 @@ class DivergedTracesTest {
     void samplesNoIntHoldsAreNullInTheQuantisedTableAndAsTheyWereInTheLosslessOne() throws Exception {
         String quantizedText = String.format(CONFIG, ", quantize: {V: 0.001 mV, m: 1e-5}");
         Path quantized = sweep("quantized", quantizedText);
-        Path lossless = sweep("lossless", String.format(CONFIG, ""));
+        Path lossless = sweep("lossless", String.format(CONFIG, ", quantize: none"));
         Float64Traces float64 = new Float64Traces(ConfigLoader.parse(quantizedText, "quantized.yaml").spec());
 
         try (DuckDbReader duckdb = DuckDbReader.open()) {
