@@ -3,6 +3,7 @@ package org.hhsweep.sim.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.hhsweep.sim.sweep.RunTemplate;
@@ -156,10 +157,14 @@ final class RunChecks {
         return quantizedCurrent(t);
     }
 
-    /** A quantised input current must hold the stimulus's largest current in an int of steps. */
+    /**
+     * A step chosen for the input current must hold the stimulus's largest current in an int of
+     * steps. The default step refuses no config: a sample it cannot hold is null, as documented.
+     */
     private static Problem quantizedCurrent(RunTemplate t) {
         TraceVariable i = TraceVariable.I;
-        if (!t.traceVariables().contains(i) || !t.traceQuantization().has(i)) {
+        if (!t.traceVariables().contains(i) || !t.traceQuantization().has(i)
+                || t.traceQuantization().step(i) == TraceQuantization.DEFAULT_STEPS.get(i)) {
             return null;
         }
         double reach = QuantizeSteps.reach(t.stimulus());

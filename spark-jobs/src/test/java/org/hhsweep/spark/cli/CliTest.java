@@ -211,10 +211,10 @@ class CliTest {
             JsonNode partitioning = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("partitioning");
             Outcome validate = run(p -> config, "validate", configFile.toString());
             assertEquals(0, validate.status(), validate.err());
-            String line = String.format("chunks: %d of up to %d runs%n", partitioning.get("chunks").asLong(),
+            String line = String.format("chunks: %d of up to %d runs (", partitioning.get("chunks").asLong(),
                     partitioning.get("runs_per_chunk").asLong());
             assertTrue(validate.out().contains(line), line + " in\n" + validate.out());
         }
-        assertTrue(run(p -> overridden, "validate", configFile.toString()).out().contains("chunks: 5 of up to 5 runs\n"));
+        assertTrue(run(p -> overridden, "validate", configFile.toString()).out().contains("chunks: 5 of up to 5 runs (execution.chunk_runs)\n"));
     }
 }
