@@ -169,7 +169,7 @@ class QuantizedTracesTest {
                 "SELECT variable, count(*) AS n, sum(size(values)) AS samples, min(step) AS step "
                         + "FROM traces GROUP BY variable ORDER BY variable", "--format", "csv");
         assertEquals(0, o.status(), o.err());
-        assertEquals(List.of("variable,n,samples,step", "I,4,12000,0.001", "V,4,12000,0.001", "m,4,12000,1.0E-5"),
+        assertEquals(List.of("variable,n,samples,step", "I,4,12000,1.0E-4", "V,4,12000,1.0E-4", "m,4,12000,1.0E-6"),
                 o.out().strip().lines().toList());
 
         TracesPlot.Data exact = TracesPlot.collect(AnalysisSweeps.open(lossless), PlotOptions.defaults());
