@@ -53,16 +53,18 @@ final class SweepMonitor implements AutoCloseable {
                 return;
             }
             watch.check();
-            if (reporter != null) {
-                reporter.tick();
+            if (gaveUp) {
+                continue;
             }
-            if (!gaveUp && watch.expired()) {
+            if (watch.expired()) {
                 gaveUp = true;
                 try {
                     sc.cancelJobsWithTag(tag, "no executor alive");
                 } catch (RuntimeException e) {
                     // The context is stopping: the job fails without our help.
                 }
+            } else if (reporter != null) {
+                reporter.tick();
             }
         }
     }
