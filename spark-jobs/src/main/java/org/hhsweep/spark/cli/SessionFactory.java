@@ -66,7 +66,12 @@ public interface SessionFactory {
             } catch (RuntimeException | ExceptionInInitializerError e) {
                 throw new SparkStartException("could not start Spark with master " + master + ": " + firstLine(e));
             }
-            if (session.sparkContext().isStopped()) {
+            // A standalone master that never accepted the application leaves a context that is
+            // stopping in another thread; only a registered application has a master's "app-" id.
+            boolean standalone = master.startsWith("spark://");
+            if (session.sparkContext().isStopped()
+                    || standalone && !session.sparkContext().applicationId().startsWith("app-")) {
+                session.stop();
                 throw notAccepted(master);
             }
             return session;
