@@ -25,7 +25,7 @@ import org.hhsweep.spark.io.Tables;
 /**
  * Runs a sweep on Spark. The driver expands nothing: it cuts the run index range into chunks and
  * distributes the chunk ids; each task computes its runs from the spec, simulates them and writes
- * all four tables of its chunk in a single pass, returning only counts.
+ * every table of its chunk (Tables.forSweep) in a single pass, returning only counts.
  */
 public final class SweepJob {
     /** Sweeps up to this many neurons get one summary line per neuron. */
