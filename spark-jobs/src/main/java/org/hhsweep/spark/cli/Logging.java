@@ -21,12 +21,10 @@ final class Logging {
             // A master that does not accept the application: the command says so in one line.
             Configurator.setLevel("org.apache.spark.scheduler.cluster.StandaloneSchedulerBackend", Level.OFF);
             Configurator.setLevel("org.apache.spark.deploy.client.StandaloneAppClient$ClientEndpoint", Level.OFF);
+            Configurator.setLevel("org.apache.spark.network.client.TransportResponseHandler", Level.OFF);
             // A master that removes the application (its executors failing at start) makes the scheduler
             // throw inside Spark's message loop, which logs a stack trace: the sweep says why in one line.
             Configurator.setLevel("org.apache.spark.rpc.netty.Inbox", Level.OFF);
-            // Something that is not a master leaves requests outstanding when the context stops: the
-            // command says in one line that the master did not accept the application.
-            Configurator.setLevel("org.apache.spark.network.client.TransportResponseHandler", Level.OFF);
         }
     }
 
