@@ -66,15 +66,22 @@ public interface SessionFactory {
             } catch (RuntimeException | ExceptionInInitializerError e) {
                 throw new SparkStartException("could not start Spark with master " + master + ": " + firstLine(e));
             }
-            // A standalone master that never accepted the application leaves a context that is
-            // stopping in another thread; only a registered application has a master's "app-" id.
-            boolean standalone = master.startsWith("spark://");
-            if (session.sparkContext().isStopped()
-                    || standalone && !session.sparkContext().applicationId().startsWith("app-")) {
-                session.stop();
+            // A standalone master that registered the application and then ended it (its executors
+            // failing at start) is the command's to explain: a sweep does, in one line.
+            if (master.startsWith("spark://") ? neverRegistered(session) : session.sparkContext().isStopped()) {
+                release(session);
                 throw notAccepted(master);
             }
             return session;
+        }
+
+        /**
+         * A standalone master that never registered the application: the context starts anyway once
+         * the client gives up, with Spark's placeholder id (spark-application-...) instead of the
+         * master's (app-...), and is stopped from another thread, maybe not yet.
+         */
+        private static boolean neverRegistered(SparkSession session) {
+            return !session.sparkContext().applicationId().startsWith("app-");
         }
 
         private static SparkStartException notAccepted(String master) {
@@ -94,7 +101,9 @@ public interface SessionFactory {
 
         @Override
         public void release(SparkSession session) {
-            String warehouse = session.conf().get(ScratchWarehouse.KEY, null);
+            // From the context's settings, not session.conf(): that would start the session's shared
+            // state, which fails on a context the master has stopped (and hides why it stopped).
+            String warehouse = session.sparkContext().getConf().get(ScratchWarehouse.KEY, null);
             session.stop();
             ScratchWarehouse.delete(warehouse);
         }

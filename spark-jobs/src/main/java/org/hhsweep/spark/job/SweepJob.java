@@ -83,13 +83,30 @@ public final class SweepJob {
 
     public static Result run(SparkSession spark, SweepConfig config, Path output, Options options)
             throws IOException {
+        SparkContext sc = spark.sparkContext();
+        ExecutorWatch watch = ExecutorWatch.of(sc);
+        try {
+            return run(spark, config, output, options, watch);
+        } catch (IllegalStateException e) {
+            // A master that ends the application (executors failing at start) stops the context from
+            // another thread, whatever the sweep is doing; Spark's calls then fail with this.
+            if (sc.isLocal() || !sc.isStopped()) {
+                throw e;
+            }
+            ClusterException ended = new ClusterException(watch.ended());
+            ended.initCause(e);
+            throw ended;
+        }
+    }
+
+    private static Result run(SparkSession spark, SweepConfig config, Path output, Options options,
+                              ExecutorWatch watch) throws IOException {
         Instant started = Instant.now();
         ExecutionSettings exec = options.exec();
         SweepSpec spec = config.spec();
         Tables tables = Tables.forSweep(spec);
         SparkContext sc = spark.sparkContext();
         Configuration hadoop = sc.hadoopConfiguration();
-        ExecutorWatch watch = ExecutorWatch.of(sc);
 
         // A fresh sweep is a resumed one with nothing committed: from here on, one path for both. A
         // resumed sweep keeps the chunks (and the parallelism they were cut for) of its first attempt.
@@ -135,8 +152,9 @@ public final class SweepJob {
                 : new ProgressReporter(tracker::snapshot, watch::note, runsToRun, stepsToRun, options.progress(),
                 System::nanoTime);
         List<ChunkCounts> counts;
-        SweepMonitor monitor = SweepMonitor.start(sc, tracker, watch, reporter, options.progressMillis());
+        SweepMonitor monitor = new SweepMonitor(sc, tracker, watch, reporter, options.progressMillis());
         try {
+            monitor.start();
             sc.setJobDescription("hhsweep " + spec.name() + ": " + runsToRun + " runs in "
                     + pending.size() + " chunks");
             counts = pending.isEmpty() ? List.of()

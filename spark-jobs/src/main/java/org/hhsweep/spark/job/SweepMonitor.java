@@ -8,7 +8,8 @@ import org.apache.spark.SparkContext;
  * the executors ({@link ExecutorWatch}) and prints a progress line ({@link ProgressReporter}), and
  * that cancels the job once there has been no executor for the whole timeout. {@link #explain}
  * then turns the job's failure into the one line saying why. Start it on the thread that runs the
- * job (the job carries a tag of that thread) and close it there.
+ * job (the job carries a tag of that thread), inside the try whose catch explains (starting fails
+ * on a context the master has already stopped), and close it there.
  */
 final class SweepMonitor implements AutoCloseable {
     /** How long a failed job's context may take to stop when a master has removed the application. */
@@ -23,8 +24,11 @@ final class SweepMonitor implements AutoCloseable {
     private volatile boolean stopped;
     private volatile boolean gaveUp;
 
-    private SweepMonitor(SparkContext sc, ProgressTracker tracker, ExecutorWatch watch, ProgressReporter reporter,
-                         long intervalMillis) {
+    /**
+     * @param reporter the progress lines, or null for none (the watch works either way)
+     */
+    SweepMonitor(SparkContext sc, ProgressTracker tracker, ExecutorWatch watch, ProgressReporter reporter,
+                 long intervalMillis) {
         this.sc = sc;
         this.tracker = tracker;
         this.watch = watch;
@@ -33,16 +37,10 @@ final class SweepMonitor implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /**
-     * @param reporter the progress lines, or null for none (the watch works either way)
-     */
-    static SweepMonitor start(SparkContext sc, ProgressTracker tracker, ExecutorWatch watch, ProgressReporter reporter,
-                              long intervalMillis) {
-        SweepMonitor monitor = new SweepMonitor(sc, tracker, watch, reporter, intervalMillis);
+    void start() {
         sc.addSparkListener(tracker);
-        sc.addJobTag(monitor.tag);
-        monitor.thread.start();
-        return monitor;
+        sc.addJobTag(tag);
+        thread.start();
     }
 
     private void loop(long intervalMillis) {
@@ -114,6 +112,7 @@ final class SweepMonitor implements AutoCloseable {
         }
     }
 
+    /** Also after a {@link #start} that failed part way. */
     @Override
     public void close() {
         stop();
