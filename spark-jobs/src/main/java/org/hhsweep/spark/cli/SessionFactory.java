@@ -59,7 +59,8 @@ public interface SessionFactory {
                 session = SparkSession.builder().config(conf).getOrCreate();
             } catch (IllegalStateException e) {
                 // A standalone master that never accepts the application stops the context while it starts.
-                if (String.valueOf(e.getMessage()).contains("stopped SparkContext")) {
+                String m = String.valueOf(e.getMessage());
+                if (m.contains("stopped SparkContext") || m.contains("LiveListenerBus is stopped")) {
                     throw notAccepted(master);
                 }
                 throw new SparkStartException("could not start Spark with master " + master + ": " + firstLine(e));
