@@ -15,20 +15,23 @@ import org.hhsweep.sim.stimulus.Stimuli;
 import org.hhsweep.sim.stimulus.Stimulus;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 
-/** The one entry point a job calls: neuron specs in, statistics, spikes and traces out. */
+/**
+ * The one entry point a job calls: neuron specs in, statistics, spikes and traces out. The neurons
+ * of one call share their model's kinetics (BlockPlanner groups them so).
+ */
 public final class Simulator {
     private Simulator() {
     }
 
     public static BlockResult simulate(SimulationSettings settings, NeuronSpec[] neurons) {
         int size = neurons.length;
-        NeuronBlock block = new NeuronBlock(size);
+        NeuronBlock block = new NeuronBlock(size, neurons[0].model());
         StimulusSpec[] stimuli = new StimulusSpec[size];
         long[] keys = new long[size];
         List<Integer> traced = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             NeuronSpec spec = neurons[i];
-            block.set(i, spec.parameters(), spec.v0());
+            block.set(i, spec.model(), spec.v0());
             stimuli[i] = spec.stimulus();
             keys[i] = stimulusKey(spec);
             if (spec.traced()) {

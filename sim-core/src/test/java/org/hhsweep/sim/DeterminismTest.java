@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.record.Trace;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stats.NeuronStatistics;
@@ -46,7 +47,7 @@ class DeterminismTest {
     private static final int[] POSITIONS_IN_1000 = {999, 0, 500, 1, 998, 250, 750, 333, 667};
 
     private static NeuronSpec target(int j, double gNa, StimulusSpec stimulus) {
-        HHParameters p = HHParameters.DEFAULTS.with("gNa", gNa).with("gL", 0.03 + 0.01 * j);
+        NeuronModel p = ModelLibrary.hh().with("gNa", gNa).with("gL", 0.03 + 0.01 * j);
         return new NeuronSpec(p, -65.0 + j, stimulus, 1000 + 17L * j, 3 + j, true);
     }
 
@@ -98,7 +99,7 @@ class DeterminismTest {
     }
 
     private static NeuronSpec neighbour(SplittableRandom r, String onlyType) {
-        HHParameters p = new HHParameters(r.nextDouble(40, 60), r.nextDouble(80, 160), r.nextDouble(-85, -70),
+        NeuronModel p = TutorialModel.of(r.nextDouble(40, 60), r.nextDouble(80, 160), r.nextDouble(-85, -70),
                 r.nextDouble(20, 50), r.nextDouble(-60, -50), r.nextDouble(0.01, 0.5), r.nextDouble(0.5, 2.0),
                 r.nextDouble(-10, 30));
         String type = onlyType != null ? onlyType : StimulusSpec.TYPES.get(r.nextInt(StimulusSpec.TYPES.size()));

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.NeuronBlock;
 import org.hhsweep.sim.record.DivergenceGuard;
 import org.hhsweep.sim.stats.NeuronStatistics;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DivergenceTest {
 
     private static NeuronSpec constant(double current, long index) {
-        return NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(current), 5, index);
+        return NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Constant(current), 5, index);
     }
 
     /** The first step whose new V fails |V| <= bound (NaN fails it), or -1. */
@@ -68,8 +69,8 @@ class DivergenceTest {
     void rk4BlowsUpThroughSpikesAtDt01WhileSubthresholdNeighboursGoOn() {
         SimulationSettings settings = SimulationSettings.of(0.1, 50.0, Method.RK4).withWindow(10.0, 40.0);
         NeuronSpec[] block = {constant(0, 0), constant(10, 1), constant(2, 2), constant(100, 3), constant(1, 4),
-                NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Uniform(1, 10, true), 5, 5),
-                NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Gaussian(0, 3, false), 5, 6)};
+                NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Uniform(1, 10, true), 5, 5),
+                NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Gaussian(0, 3, false), 5, 6)};
         int[] bad = {1, 3, 5};
         int[] healthy = {0, 2, 4, 6};
         BlockResult result = Simulator.simulate(settings, block);
@@ -124,7 +125,7 @@ class DivergenceTest {
 
     @Test
     void guardFlagsNanInfinityAndBeyondTheBoundAtTheFirstStepOnly() {
-        NeuronBlock block = NeuronBlock.uniform(6, HHParameters.DEFAULTS);
+        NeuronBlock block = NeuronBlock.uniform(6, ModelLibrary.hh());
         DivergenceGuard guard = new DivergenceGuard(6, 1000.0);
         double[] none = new double[6];
         block.V[0] = Double.NaN;

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 import org.hhsweep.sim.integrate.ExponentialEuler;
 import org.hhsweep.sim.integrate.Integrator;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.NeuronBlock;
 import org.hhsweep.sim.random.RandomStreams;
 import org.hhsweep.sim.stimulus.StimulusSpec;
@@ -44,8 +45,8 @@ class FastMethodsReferenceTest {
     void voltageStaysCloseToTheReferenceIntegrator(Method method, double bound) {
         double[] currents = ReferenceData.root().findValues("I").stream().mapToDouble(JsonNode::asDouble).toArray();
         assertEquals(5, currents.length);
-        NeuronBlock ref = NeuronBlock.uniform(currents.length, HHParameters.DEFAULTS);
-        NeuronBlock fast = NeuronBlock.uniform(currents.length, HHParameters.DEFAULTS);
+        NeuronBlock ref = NeuronBlock.uniform(currents.length, ModelLibrary.hh());
+        NeuronBlock fast = NeuronBlock.uniform(currents.length, ModelLibrary.hh());
         Integrator reference = new ExponentialEuler();
         Integrator integrator = method.create();
         double worst = 0;
@@ -68,7 +69,7 @@ class FastMethodsReferenceTest {
         int runs = 100;
         NeuronSpec[] specs = new NeuronSpec[runs];
         for (int run = 0; run < runs; run++) {
-            specs[run] = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Uniform(1.0, 10.0, true),
+            specs[run] = NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Uniform(1.0, 10.0, true),
                     RandomStreams.runSeed(42, run), 0);
         }
         BlockResult fast = Simulator.simulate(SimulationSettings.of(DT, 100.0, method), specs);
@@ -88,8 +89,8 @@ class FastMethodsReferenceTest {
         // a neuron held far below the table's range (-100 mV) by a strong negative current, and one
         // started above it (+60 mV): their gates are computed exactly, so they follow the reference
         double[] currents = {-300.0, 0.0};
-        NeuronBlock ref = NeuronBlock.uniform(2, HHParameters.DEFAULTS);
-        NeuronBlock table = NeuronBlock.uniform(2, HHParameters.DEFAULTS);
+        NeuronBlock ref = NeuronBlock.uniform(2, ModelLibrary.hh());
+        NeuronBlock table = NeuronBlock.uniform(2, ModelLibrary.hh());
         ref.V[1] = table.V[1] = 80.0;
         Integrator reference = new ExponentialEuler();
         Integrator integrator = Method.EXP_EULER_TABLE.create();
@@ -99,7 +100,7 @@ class FastMethodsReferenceTest {
             integrator.step(table, currents, DT);
             lowest = Math.min(lowest, table.V[0]);
             assertEquals(ref.V[0], table.V[0], 1e-8, "step " + k);
-            assertEquals(ref.n[0], table.n[0], 1e-10, "step " + k);
+            assertEquals(ref.gate("n")[0], table.gate("n")[0], 1e-10, "step " + k);
         }
         assertTrue(lowest < -150, "the neuron should leave the table: lowest V " + lowest);
         assertEquals(ref.V[1], table.V[1], TABLE_MAX_DEVIATION_MV);

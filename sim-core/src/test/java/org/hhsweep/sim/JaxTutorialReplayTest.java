@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.random.JaxRandom;
 import org.hhsweep.sim.record.Trace;
 import org.hhsweep.sim.record.TraceVariable;
@@ -33,7 +34,7 @@ class JaxTutorialReplayTest {
 
     private static SweepSpec tutorial(boolean shared, int neurons, int seeds) {
         RunTemplate base = new RunTemplate(0.01, 100, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
-                HHParameters.DEFAULTS, -65, new StimulusSpec.JaxUniform(1, 10, shared, neurons), neurons, neurons,
+                ModelLibrary.hh(), -65, new StimulusSpec.JaxUniform(1, 10, shared, neurons), neurons, neurons,
                 List.of(TraceVariable.V, TraceVariable.I), 0.01, true);
         return new SweepSpec("tutorial-jax", 42, base, List.of(), 0, List.of(), seeds);
     }

@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hhsweep.sim.integrate.ExponentialEuler;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.NeuronBlock;
 import org.hhsweep.sim.record.StepObserver;
 import org.hhsweep.sim.stats.NeuronStatistics;
@@ -27,13 +28,13 @@ class ReferenceTest {
     @Test
     void parametersAreTheReferences() {
         JsonNode p = ReferenceData.root().get("parameters");
-        HHParameters d = HHParameters.DEFAULTS;
-        assertEquals(p.get("ENa").asDouble(), d.ENa());
-        assertEquals(p.get("gNa").asDouble(), d.gNa());
-        assertEquals(p.get("EK").asDouble(), d.EK());
-        assertEquals(p.get("gK").asDouble(), d.gK());
-        assertEquals(p.get("EL").asDouble(), d.EL());
-        assertEquals(p.get("gL").asDouble(), d.gL());
+        NeuronModel d = ModelLibrary.hh();
+        assertEquals(p.get("ENa").asDouble(), d.get("ENa"));
+        assertEquals(p.get("gNa").asDouble(), d.get("gNa"));
+        assertEquals(p.get("EK").asDouble(), d.get("EK"));
+        assertEquals(p.get("gK").asDouble(), d.get("gK"));
+        assertEquals(p.get("EL").asDouble(), d.get("EL"));
+        assertEquals(p.get("gL").asDouble(), d.get("gL"));
         assertEquals(p.get("C").asDouble(), d.C());
         assertEquals(p.get("V_th").asDouble(), d.Vth());
     }
@@ -41,23 +42,23 @@ class ReferenceTest {
     @Test
     void initialStateIsSteadyStateAtMinus65() {
         JsonNode ref = ReferenceData.root().at("/rest/initial");
-        NeuronBlock b = NeuronBlock.uniform(1, HHParameters.DEFAULTS);
+        NeuronBlock b = NeuronBlock.uniform(1, ModelLibrary.hh());
         assertEquals(ref.get("V").asDouble(), b.V[0], 0.0);
-        assertEquals(ref.get("m").asDouble(), b.m[0], 1e-15);
-        assertEquals(ref.get("h").asDouble(), b.h[0], 1e-15);
-        assertEquals(ref.get("n").asDouble(), b.n[0], 1e-15);
+        assertEquals(ref.get("m").asDouble(), b.gate("m")[0], 1e-15);
+        assertEquals(ref.get("h").asDouble(), b.gate("h")[0], 1e-15);
+        assertEquals(ref.get("n").asDouble(), b.gate("n")[0], 1e-15);
     }
 
     @Test
     void restAfter100msAtZeroCurrent() {
         JsonNode ref = ReferenceData.root().at("/rest/after_100ms_at_I0_dt0.01");
-        NeuronBlock b = NeuronBlock.uniform(1, HHParameters.DEFAULTS);
+        NeuronBlock b = NeuronBlock.uniform(1, ModelLibrary.hh());
         BlockSimulation.run(b, new ExponentialEuler(), new ConstantCurrent(new double[] {0.0}), DT,
                 TimeGrid.steps(100.0, DT));
         assertEquals(ref.get("V").asDouble(), b.V[0], 1e-9);
-        assertEquals(ref.get("m").asDouble(), b.m[0], 1e-12);
-        assertEquals(ref.get("h").asDouble(), b.h[0], 1e-12);
-        assertEquals(ref.get("n").asDouble(), b.n[0], 1e-12);
+        assertEquals(ref.get("m").asDouble(), b.gate("m")[0], 1e-12);
+        assertEquals(ref.get("h").asDouble(), b.gate("h")[0], 1e-12);
+        assertEquals(ref.get("n").asDouble(), b.gate("n")[0], 1e-12);
     }
 
     /**
@@ -77,7 +78,7 @@ class ReferenceTest {
     @MethodSource("constantCurrents")
     void constantCurrentTable(Method method, double peakTolerance, double current, JsonNode ref) {
         SimulationSettings settings = SimulationSettings.of(DT, 1000.0, method).withWindow(500.0, 1000.0);
-        NeuronSpec spec = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(current), 1, 0);
+        NeuronSpec spec = NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Constant(current), 1, 0);
         NeuronStatistics s = Simulator.simulate(settings, new NeuronSpec[] {spec}).statistics()[0];
 
         assertEquals(ref.get("spike_count").asInt(), s.spikeCount());
@@ -96,7 +97,7 @@ class ReferenceTest {
 
     /** The largest V sample of the first spike: from its crossing up to V falling below threshold. */
     private static double firstSpikePeak(Method method, double current) {
-        NeuronBlock b = NeuronBlock.uniform(1, HHParameters.DEFAULTS);
+        NeuronBlock b = NeuronBlock.uniform(1, ModelLibrary.hh());
         double[] peak = {Double.NEGATIVE_INFINITY};
         boolean[] state = {false, false}; // in first spike, first spike over
         StepObserver peakWatcher = (step, block, vBefore, I) -> {

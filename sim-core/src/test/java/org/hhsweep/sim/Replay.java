@@ -14,11 +14,11 @@ public final class Replay {
     }
 
     public static StateHistory[] run(SimulationSettings settings, NeuronSpec[] specs, int... neurons) {
-        NeuronBlock block = new NeuronBlock(specs.length);
+        NeuronBlock block = new NeuronBlock(specs.length, specs[0].model());
         StimulusSpec[] stimuli = new StimulusSpec[specs.length];
         long[] keys = new long[specs.length];
         for (int i = 0; i < specs.length; i++) {
-            block.set(i, specs[i].parameters(), specs[i].v0());
+            block.set(i, specs[i].model(), specs[i].v0());
             stimuli[i] = specs[i].stimulus();
             keys[i] = Simulator.stimulusKey(specs[i]);
         }

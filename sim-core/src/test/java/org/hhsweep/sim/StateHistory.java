@@ -33,9 +33,9 @@ public final class StateHistory implements StepObserver {
         int k = (int) step;
         vBefore[k] = vBeforeStep[neuron];
         v[k] = block.V[neuron];
-        m[k] = block.m[neuron];
-        h[k] = block.h[neuron];
-        n[k] = block.n[neuron];
+        m[k] = block.gate("m")[neuron];
+        h[k] = block.gate("h")[neuron];
+        n[k] = block.gate("n")[neuron];
         current[k] = applied[neuron];
     }
 

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.record.Trace;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stats.NeuronStatistics;
@@ -36,11 +37,11 @@ class StatisticsTest {
     private static final int TWO_SPIKES = 3;
     private static final int IRREGULAR = 4;
     private static final NeuronSpec[] NEURONS = {
-            NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(10.0), 1, 0).traced(true),
-            NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(0.0), 1, 1).traced(true),
-            NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Pulse(10.0, 1.0, 30.0, 0.0), 1, 2).traced(true),
-            NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Pulse(10.0, 1.0, 30.0, 100.0), 1, 3).traced(true),
-            NeuronSpec.of(HHParameters.DEFAULTS.with("V_th", 0.0), new StimulusSpec.Gaussian(6.0, 60.0, false), 1, 4)
+            NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Constant(10.0), 1, 0).traced(true),
+            NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Constant(0.0), 1, 1).traced(true),
+            NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Pulse(10.0, 1.0, 30.0, 0.0), 1, 2).traced(true),
+            NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Pulse(10.0, 1.0, 30.0, 100.0), 1, 3).traced(true),
+            NeuronSpec.of(ModelLibrary.hh().with("V_th", 0.0), new StimulusSpec.Gaussian(6.0, 60.0, false), 1, 4)
                     .traced(true)};
 
     private static BlockResult result;
@@ -54,7 +55,7 @@ class StatisticsTest {
 
     /** Spike times from the float64 recording: end of every step with V_before < V_th <= V_after. */
     private static List<Integer> crossingSteps(int neuron) {
-        double th = NEURONS[neuron].parameters().Vth();
+        double th = NEURONS[neuron].model().Vth();
         List<Integer> steps = new ArrayList<>();
         StateHistory h = history[neuron];
         for (int k = 0; k < h.v.length; k++) {
@@ -92,7 +93,7 @@ class StatisticsTest {
     void interpolatedTimesLieOnTheLineThroughTheThreshold() {
         for (int i = 0; i < NEURONS.length; i++) {
             List<Integer> steps = crossingSteps(i);
-            double th = NEURONS[i].parameters().Vth();
+            double th = NEURONS[i].model().Vth();
             double[] times = result.spikeTimes()[i];
             double[] interpolated = result.interpolatedTimes()[i];
             assertEquals(times.length, interpolated.length);

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.random.RandomStreams;
 import org.hhsweep.sim.stats.NeuronStatistics;
 import org.hhsweep.sim.stimulus.StimulusSpec;
@@ -30,7 +31,7 @@ class TutorialRandomInputTest {
         for (int run = 0; run < RUNS; run++) {
             long runSeed = RandomStreams.runSeed(SWEEP_SEED, run);
             for (int i = 0; i < NEURONS; i++) {
-                specs[run * NEURONS + i] = NeuronSpec.of(HHParameters.DEFAULTS,
+                specs[run * NEURONS + i] = NeuronSpec.of(ModelLibrary.hh(),
                         new StimulusSpec.Uniform(1.0, 10.0, shared), runSeed, i);
             }
         }

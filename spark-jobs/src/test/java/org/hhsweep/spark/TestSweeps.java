@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hhsweep.sim.config.SweepConfig;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.hhsweep.sim.sweep.RunTemplate;
@@ -28,7 +28,7 @@ public final class TestSweeps {
      */
     public static SweepConfig tutorial() {
         RunTemplate base = new RunTemplate(0.01, 100, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
-                HHParameters.DEFAULTS, -65, new StimulusSpec.Uniform(1, 10, true), 10, 0, List.of(), 0.01, true);
+                ModelLibrary.hh(), -65, new StimulusSpec.Uniform(1, 10, true), 10, 0, List.of(), 0.01, true);
         return config(new SweepSpec("tutorial", 42, base, List.of(), 0, List.of(), 1));
     }
 
@@ -42,7 +42,7 @@ public final class TestSweeps {
         for (int i = 0; i < currents.length; i++) {
             currents[i] = table.get(i).get("I").asDouble();
         }
-        RunTemplate base = new RunTemplate(0.01, 1000, Method.EXP_EULER_REFERENCE, 500, 1000, HHParameters.DEFAULTS, -65,
+        RunTemplate base = new RunTemplate(0.01, 1000, Method.EXP_EULER_REFERENCE, 500, 1000, ModelLibrary.hh(), -65,
                 new StimulusSpec.Constant(0), 1, 1, List.of(TraceVariable.V, TraceVariable.I), 0.1, true);
         return config(new SweepSpec("f-I", 1, base,
                 List.of(new SweepSpec.GridAxis("stimulus.amplitude", currents)), 0, List.of(), 1));
@@ -54,7 +54,7 @@ public final class TestSweeps {
      * traces and spikes. 2 x 2 grid x 2 samples x 3 replicates = 24 runs of 5 neurons, 40 ms.
      */
     public static SweepConfig mixed() {
-        RunTemplate base = new RunTemplate(0.02, 40, Method.EXP_EULER_REFERENCE, 10, 40, HHParameters.DEFAULTS, -65,
+        RunTemplate base = new RunTemplate(0.02, 40, Method.EXP_EULER_REFERENCE, 10, 40, ModelLibrary.hh(), -65,
                 new StimulusSpec.OrnsteinUhlenbeck(7, 4, 2, false), 5, 2,
                 List.of(TraceVariable.V, TraceVariable.M, TraceVariable.I), 0.2, true);
         SweepSpec spec = new SweepSpec("mixed", 2024, base, List.of(
@@ -67,7 +67,7 @@ public final class TestSweeps {
     /** Two runs: a current the model follows, and one so large V leaves any sane range (diverges). */
     public static SweepConfig diverging() {
         RunTemplate base = new RunTemplate(0.01, 20, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
-                HHParameters.DEFAULTS, -65, new StimulusSpec.Constant(10), 3, 0, List.of(), 0.01, true);
+                ModelLibrary.hh(), -65, new StimulusSpec.Constant(10), 3, 0, List.of(), 0.01, true);
         return config(new SweepSpec("diverging", 5, base,
                 List.of(new SweepSpec.GridAxis("stimulus.amplitude", new double[] {10, 1e7})), 0, List.of(), 1));
     }

@@ -23,7 +23,7 @@ public final class ConfigLoader {
     /** Loads a config file; the format follows the extension (.yaml/.yml or .json). */
     public static SweepConfig load(Path file) {
         ConfigText.format(file.toString());
-        return parse(read(file), file.getFileName().toString());
+        return parse(read(file), file.getFileName().toString(), file.toAbsolutePath().getParent());
     }
 
     /**
@@ -33,15 +33,20 @@ public final class ConfigLoader {
      *                   without its extension, as the sweep's default name
      */
     public static SweepConfig parse(String text, String sourceName) {
+        return parse(text, sourceName, Path.of("").toAbsolutePath());
+    }
+
+    /** As {@link #parse(String, String)}, with relative paths in the config (model.file) taken from configDir. */
+    public static SweepConfig parse(String text, String sourceName, Path configDir) {
         if (text.length() > MAX_BYTES) {
             throw new ConfigException("", "a config of " + text.length() + " characters",
                     "a config file of at most 1 MiB (" + MAX_BYTES + " characters)");
         }
-        return ConfigReader.read(ConfigText.read(text, sourceName), SweepName.fromFile(baseName(sourceName)));
+        return ConfigReader.read(ConfigText.read(text, sourceName), SweepName.fromFile(baseName(sourceName)), configDir);
     }
 
     /** The file's text: refused by its size first, and read no further than the limit (it may be growing, or a device). */
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.hhsweep.sim.NeuronSpec;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import java.nio.file.Path;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
@@ -45,11 +46,15 @@ final class ConfigReader {
     /** Required base fields the config leaves out; fine when swept (the base takes the first swept value). */
     private final Map<String, String> missing = new LinkedHashMap<>();
 
-    private ConfigReader() {
+    private final Path configDir;
+
+    private ConfigReader(Path configDir) {
+        this.configDir = configDir;
     }
 
-    static SweepConfig read(JsonNode root, String defaultName) {
-        return new ConfigReader().readConfig(root, defaultName);
+    /** @param configDir where the config's relative paths (model.file) are looked for */
+    static SweepConfig read(JsonNode root, String defaultName, Path configDir) {
+        return new ConfigReader(configDir).readConfig(root, defaultName);
     }
 
     private SweepConfig readConfig(JsonNode root, String defaultName) {
@@ -72,11 +77,7 @@ final class ConfigReader {
             windowEnd = quantityOrMissing(w.get("end"), RunTemplate.WINDOW_END);
         }
 
-        ObjectNode modelNode = optionalSection(top.get("model"), "model", HHParameters.NAMES);
-        HHParameters model = HHParameters.DEFAULTS;
-        for (String p : HHParameters.NAMES) {
-            model = model.with(p, quantity(modelNode.get(p), RunTemplate.MODEL + p, HHParameters.DEFAULTS.get(p)));
-        }
+        NeuronModel model = ModelReader.read(top.get("model"), configDir, this::quantity);
         ObjectNode initial = optionalSection(top.get("initial"), "initial", INITIAL_KEYS);
         double v0 = quantity(initial.get("V"), RunTemplate.V0, NeuronSpec.DEFAULT_V0);
         int neurons = Fields.given(top.get("neurons"))
@@ -133,6 +134,13 @@ final class ConfigReader {
 
     private static ObjectNode optionalSection(JsonNode n, String field, List<String> known) {
         return Fields.given(n) ? Fields.section(n, field, known) : ResolvedConfig.FACTORY.objectNode();
+    }
+
+    /** A given quantity in a unit the caller knows (a model number), recorded as written. */
+    private double quantity(JsonNode n, String field, EngineUnit unit) {
+        Fields.Quantity q = Fields.quantity(n, field, unit);
+        written.put(field, q.text());
+        return q.value();
     }
 
     private double quantity(JsonNode n, String field, double dflt) {
@@ -322,8 +330,10 @@ final class ConfigReader {
         if (p == null) {
             return;
         }
-        Iterator<Map.Entry<String, String>> it = p.expectedByField().entrySet().iterator();
-        Map.Entry<String, String> first = it.next();
+        // the field as the user wrote it (model.gK or model.channels.k.g), else the first
+        Map.Entry<String, String> first = p.expectedByField().entrySet().stream()
+                .filter(e -> written.containsKey(e.getKey())).findFirst()
+                .orElse(p.expectedByField().entrySet().iterator().next());
         String field = first.getKey();
         String value = written.containsKey(field) ? written.get(field)
                 : Units.format(RunChecks.value(base, field), RunChecks.unit(field)) + " (the default)";

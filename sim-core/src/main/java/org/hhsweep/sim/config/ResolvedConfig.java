@@ -16,7 +16,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.model.Channel;
+import org.hhsweep.sim.model.Gate;
+import org.hhsweep.sim.model.NeuronModel;
+import org.hhsweep.sim.model.RateFunction;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.sweep.SearchSpec;
@@ -62,8 +65,14 @@ final class ResolvedConfig {
         }
 
         ObjectNode model = root.putObject("model");
-        for (String p : HHParameters.NAMES) {
-            quantity(model, units, RunTemplate.MODEL + p, t);
+        if (t.model().kinetics().equals(ModelLibrary.hh().kinetics())) {
+            // the tutorial's kinetics: its eight numbers, as configs resolved before models were data,
+            // so those sweeps keep their hash (and --resume keeps working across the upgrade)
+            for (String p : TUTORIAL_NUMBERS) {
+                quantity(model, units, RunTemplate.MODEL + p, t);
+            }
+        } else {
+            model(model, units, t.model());
         }
         quantity(root.putObject("initial"), units, RunTemplate.V0, t);
         root.put("neurons", t.neurons());
@@ -146,6 +155,55 @@ final class ResolvedConfig {
         ObjectNode u = root.putObject("units");
         units.forEach(u::put);
         return root;
+    }
+
+    /** The tutorial model's numbers in the order resolved configs have always listed them. */
+    static final List<String> TUTORIAL_NUMBERS = List.of("ENa", "gNa", "EK", "gK", "EL", "gL", "C", "V_th");
+
+    /**
+     * The model fully resolved: every channel, gate, rate function and number, whether it came
+     * from the library, a model file or the config, so the manifest alone says what was simulated.
+     */
+    public static void model(ObjectNode out, Map<String, String> units, NeuronModel m) {
+        modelNumber(out, units, "C", m.C());
+        modelNumber(out, units, "V_th", m.Vth());
+        modelNumber(out, units, "phi", m.phi());
+        ObjectNode channels = out.putObject("channels");
+        for (Channel c : m.channels()) {
+            String cp = NeuronModel.CHANNELS + c.name() + ".";
+            ObjectNode co = channels.putObject(c.name());
+            modelNumber(co, units, cp + "g", c.g());
+            modelNumber(co, units, cp + "E", c.E());
+            ObjectNode gates = co.putObject("gates");
+            for (Gate g : c.gates()) {
+                String gp = cp + NeuronModel.GATES + g.name() + ".";
+                ObjectNode go = gates.putObject(g.name());
+                go.put("power", g.power());
+                go.put("instantaneous", g.instantaneous());
+                if (!Double.isNaN(g.phi())) {
+                    modelNumber(go, units, gp + "phi", g.phi());
+                }
+                if (!Double.isNaN(g.initial())) {
+                    modelNumber(go, units, gp + "initial", g.initial());
+                }
+                rate(go.putObject("alpha"), units, gp + "alpha.", g.alpha());
+                rate(go.putObject("beta"), units, gp + "beta.", g.beta());
+            }
+        }
+    }
+
+    private static void rate(ObjectNode out, Map<String, String> units, String prefix, RateFunction f) {
+        out.put("form", f.form().configName());
+        for (String n : RateFunction.NUMBERS) {
+            modelNumber(out, units, prefix + n, f.get(n));
+        }
+    }
+
+    private static void modelNumber(ObjectNode parent, Map<String, String> units, String path, double value) {
+        parent.put(path.substring(path.lastIndexOf('.') + 1), value);
+        if (NeuronModel.unitOf(path) != org.hhsweep.sim.units.EngineUnit.DIMENSIONLESS) {
+            units.put(RunTemplate.MODEL + path, NeuronModel.unitOf(path).symbol());
+        }
     }
 
     private static void quantity(ObjectNode parent, Map<String, String> units, String path, RunTemplate t) {

@@ -3,6 +3,10 @@ package org.hhsweep.sim.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hhsweep.sim.model.Channel;
+import org.hhsweep.sim.model.Gate;
+import org.hhsweep.sim.model.NeuronModel;
+import org.hhsweep.sim.model.RateFunction;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
@@ -194,15 +198,51 @@ final class RunChecks {
     }
 
     private static Problem model(RunTemplate t) {
-        if (!(t.model().C() > 0)) {
+        NeuronModel m = t.model();
+        if (!(m.C() > 0)) {
             return Problem.of("model.C", "a positive membrane capacitance");
         }
-        for (String g : new String[] {"gNa", "gK", "gL"}) {
-            if (t.model().get(g) < 0) {
-                return Problem.of("model." + g, "a conductance density >= 0");
+        if (!(m.phi() > 0)) {
+            return Problem.of("model.phi", "a positive temperature factor");
+        }
+        for (Channel c : m.channels()) {
+            String cp = NeuronModel.CHANNELS + c.name() + ".";
+            if (c.g() < 0) {
+                return modelProblem(cp + "g", "a conductance density >= 0");
+            }
+            for (Gate g : c.gates()) {
+                String gp = cp + NeuronModel.GATES + g.name() + ".";
+                if (g.power() != Math.rint(g.power()) || g.power() < 1 || g.power() > Gate.MAX_POWER) {
+                    return modelProblem(gp + "power", "a whole number from 1 to " + Gate.MAX_POWER + " (the gate's exponent)");
+                }
+                if (!Double.isNaN(g.phi()) && !(g.phi() > 0)) {
+                    return modelProblem(gp + "phi", "a positive temperature factor");
+                }
+                if (!Double.isNaN(g.initial()) && !(g.initial() >= 0 && g.initial() <= 1)) {
+                    return modelProblem(gp + "initial", "a gate value from 0 to 1");
+                }
+                for (String r : List.of("alpha", "beta")) {
+                    RateFunction f = r.equals("alpha") ? g.alpha() : g.beta();
+                    if (f.rate() < 0) {
+                        return modelProblem(gp + r + ".rate", "a rate >= 0");
+                    }
+                    if (f.scale() == 0) {
+                        return modelProblem(gp + r + ".scale", "a nonzero voltage scale");
+                    }
+                }
             }
         }
         return null;
+    }
+
+    /** A broken rule of a model number, naming its tutorial alias too where it has one. */
+    private static Problem modelProblem(String path, String expected) {
+        for (Map.Entry<String, String> a : NeuronModel.ALIASES.entrySet()) {
+            if (a.getValue().equals(path)) {
+                return Problem.of(RunTemplate.MODEL + a.getKey(), expected, RunTemplate.MODEL + path, expected);
+            }
+        }
+        return Problem.of(RunTemplate.MODEL + path, expected);
     }
 
     private static Problem stimulus(RunTemplate t) {

@@ -181,8 +181,9 @@ final class SweepReader {
         String hint = Suggest.hint(path, paths);
         String note = path.equals("neurons") || path.equals("seed")
                 ? "; replicates over seeds are sweep.seeds" : "";
+        // the hint first: a model's paths are many, and a long message is cut at its end
         throw new ConfigException(field, "'" + path + "', not a sweepable field",
-                "one of " + String.join(", ", paths) + hint + note);
+                "a sweepable field" + hint + note + ": one of " + String.join(", ", paths));
     }
 
     private static Swept distribution(String path, JsonNode node, String field, List<SweepSpec.RandomParam> out) {

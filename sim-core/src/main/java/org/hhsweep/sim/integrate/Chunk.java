@@ -1,33 +1,44 @@
 package org.hhsweep.sim.integrate;
 
-/** Work arrays of one chunk of neurons, small enough for L1 together. */
+/** Work arrays of one chunk of neurons for one model's plan, small enough for L1 together. */
 final class Chunk {
     static final int SIZE = 256;
 
-    // exp_euler_fast: exponents of the rate functions, then the exponentials (am, an as rates)
-    final double[] xm = new double[SIZE];
-    final double[] x18 = new double[SIZE];
-    final double[] x80 = new double[SIZE];
-    final double[] xn = new double[SIZE];
-    final double[] am = new double[SIZE];
-    final double[] em = new double[SIZE];
-    final double[] e18 = new double[SIZE];
-    final double[] e80 = new double[SIZE];
-    final double[] an = new double[SIZE];
-    // dt J of each variable (overwritten by exprel(dt J)) and f(x)
+    // exp_euler_fast: each slot's argument, then its e^a and a/(e^a - 1)
+    final double[][] arg;
+    final double[][] exp;
+    final double[][] inverse;
+    /** A gate's alpha and beta (phi included), and a rate's E when it is a power or has a factor. */
+    final double[] alpha = new double[SIZE];
+    final double[] beta = new double[SIZE];
+    final double[] power = new double[SIZE];
+    // dt J of each variable (overwritten by exprel(dt J)) and f(x); gates by index
     final double[] zV = new double[SIZE];
-    final double[] zm = new double[SIZE];
-    final double[] zh = new double[SIZE];
-    final double[] zn = new double[SIZE];
     final double[] fV = new double[SIZE];
-    final double[] fm = new double[SIZE];
-    final double[] fh = new double[SIZE];
-    final double[] fn = new double[SIZE];
+    final double[][] z;
+    final double[][] f;
+    /** A channel's open conductance, and the sums over channels for V. */
+    final double[] open = new double[SIZE];
+    final double[] gSum = new double[SIZE];
+    final double[] ionicNeg = new double[SIZE];
     // exp_euler_table
     /** Each neuron's table record (index into GateTable.nodes) and fraction, when all are inside. */
     final long[] record = new long[SIZE];
     final double[] frac = new double[SIZE];
     boolean inside;
-    /** P and Q of a neuron outside the table. */
-    final double[] exact = new double[6];
+    /** P and E of every gate of a neuron outside the table, and its rates. */
+    final double[] exact;
+    final double[] rates;
+
+    Chunk(RatePlan plan) {
+        int slots = plan.slots;
+        int gates = plan.kinetics.gates;
+        arg = new double[slots][SIZE];
+        exp = new double[slots][SIZE];
+        inverse = new double[slots][SIZE];
+        z = new double[gates][SIZE];
+        f = new double[gates][SIZE];
+        exact = new double[2 * gates];
+        rates = new double[2 * gates];
+    }
 }

@@ -1,50 +1,73 @@
 package org.hhsweep.sim.integrate;
 
-import static org.hhsweep.sim.model.HodgkinHuxley.exprel;
-
-import org.hhsweep.sim.model.HodgkinHuxley;
 import org.hhsweep.sim.model.NeuronBlock;
 
 /**
- * Exponential Euler exactly as BrainState applies it to the tutorial's model: for each variable x
- * with x' = f(x), J = df/dx of that variable alone (the others held fixed) and
+ * Exponential Euler exactly as BrainState and Brian2 apply it to an HH-type model: for each
+ * variable x with x' = f(x), J = df/dx of that variable alone (the others held fixed) and
  * x_new = x + dt * exprel(dt * J) * f(x), every update computed from the old state.
  *
- * <p>For a gate J = -(alpha + beta); for V, J = -(gNa m^3 h + gK n^4 + gL) / C. The scheme is first
- * order in dt but exact for each variable's linear part, so it stays stable at the tutorial's dt.
- * This class is the reference (exp_euler_reference; until issue 11 the plain exp_euler): faster
- * variants must match it within documented tolerances.
+ * <p>For a gate J = -phi (alpha + beta); for V, J = -(sum of open conductances) / C. An
+ * instantaneous gate is set to alpha/(alpha + beta) of the old V before V's update uses it. The
+ * scheme is first order in dt but exact for each variable's linear part, so it stays stable at the
+ * usual dt. This class is the reference (exp_euler_reference): faster variants must match it
+ * within documented tolerances. Rates come from {@link org.hhsweep.sim.model.RateForm#value}, the
+ * JDK's exp and expm1.
  */
 public final class ExponentialEuler implements Integrator {
     public static final String NAME = "exp_euler_reference";
 
+    private Kinetics kinetics;
+    private double[] used;
+    private double[] next;
+
     @Override
     public void step(NeuronBlock b, double[] current, double dt) {
-        final double[] V = b.V, M = b.m, H = b.h, N = b.n;
-        final double[] gNa = b.gNa, ENa = b.ENa, gK = b.gK, EK = b.EK, gL = b.gL, EL = b.EL, C = b.C;
-        for (int i = 0, size = b.size; i < size; i++) {
-            double v = V[i], m = M[i], h = H[i], n = N[i];
-
-            double am = HodgkinHuxley.mAlpha(v), bm = HodgkinHuxley.mBeta(v);
-            double ah = HodgkinHuxley.hAlpha(v), bh = HodgkinHuxley.hBeta(v);
-            double an = HodgkinHuxley.nAlpha(v), bn = HodgkinHuxley.nBeta(v);
-
-            double mNew = m + dt * exprel(-dt * (am + bm)) * HodgkinHuxley.gateRate(am, bm, m);
-            double hNew = h + dt * exprel(-dt * (ah + bh)) * HodgkinHuxley.gateRate(ah, bh, h);
-            double nNew = n + dt * exprel(-dt * (an + bn)) * HodgkinHuxley.gateRate(an, bn, n);
-
-            double c = C[i];
-            double gNaOpen = gNa[i] * (m * m * m) * h;
-            double gKOpen = gK[i] * ((n * n) * (n * n));
-            double jV = -(gNaOpen + gKOpen + gL[i]) / c;
-            double fV = HodgkinHuxley.dVdt(v, m, h, n, current[i], gNa[i], ENa[i], gK[i], EK[i], gL[i], EL[i], c);
-            double vNew = v + dt * exprel(dt * jV) * fV;
-
-            V[i] = vNew;
-            M[i] = mNew;
-            H[i] = hNew;
-            N[i] = nNew;
+        if (!Kinetics.fits(kinetics, b)) {
+            kinetics = new Kinetics(b.kinetics);
+            used = new double[kinetics.gates];
+            next = new double[kinetics.gates];
         }
+        Kinetics k = kinetics;
+        final double[] V = b.V;
+        final double[][] x = b.gates;
+        for (int i = 0, size = b.size; i < size; i++) {
+            double v = V[i];
+            for (int g = 0; g < k.gates; g++) {
+                double a = k.phi[g] * k.rate(2 * g, v);
+                double bb = k.phi[g] * k.rate(2 * g + 1, v);
+                if (k.instantaneous[g]) {
+                    used[g] = a / (a + bb);
+                    next[g] = used[g];
+                } else {
+                    double xg = x[g][i];
+                    used[g] = xg;
+                    next[g] = xg + dt * exprel(-dt * (a + bb)) * (a * (1.0 - xg) - bb * xg);
+                }
+            }
+            double gSum = 0.0;
+            double ionicNeg = 0.0;
+            for (int c = 0; c < k.channels; c++) {
+                double open = b.g[c][i];
+                for (int g = k.firstGate[c]; g < k.firstGate[c + 1]; g++) {
+                    open = open * Kinetics.power(used[g], k.power[g]);
+                }
+                ionicNeg = c == 0 ? -(open * (v - b.E[c][i])) : ionicNeg - open * (v - b.E[c][i]);
+                gSum = c == 0 ? open : gSum + open;
+            }
+            double cm = b.C[i];
+            double jV = -gSum / cm;
+            double fV = (ionicNeg + current[i]) / cm;
+            V[i] = v + dt * exprel(dt * jV) * fV;
+            for (int g = 0; g < k.gates; g++) {
+                x[g][i] = next[g];
+            }
+        }
+    }
+
+    /** (e^x - 1) / x, continuous at 0 where it is 1. */
+    static double exprel(double x) {
+        return x == 0.0 ? 1.0 : Math.expm1(x) / x;
     }
 
     @Override

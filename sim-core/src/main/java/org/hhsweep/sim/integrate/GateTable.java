@@ -3,60 +3,64 @@ package org.hhsweep.sim.integrate;
 import java.util.ArrayDeque;
 
 /**
- * The gates' exponential-Euler step as a function of V alone, tabulated for one dt: with
- * z = -dt (alpha + beta) and e = exprel(z), the reference's update
+ * The gates' exponential-Euler step as a function of V alone, tabulated for one model and one dt:
+ * with z = -dt (alpha + beta) and e = exprel(z), the reference's update
  * x + dt e (alpha (1 - x) - beta x) is the affine map P + E x with P = dt e alpha and
- * E = 1 - dt e (alpha + beta) (= e^z), which depend on V only. Nodes every {@code dv} mV over
- * [vMin, vMax], each holding P and E of m, h and n, so linear interpolation reads two adjacent
- * records (96 bytes); interpolating the map's value P_k + E_k x between the two nodes costs less
- * than interpolating P and E first and gives the same.
- * Values come from {@link PlainExp} with the same shared exponentials as exp_euler_fast, so a
- * table is the same bits on every JVM; {@link #exact} gives them at any V for neurons outside.
+ * E = 1 - dt e (alpha + beta) (= e^z), which depend on V only; an instantaneous gate's map is
+ * P = alpha/(alpha + beta), E = 0. Nodes every {@code dv} mV over [vMin, vMax], each holding P and E
+ * of every gate, so linear interpolation reads two adjacent records; interpolating the map's value
+ * P_k + E_k x between the two nodes costs less than interpolating P and E first and gives the same.
+ * Rates come from the model's {@link RatePlan} with {@link PlainExp}, so a table is the same bits on
+ * every JVM; {@link #exact} gives them at any V for neurons outside.
  */
 final class GateTable {
-    /** Doubles per node: P and E of m, h and n. */
-    static final int STRIDE = 6;
-
     private static final ArrayDeque<GateTable> RECENT = new ArrayDeque<>();
 
+    final RatePlan plan;
     final double dt;
     final double vMin;
     final double vMax;
     final double dv;
     final double invDv;
+    /** Doubles per node: P and E of each gate. */
+    final int stride;
     /** Index of the last node; a neuron interpolates when 0 <= (V - vMin)/dv < last. */
     final int last;
     final double[] nodes;
 
-    /** The table for dt; tables depend on dt alone, so recent ones are shared between blocks. */
-    static GateTable forStep(double dt, double vMin, double vMax, double dv) {
+    /** The table for a model and dt; recent ones are shared between blocks. */
+    static GateTable forStep(RatePlan plan, double dt, double vMin, double vMax, double dv) {
         synchronized (RECENT) {
             for (GateTable t : RECENT) {
-                if (t.dt == dt && t.vMin == vMin && t.vMax == vMax && t.dv == dv) {
+                if (t.dt == dt && t.vMin == vMin && t.vMax == vMax && t.dv == dv
+                        && t.plan.kinetics.model.equals(plan.kinetics.model)) {
                     return t;
                 }
             }
         }
-        GateTable t = new GateTable(dt, vMin, vMax, dv);
+        GateTable t = new GateTable(plan, dt, vMin, vMax, dv);
         synchronized (RECENT) {
             RECENT.addFirst(t);
-            while (RECENT.size() > 4) {
+            while (RECENT.size() > 8) {
                 RECENT.removeLast();
             }
         }
         return t;
     }
 
-    GateTable(double dt, double vMin, double vMax, double dv) {
+    GateTable(RatePlan plan, double dt, double vMin, double vMax, double dv) {
+        this.plan = plan;
         this.dt = dt;
         this.vMin = vMin;
         this.vMax = vMax;
         this.dv = dv;
         this.invDv = 1.0 / dv;
+        this.stride = 2 * plan.kinetics.gates;
         this.last = (int) Math.round((vMax - vMin) / dv);
-        nodes = new double[(last + 1) * STRIDE];
+        nodes = new double[(last + 1) * stride];
+        double[] rates = new double[stride];
         for (int k = 0; k <= last; k++) {
-            exact(vMin + k * dv, dt, nodes, STRIDE * k);
+            exact(vMin + k * dv, nodes, stride * k, rates);
         }
     }
 
@@ -67,29 +71,26 @@ final class GateTable {
 
     /** The index of the record to interpolate from at position u, or -1 outside the table. */
     int record(double u) {
-        return u >= 0.0 && u < last ? STRIDE * (int) u : -1;
+        return u >= 0.0 && u < last ? stride * (int) u : -1;
     }
 
-    /** P and E of m, h and n at V, into out[at..at+5]: the values the table interpolates. */
-    static void exact(double v, double dt, double[] out, int at) {
-        double xm = -(v + 40.0) * 0.1;
-        double am = PlainExp.inverseExprel(xm);
-        double bm = 4.0 * PlainExp.exp(-(v + 65.0) * (1.0 / 18.0));
-        double w = PlainExp.exp(-(v + 65.0) * 0.0125);
-        double w2 = w * w;
-        double ah = 0.07 * (w2 * w2);
-        double bh = 1.0 / (1.0 + PlainExp.exp(xm) * ScalarSteps.E_HALF);
-        double an = 0.1 * PlainExp.inverseExprel(-(v + 55.0) * 0.1);
-        double bn = 0.125 * w;
-        pq(am, bm, dt, out, at);
-        pq(ah, bh, dt, out, at + 2);
-        pq(an, bn, dt, out, at + 4);
-    }
-
-    private static void pq(double alpha, double beta, double dt, double[] out, int at) {
-        double sum = alpha + beta;
-        double e = dt * PlainExp.exprel(-dt * sum);
-        out[at] = e * alpha;
-        out[at + 1] = 1.0 - e * sum;
+    /** P and E of every gate at V, into out[at ..]: the values the table interpolates. rates is scratch. */
+    void exact(double v, double[] out, int at, double[] rates) {
+        plan.rates(v, rates);
+        Kinetics k = plan.kinetics;
+        for (int q = 0; q < k.gates; q++) {
+            double alpha = rates[2 * q];
+            double beta = rates[2 * q + 1];
+            int o = at + 2 * q;
+            if (k.instantaneous[q]) {
+                out[o] = alpha / (alpha + beta);
+                out[o + 1] = 0.0;
+            } else {
+                double sum = alpha + beta;
+                double e = dt * PlainExp.exprel(-dt * sum);
+                out[o] = e * alpha;
+                out[o + 1] = 1.0 - e * sum;
+            }
+        }
     }
 }

@@ -5,12 +5,13 @@ import org.hhsweep.sim.model.NeuronBlock;
 /**
  * The passes of exp_euler_fast and exp_euler_table for one implementation, scalar
  * ({@link ScalarSteps}) or SIMD (VectorSteps, Vector API), which give the same bits; and the loop
- * that runs a step's passes chunk by chunk.
+ * that runs a step's passes chunk by chunk. Passes are built per model from its {@link RatePlan}
+ * and read and write the context's chunk arrays.
  */
 interface KernelSteps {
-    Pass[] fast(Chunk c);
+    Pass[] fast(StepContext s);
 
-    Pass[] table(Chunk c);
+    Pass[] table(StepContext s);
 
     /** Neurons per vector: chunks with fewer go through the scalar passes. */
     int lanes();

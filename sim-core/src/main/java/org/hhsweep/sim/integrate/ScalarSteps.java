@@ -1,38 +1,20 @@
 package org.hhsweep.sim.integrate;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.hhsweep.sim.model.NeuronBlock;
+import org.hhsweep.sim.model.RateForm;
 
 /**
- * The passes of exp_euler_fast and exp_euler_table one neuron at a time. They define the bits:
- * VectorSteps performs the same operations in the same order on SIMD lanes and calls these
- * loops for the neurons after its last whole vector. Loops run over chunk indices [j0, j1) of
- * neurons from + j.
+ * The passes of exp_euler_fast and exp_euler_table one neuron at a time, for any model's
+ * {@link RatePlan}. They define the bits: VectorSteps performs the same operations in the same
+ * order on SIMD lanes and calls these loops for the neurons after its last whole vector. Loops run
+ * over chunk indices [j0, j1) of neurons from + j.
  */
 final class ScalarSteps implements KernelSteps {
     static final ScalarSteps INSTANCE = new ScalarSteps();
 
-    /** e^{1/2}: e^{-(V+35)/10} = e^{-(V+40)/10} e^{1/2}. StrictMath, so the constant is fixed. */
-    static final double E_HALF = StrictMath.exp(0.5);
-
     private ScalarSteps() {
-    }
-
-    @Override
-    public Pass[] fast(Chunk c) {
-        return new Pass[] {
-            (s, from, n) -> rateArguments(s.b.V, from, 0, n, c),
-            (s, from, n) -> inverseExprel(c.xm, c.am, 0, n),
-            (s, from, n) -> exp(c.xm, c.em, 0, n),
-            (s, from, n) -> exp(c.x18, c.e18, 0, n),
-            (s, from, n) -> exp(c.x80, c.e80, 0, n),
-            (s, from, n) -> inverseExprel(c.xn, c.an, 0, n),
-            (s, from, n) -> stepArguments(s.b, s.current, s.dt, from, 0, n, c),
-            (s, from, n) -> exprel(c.zV, c.zV, 0, n),
-            (s, from, n) -> exprel(c.zm, c.zm, 0, n),
-            (s, from, n) -> exprel(c.zh, c.zh, 0, n),
-            (s, from, n) -> exprel(c.zn, c.zn, 0, n),
-            (s, from, n) -> update(s.b, s.dt, from, 0, n, c),
-        };
     }
 
     @Override
@@ -41,20 +23,76 @@ final class ScalarSteps implements KernelSteps {
     }
 
     @Override
-    public Pass[] table(Chunk c) {
-        return new Pass[] {(s, from, n) -> tableStep(s.b, s.current, s.dt, s.table, from, n, c.exact)};
+    public Pass[] fast(StepContext s) {
+        RatePlan p = s.plan;
+        Chunk c = s.c;
+        List<Pass> passes = new ArrayList<>();
+        passes.add((x, from, n) -> arguments(p, x.b.V, from, 0, n, c));
+        for (int slot = 0; slot < p.slots; slot++) {
+            int q = slot;
+            if (p.slotInverse[q]) {
+                passes.add((x, from, n) -> inverseExprel(c.arg[q], c.inverse[q], 0, n));
+            }
+            if (p.slotExp[q]) {
+                passes.add((x, from, n) -> exp(c.arg[q], c.exp[q], 0, n));
+            }
+        }
+        for (int gate = 0; gate < p.kinetics.gates; gate++) {
+            int k = gate;
+            passes.add((x, from, n) -> {
+                rate(p, 2 * k, c, c.alpha, 0, n);
+                rate(p, 2 * k + 1, c, c.beta, 0, n);
+                gate(p, k, x.b, x.dt, from, 0, n, c);
+            });
+        }
+        passes.add((x, from, n) -> voltageArguments(p, x.b, x.current, x.dt, from, 0, n, c));
+        passes.add((x, from, n) -> exprel(c.zV, c.zV, 0, n));
+        for (int gate = 0; gate < p.kinetics.gates; gate++) {
+            if (!p.kinetics.instantaneous[gate]) {
+                int k = gate;
+                passes.add((x, from, n) -> exprel(c.z[k], c.z[k], 0, n));
+            }
+        }
+        passes.add((x, from, n) -> update(p, x.b, x.dt, from, 0, n, c));
+        return passes.toArray(Pass[]::new);
+    }
+
+    @Override
+    public Pass[] table(StepContext s) {
+        RatePlan p = s.plan;
+        Chunk c = s.c;
+        List<Pass> passes = new ArrayList<>();
+        passes.add((x, from, n) -> positions(x.b, x.table, from, 0, n, c));
+        if (hasInstantaneous(p)) {
+            passes.add((x, from, n) -> tableGates(x.b, x.table, from, 0, n, c, true));
+        }
+        passes.add((x, from, n) -> voltageArguments(p, x.b, x.current, x.dt, from, 0, n, c));
+        passes.add((x, from, n) -> exprel(c.zV, c.zV, 0, n));
+        passes.add((x, from, n) -> tableGates(x.b, x.table, from, 0, n, c, false));
+        passes.add((x, from, n) -> advance(x.b.V, c.zV, c.fV, x.dt, from, 0, n));
+        return passes.toArray(Pass[]::new);
+    }
+
+    static boolean hasInstantaneous(RatePlan p) {
+        for (boolean b : p.kinetics.instantaneous) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // exp_euler_fast
 
-    /** The rate functions' exponents: -(V+40)/10, -(V+65)/18, -(V+65)/80, -(V+55)/10. */
-    static void rateArguments(double[] V, int from, int j0, int j1, Chunk c) {
-        for (int j = j0; j < j1; j++) {
-            double v = V[from + j];
-            c.xm[j] = -(v + 40.0) * 0.1;
-            c.x18[j] = -(v + 65.0) * (1.0 / 18.0);
-            c.x80[j] = -(v + 65.0) * 0.0125;
-            c.xn[j] = -(v + 55.0) * 0.1;
+    /** Each slot's argument (V - midpoint) * slope. */
+    static void arguments(RatePlan p, double[] V, int from, int j0, int j1, Chunk c) {
+        for (int s = 0; s < p.slots; s++) {
+            double mid = p.slotMidpoint[s];
+            double slope = p.slotSlope[s];
+            double[] arg = c.arg[s];
+            for (int j = j0; j < j1; j++) {
+                arg[j] = (V[from + j] - mid) * slope;
+            }
         }
     }
 
@@ -76,140 +114,168 @@ final class ScalarSteps implements KernelSteps {
         }
     }
 
+    /** The array holding rate r's E: its slot's own, or c.power after the power and factor. */
+    static double[] source(RatePlan p, int r, Chunk c) {
+        if (p.kinetics.form[r].inverseExprel()) {
+            return c.inverse[p.source[r]];
+        }
+        return p.direct(r) ? c.exp[p.source[r]] : c.power;
+    }
+
+    /** Rate r (phi included) into out: E from its slot, then the form's combination. */
+    static void rate(RatePlan p, int r, Chunk c, double[] out, int j0, int j1) {
+        if (!p.direct(r)) {
+            double[] e = c.exp[p.source[r]];
+            double factor = p.factor[r];
+            int power = p.power[r];
+            for (int j = j0; j < j1; j++) {
+                c.power[j] = factor * Kinetics.power(e[j], power);
+            }
+        }
+        double[] e = source(p, r, c);
+        double m = p.multiplier[r];
+        if (p.kinetics.form[r] == RateForm.SIGMOID) {
+            for (int j = j0; j < j1; j++) {
+                out[j] = m / (1.0 + e[j]);
+            }
+        } else {
+            for (int j = j0; j < j1; j++) {
+                out[j] = m * e[j];
+            }
+        }
+    }
+
     /**
-     * The rates from the exponentials (h_alpha from the fourth power of n_beta's, h_beta from
-     * m_alpha's times e^{1/2}), then each variable's dt J and f(x) from the old state.
+     * Gate k from its rates in c.alpha and c.beta: an instantaneous gate takes alpha/(alpha + beta)
+     * at once; any other gets dt J = -dt (alpha + beta) and f(x) from the old state.
      */
-    static void stepArguments(NeuronBlock b, double[] current, double dt, int from, int j0, int j1, Chunk c) {
-        for (int j = j0; j < j1; j++) {
-            int i = from + j;
-            double m = b.m[i], h = b.h[i], n = b.n[i];
-
-            double am = c.am[j];
-            double bm = 4.0 * c.e18[j];
-            double w = c.e80[j];
-            double w2 = w * w;
-            double ah = 0.07 * (w2 * w2);
-            double bh = 1.0 / (1.0 + c.em[j] * E_HALF);
-            double an = 0.1 * c.an[j];
-            double bn = 0.125 * w;
-            c.zm[j] = -dt * (am + bm);
-            c.fm[j] = am * (1.0 - m) - bm * m;
-            c.zh[j] = -dt * (ah + bh);
-            c.fh[j] = ah * (1.0 - h) - bh * h;
-            c.zn[j] = -dt * (an + bn);
-            c.fn[j] = an * (1.0 - n) - bn * n;
+    static void gate(RatePlan p, int k, NeuronBlock b, double dt, int from, int j0, int j1, Chunk c) {
+        double[] x = b.gates[k];
+        if (p.kinetics.instantaneous[k]) {
+            for (int j = j0; j < j1; j++) {
+                x[from + j] = c.alpha[j] / (c.alpha[j] + c.beta[j]);
+            }
+            return;
         }
-        voltageArguments(b, current, dt, from, j0, j1, c);
+        double[] z = c.z[k];
+        double[] f = c.f[k];
+        for (int j = j0; j < j1; j++) {
+            double a = c.alpha[j], bb = c.beta[j], xi = x[from + j];
+            z[j] = -dt * (a + bb);
+            f[j] = a * (1.0 - xi) - bb * xi;
+        }
     }
 
-    /** dt J and f(V) of V from the old state. */
-    static void voltageArguments(NeuronBlock b, double[] current, double dt, int from, int j0, int j1, Chunk c) {
+    /**
+     * dt J and f(V) of V from the old state (and the instantaneous gates' new values): channel by
+     * channel, its open conductance g prod x^power, summed into J, its current into f.
+     */
+    static void voltageArguments(RatePlan p, NeuronBlock b, double[] current, double dt, int from, int j0, int j1,
+                                 Chunk c) {
+        Kinetics k = p.kinetics;
+        for (int ch = 0; ch < k.channels; ch++) {
+            double[] g = b.g[ch];
+            for (int j = j0; j < j1; j++) {
+                c.open[j] = g[from + j];
+            }
+            for (int q = k.firstGate[ch]; q < k.firstGate[ch + 1]; q++) {
+                double[] x = b.gates[q];
+                int power = k.power[q];
+                for (int j = j0; j < j1; j++) {
+                    c.open[j] = c.open[j] * Kinetics.power(x[from + j], power);
+                }
+            }
+            double[] e = b.E[ch];
+            if (ch == 0) {
+                for (int j = j0; j < j1; j++) {
+                    c.gSum[j] = c.open[j];
+                    c.ionicNeg[j] = -(c.open[j] * (b.V[from + j] - e[from + j]));
+                }
+            } else {
+                for (int j = j0; j < j1; j++) {
+                    c.gSum[j] = c.gSum[j] + c.open[j];
+                    c.ionicNeg[j] = c.ionicNeg[j] - c.open[j] * (b.V[from + j] - e[from + j]);
+                }
+            }
+        }
         for (int j = j0; j < j1; j++) {
             int i = from + j;
-            double v = b.V[i], m = b.m[i], h = b.h[i], n = b.n[i];
-            double gNaOpen = b.gNa[i] * (m * m * m) * h;
-            double gKOpen = b.gK[i] * ((n * n) * (n * n));
-            double gL = b.gL[i];
             double invC = 1.0 / b.C[i];
-            c.zV[j] = dt * (-(gNaOpen + gKOpen + gL) * invC);
-            c.fV[j] = (-(gNaOpen * (v - b.ENa[i])) - gKOpen * (v - b.EK[i]) - gL * (v - b.EL[i]) + current[i]) * invC;
+            c.zV[j] = dt * (-c.gSum[j] * invC);
+            c.fV[j] = (c.ionicNeg[j] + current[i]) * invC;
         }
     }
 
-    /** x + dt exprel(dt J) f(x) for V, m, h and n. */
-    static void update(NeuronBlock b, double dt, int from, int j0, int j1, Chunk c) {
+    /** x + dt exprel(dt J) f(x) for V and every gate that is not instantaneous. */
+    static void update(RatePlan p, NeuronBlock b, double dt, int from, int j0, int j1, Chunk c) {
+        advance(b.V, c.zV, c.fV, dt, from, j0, j1);
+        for (int k = 0; k < p.kinetics.gates; k++) {
+            if (!p.kinetics.instantaneous[k]) {
+                advance(b.gates[k], c.z[k], c.f[k], dt, from, j0, j1);
+            }
+        }
+    }
+
+    static void advance(double[] x, double[] e, double[] f, double dt, int from, int j0, int j1) {
         for (int j = j0; j < j1; j++) {
-            int i = from + j;
-            b.V[i] = b.V[i] + dt * c.zV[j] * c.fV[j];
-            b.m[i] = b.m[i] + dt * c.zm[j] * c.fm[j];
-            b.h[i] = b.h[i] + dt * c.zh[j] * c.fh[j];
-            b.n[i] = b.n[i] + dt * c.zn[j] * c.fn[j];
+            x[from + j] = x[from + j] + dt * e[j] * f[j];
         }
     }
 
     // exp_euler_table
 
-    /** Neurons [from, from + n) one after another. */
-    static void tableStep(NeuronBlock b, double[] current, double dt, GateTable t, int from, int n, double[] exact) {
-        for (int i = from; i < from + n; i++) {
-            double v = b.V[i], m = b.m[i], h = b.h[i], nn = b.n[i];
-            double u = t.position(v);
-            int at = t.record(u);
-
-            double gNaOpen = b.gNa[i] * (m * m * m) * h;
-            double gKOpen = b.gK[i] * ((nn * nn) * (nn * nn));
-            double gL = b.gL[i];
-            double invC = 1.0 / b.C[i];
-            double zV = dt * (-(gNaOpen + gKOpen + gL) * invC);
-            double fV = (-(gNaOpen * (v - b.ENa[i])) - gKOpen * (v - b.EK[i]) - gL * (v - b.EL[i]) + current[i]) * invC;
-            b.V[i] = v + dt * PlainExp.exprel(zV) * fV;
-
-            tableGates(b, t, i, at, u - (int) u, v, exact);
+    /** Each neuron's table record and fraction from its old V, and whether all are inside. */
+    static void positions(NeuronBlock b, GateTable t, int from, int j0, int j1, Chunk c) {
+        boolean inside = j0 == 0 || c.inside;
+        for (int j = j0; j < j1; j++) {
+            double u = t.position(b.V[from + j]);
+            boolean in = u >= 0.0 & u < t.last;
+            inside &= in;
+            int k = in ? (int) u : 0;
+            c.record[j] = (long) t.stride * k;
+            c.frac[j] = u - k;
         }
+        c.inside = inside;
     }
 
     /**
-     * The gates' step of neurons [from, from + n) (V not yet updated): the gate half of
-     * {@link #tableStep}, for the SIMD kernel, which updates V on vector lanes. When every neuron
-     * is inside the table, as is usual, the loop runs without the per-neuron range check.
+     * The instantaneous gates (when instantaneous) or the others of neurons [from + j0, from + j1)
+     * from the table at their old V: interpolated when every neuron of the chunk is inside, else
+     * neuron by neuron, computed exactly for those outside.
      */
-    static void tableGates(NeuronBlock b, GateTable t, int from, int n, double[] exact) {
-        boolean inside = true;
-        for (int i = from; i < from + n; i++) {
-            double u = t.position(b.V[i]);
-            inside &= u >= 0.0 & u < t.last;
-        }
-        if (inside) {
-            double[] nodes = t.nodes;
-            for (int i = from; i < from + n; i++) {
-                double u = t.position(b.V[i]);
-                int k = (int) u;
-                interpolate(b, nodes, i, GateTable.STRIDE * k, u - k);
+    static void tableGates(NeuronBlock b, GateTable t, int from, int j0, int j1, Chunk c, boolean instantaneous) {
+        Kinetics k = t.plan.kinetics;
+        double[] nodes = t.nodes;
+        for (int q = 0; q < k.gates; q++) {
+            if (k.instantaneous[q] != instantaneous) {
+                continue;
             }
-        } else {
-            for (int i = from; i < from + n; i++) {
-                double v = b.V[i];
-                double u = t.position(v);
-                tableGates(b, t, i, t.record(u), u - (int) u, v, exact);
+            double[] x = b.gates[q];
+            int off = 2 * q;
+            if (c.inside) {
+                for (int j = j0; j < j1; j++) {
+                    x[from + j] = interpolate(nodes, (int) c.record[j] + off, t.stride, c.frac[j], x[from + j]);
+                }
+            } else {
+                for (int j = j0; j < j1; j++) {
+                    int i = from + j;
+                    double u = t.position(b.V[i]);
+                    int at = t.record(u);
+                    if (at >= 0) {
+                        x[i] = interpolate(nodes, at + off, t.stride, u - (int) u, x[i]);
+                    } else {
+                        t.exact(b.V[i], c.exact, 0, c.rates);
+                        x[i] = Math.fma(c.exact[off + 1], x[i], c.exact[off]);
+                    }
+                }
             }
         }
     }
 
-    /**
-     * P + E x for each gate of neuron i, interpolated at fraction frac between table records at
-     * and the next, or computed exactly at the old V (into exact) when at < 0: V outside the table.
-     */
-    static void tableGates(NeuronBlock b, GateTable t, int i, int at, double frac, double v, double[] exact) {
-        if (at >= 0) {
-            interpolate(b, t.nodes, i, at, frac);
-        } else {
-            GateTable.exact(v, t.dt, exact, 0);
-            b.m[i] = Math.fma(exact[1], b.m[i], exact[0]);
-            b.h[i] = Math.fma(exact[3], b.h[i], exact[2]);
-            b.n[i] = Math.fma(exact[5], b.n[i], exact[4]);
-        }
-    }
-
-    /** The gates of neurons [from, from + n), all inside the table, from their records and fractions. */
-    static void interpolate(NeuronBlock b, double[] nodes, int from, int n, long[] record, double[] frac) {
-        for (int j = 0; j < n; j++) {
-            interpolate(b, nodes, from + j, (int) record[j], frac[j]);
-        }
-    }
-
-    /** The gates of neuron i from the maps P + E x of table records at and the next, at frac. */
-    private static void interpolate(NeuronBlock b, double[] nodes, int i, int at, double frac) {
-        double m = b.m[i], h = b.h[i], n = b.n[i];
-        int next = at + GateTable.STRIDE;
-        double m0 = Math.fma(nodes[at + 1], m, nodes[at]);
-        double m1 = Math.fma(nodes[next + 1], m, nodes[next]);
-        double h0 = Math.fma(nodes[at + 3], h, nodes[at + 2]);
-        double h1 = Math.fma(nodes[next + 3], h, nodes[next + 2]);
-        double n0 = Math.fma(nodes[at + 5], n, nodes[at + 4]);
-        double n1 = Math.fma(nodes[next + 5], n, nodes[next + 4]);
-        b.m[i] = Math.fma(frac, m1 - m0, m0);
-        b.h[i] = Math.fma(frac, h1 - h0, h0);
-        b.n[i] = Math.fma(frac, n1 - n0, n0);
+    /** The map P + E x of the records at and at + stride, interpolated at frac. */
+    static double interpolate(double[] nodes, int at, int stride, double frac, double x) {
+        double x0 = Math.fma(nodes[at + 1], x, nodes[at]);
+        double x1 = Math.fma(nodes[at + stride + 1], x, nodes[at + stride]);
+        return Math.fma(frac, x1 - x0, x0);
     }
 }

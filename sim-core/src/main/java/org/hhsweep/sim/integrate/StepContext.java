@@ -8,5 +8,11 @@ final class StepContext {
     double[] current;
     double dt;
     GateTable table;
-    final Chunk c = new Chunk();
+    final RatePlan plan;
+    final Chunk c;
+
+    StepContext(RatePlan plan) {
+        this.plan = plan;
+        this.c = new Chunk(plan);
+    }
 }

@@ -5,9 +5,10 @@ import org.hhsweep.sim.model.NeuronBlock;
 /**
  * Exponential Euler with the gates' step looked up in a fine table of V ({@link GateTable}), as
  * NEURON's hh mechanism does with a coarse one: the rate functions and their exponentials are
- * computed once per table node instead of every step. V's own update is computed as in
- * exp_euler_fast (its factor depends on the gates, not on V alone). Neurons whose V is outside
- * the table get the same step computed exactly, so any V is handled.
+ * computed once per table node instead of every step. The table is built per model and dt, when a
+ * block of that model first steps. V's own update is computed as in exp_euler_fast (its factor
+ * depends on the gates, not on V alone). Neurons whose V is outside the table get the same step
+ * computed exactly, so any V is handled.
  *
  * <p>An approximation of exp_euler: linear interpolation between nodes {@link #DV} mV apart. The
  * spike counts of the reference table are unchanged and the voltage error is documented in
@@ -20,11 +21,11 @@ public final class TableExponentialEuler implements Integrator {
     static final double V_MAX = 60.0;
     static final double DV = 1.0 / 128;
 
-    private final StepContext context = new StepContext();
-    private final Pass[] passes;
-    private final Pass[] scalar;
-    private final int lanes;
+    private final KernelSteps steps;
     private final double dv;
+    private StepContext context;
+    private Pass[] passes;
+    private Pass[] scalar;
 
     /** The scalar kernel, which runs on any JVM. */
     public TableExponentialEuler() {
@@ -32,19 +33,22 @@ public final class TableExponentialEuler implements Integrator {
     }
 
     TableExponentialEuler(KernelSteps steps, double dv) {
-        this.passes = steps.table(context.c);
-        this.scalar = ScalarSteps.INSTANCE.table(context.c);
-        this.lanes = steps.lanes();
+        this.steps = steps;
         this.dv = dv;
     }
 
     @Override
     public void step(NeuronBlock b, double[] current, double dt) {
+        if (context == null || !Kinetics.fits(context.plan.kinetics, b)) {
+            context = new StepContext(new RatePlan(new Kinetics(b.kinetics)));
+            passes = steps.table(context);
+            scalar = ScalarSteps.INSTANCE.table(context);
+        }
         GateTable t = context.table;
         if (t == null || t.dt != dt) {
-            context.table = GateTable.forStep(dt, V_MIN, V_MAX, dv);
+            context.table = GateTable.forStep(context.plan, dt, V_MIN, V_MAX, dv);
         }
-        KernelSteps.run(passes, scalar, lanes, context, b, current, dt);
+        KernelSteps.run(passes, scalar, steps.lanes(), context, b, current, dt);
     }
 
     @Override

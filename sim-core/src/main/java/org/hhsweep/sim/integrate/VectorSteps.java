@@ -10,12 +10,15 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
+import java.util.ArrayList;
+import java.util.List;
 import org.hhsweep.sim.model.NeuronBlock;
+import org.hhsweep.sim.model.RateForm;
 
 /**
  * {@link ScalarSteps} on SIMD lanes through the JDK's incubating Vector API: the same operations
  * in the same order, so the same bits, for as many neurons at once as the CPU's widest vector holds
- * (8 with AVX-512). Needs {@code --add-modules jdk.incubator.vector} at run time; {@link FastKernels}
+ * (8 with AVX-512), for any model's {@link RatePlan}. Needs {@code --add-modules jdk.incubator.vector} at run time; {@link FastKernels}
  * loads this class only then. Neurons after the last whole vector of a chunk go through the scalar
  * loops, which is why the two must agree to the bit (VectorStepsTest). Each pass holds at most one
  * exponential (see {@link Pass} for why).
@@ -48,54 +51,69 @@ final class VectorSteps implements KernelSteps {
     }
 
     @Override
-    public Pass[] fast(Chunk c) {
-        return new Pass[] {
-            new RateArguments(c),
-            new InverseExprelAndExp(c.xm, c.am, c.em),
-            new Exp(c.x18, c.e18),
-            new Exp(c.x80, c.e80),
-            new InverseExprel(c.xn, c.an),
-            new StepArguments(c),
-            new Exprel(c.zV, true),
-            new Exprel(c.zm, true),
-            new Exprel(c.zh, true),
-            new Exprel(c.zn, true),
-            new Update(c),
-        };
+    public Pass[] fast(StepContext s) {
+        RatePlan p = s.plan;
+        Chunk c = s.c;
+        List<Pass> passes = new ArrayList<>();
+        passes.add(new Arguments(p, c));
+        for (int q = 0; q < p.slots; q++) {
+            if (p.slotInverse[q] && p.slotExp[q]) {
+                passes.add(new InverseExprelAndExp(c.arg[q], c.inverse[q], c.exp[q]));
+            } else if (p.slotInverse[q]) {
+                passes.add(new InverseExprel(c.arg[q], c.inverse[q]));
+            } else {
+                passes.add(new Exp(c.arg[q], c.exp[q]));
+            }
+        }
+        for (int k = 0; k < p.kinetics.gates; k++) {
+            passes.add(new GateArguments(p, k, c));
+        }
+        passes.add(new VoltageArguments(p, c, true));
+        passes.add(new Exprel(c.zV, true));
+        for (int k = 0; k < p.kinetics.gates; k++) {
+            if (!p.kinetics.instantaneous[k]) {
+                passes.add(new Exprel(c.z[k], true));
+            }
+        }
+        passes.add(new Update(p, c));
+        return passes.toArray(Pass[]::new);
     }
 
     /**
-     * V's update on SIMD lanes; the gates' table look-ups stay scalar: eight-lane gathers (twelve
-     * per eight neurons) cost more on the CPUs measured than the scalar loads they replace. The
-     * neurons after the last whole vector go through ScalarSteps.tableStep entirely.
+     * V's update on SIMD lanes; the gates' table look-ups stay scalar: eight-lane gathers (two per
+     * gate per eight neurons) cost more on the CPUs measured than the scalar loads they replace.
      */
     @Override
-    public Pass[] table(Chunk c) {
-        return new Pass[] {
-            new VoltageArguments(c),
-            new Exprel(c.zV, false),
-            new TablePositions(c),
-            (s, from, n) -> tableGates(s, from, S.loopBound(n), c),
-            new AdvanceV(c),
-            (s, from, n) -> ScalarSteps.tableStep(s.b, s.current, s.dt, s.table, from + S.loopBound(n),
-                    n - S.loopBound(n), c.exact),
-        };
+    public Pass[] table(StepContext s) {
+        RatePlan p = s.plan;
+        Chunk c = s.c;
+        List<Pass> passes = new ArrayList<>();
+        passes.add(new TablePositions(c));
+        if (ScalarSteps.hasInstantaneous(p)) {
+            passes.add((x, from, n) -> ScalarSteps.tableGates(x.b, x.table, from, 0, n, c, true));
+        }
+        passes.add(new VoltageArguments(p, c, true));
+        passes.add(new Exprel(c.zV, true));
+        passes.add((x, from, n) -> ScalarSteps.tableGates(x.b, x.table, from, 0, n, c, false));
+        passes.add(new AdvanceV(c));
+        return passes.toArray(Pass[]::new);
     }
 
     // exp_euler_fast
 
-    private record RateArguments(Chunk c) implements Pass {
+    private record Arguments(RatePlan p, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             int upper = S.loopBound(n);
-            for (int j = 0; j < upper; j += S.length()) {
-                DoubleVector v = DoubleVector.fromArray(S, s.b.V, from + j);
-                v.add(40.0).neg().mul(0.1).intoArray(c.xm, j);
-                v.add(65.0).neg().mul(1.0 / 18.0).intoArray(c.x18, j);
-                v.add(65.0).neg().mul(0.0125).intoArray(c.x80, j);
-                v.add(55.0).neg().mul(0.1).intoArray(c.xn, j);
+            for (int q = 0; q < p.slots; q++) {
+                double mid = p.slotMidpoint[q];
+                double slope = p.slotSlope[q];
+                double[] arg = c.arg[q];
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector.fromArray(S, s.b.V, from + j).sub(mid).mul(slope).intoArray(arg, j);
+                }
             }
-            ScalarSteps.rateArguments(s.b.V, from, upper, n, c);
+            ScalarSteps.arguments(p, s.b.V, from, upper, n, c);
         }
     }
 
@@ -207,66 +225,78 @@ final class VectorSteps implements KernelSteps {
         }
     }
 
-    private record StepArguments(Chunk c) implements Pass {
+    /** Gate k's rates into c.alpha and c.beta, then its dt J and f(x), or its value if instantaneous. */
+    private record GateArguments(RatePlan p, int k, Chunk c) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            int upper = S.loopBound(n);
+            rate(p, 2 * k, c, c.alpha, upper);
+            ScalarSteps.rate(p, 2 * k, c, c.alpha, upper, n);
+            rate(p, 2 * k + 1, c, c.beta, upper);
+            ScalarSteps.rate(p, 2 * k + 1, c, c.beta, upper, n);
+            double[] x = s.b.gates[k];
+            if (p.kinetics.instantaneous[k]) {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector a = DoubleVector.fromArray(S, c.alpha, j);
+                    a.div(a.add(DoubleVector.fromArray(S, c.beta, j))).intoArray(x, from + j);
+                }
+            } else {
+                double minusDt = -s.dt;
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector a = DoubleVector.fromArray(S, c.alpha, j);
+                    DoubleVector b = DoubleVector.fromArray(S, c.beta, j);
+                    a.add(b).mul(minusDt).intoArray(c.z[k], j);
+                    gateRate(a, b, DoubleVector.fromArray(S, x, from + j)).intoArray(c.f[k], j);
+                }
+            }
+            ScalarSteps.gate(p, k, s.b, s.dt, from, upper, n, c);
+        }
+    }
+
+    /** Rate r of whole vectors' neurons into out, as ScalarSteps.rate. */
+    private static void rate(RatePlan p, int r, Chunk c, double[] out, int upper) {
+        if (!p.direct(r)) {
+            fill(c.power, p.factor[r], upper);
+            timesPower(c.exp[p.source[r]], 0, c.power, p.power[r], upper);
+        }
+        double[] e = ScalarSteps.source(p, r, c);
+        double m = p.multiplier[r];
+        if (p.kinetics.form[r] == RateForm.SIGMOID) {
+            DoubleVector mv = DoubleVector.broadcast(S, m);
+            for (int j = 0; j < upper; j += S.length()) {
+                mv.div(DoubleVector.fromArray(S, e, j).add(1.0)).intoArray(out, j);
+            }
+        } else {
+            for (int j = 0; j < upper; j += S.length()) {
+                DoubleVector.fromArray(S, e, j).mul(m).intoArray(out, j);
+            }
+        }
+    }
+
+    private record Update(RatePlan p, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             NeuronBlock b = s.b;
-            double dt = s.dt;
             int upper = S.loopBound(n);
             for (int j = 0; j < upper; j += S.length()) {
-                int i = from + j;
-                DoubleVector m = DoubleVector.fromArray(S, b.m, i);
-                DoubleVector h = DoubleVector.fromArray(S, b.h, i);
-                DoubleVector nn = DoubleVector.fromArray(S, b.n, i);
-
-                DoubleVector am = DoubleVector.fromArray(S, c.am, j);
-                DoubleVector bm = DoubleVector.fromArray(S, c.e18, j).mul(4.0);
-                DoubleVector w = DoubleVector.fromArray(S, c.e80, j);
-                DoubleVector w2 = w.mul(w);
-                DoubleVector ah = w2.mul(w2).mul(0.07);
-                DoubleVector bh = ONE.div(DoubleVector.fromArray(S, c.em, j).mul(ScalarSteps.E_HALF).add(1.0));
-                DoubleVector an = DoubleVector.fromArray(S, c.an, j).mul(0.1);
-                DoubleVector bn = w.mul(0.125);
-                am.add(bm).mul(-dt).intoArray(c.zm, j);
-                gateRate(am, bm, m).intoArray(c.fm, j);
-                ah.add(bh).mul(-dt).intoArray(c.zh, j);
-                gateRate(ah, bh, h).intoArray(c.fh, j);
-                an.add(bn).mul(-dt).intoArray(c.zn, j);
-                gateRate(an, bn, nn).intoArray(c.fn, j);
+                advance(b.V, c.zV, c.fV, s.dt, from + j, j);
             }
-            voltageArguments(b, s.current, dt, from, upper, c);
-            ScalarSteps.stepArguments(b, s.current, dt, from, upper, n, c);
-        }
-    }
-
-    private record Update(Chunk c) implements Pass {
-        @Override
-        public void run(StepContext s, int from, int n) {
-            NeuronBlock b = s.b;
-            int upper = S.loopBound(n);
-            for (int j = 0; j < upper; j += S.length()) {
-                int i = from + j;
-                advance(b.V, c.zV, c.fV, s.dt, i, j);
-                advance(b.m, c.zm, c.fm, s.dt, i, j);
-                advance(b.h, c.zh, c.fh, s.dt, i, j);
-                advance(b.n, c.zn, c.fn, s.dt, i, j);
+            for (int k = 0; k < p.kinetics.gates; k++) {
+                if (!p.kinetics.instantaneous[k]) {
+                    for (int j = 0; j < upper; j += S.length()) {
+                        advance(b.gates[k], c.z[k], c.f[k], s.dt, from + j, j);
+                    }
+                }
             }
-            ScalarSteps.update(b, s.dt, from, upper, n, c);
+            ScalarSteps.update(p, b, s.dt, from, upper, n, c);
         }
     }
 
-    // exp_euler_table (whole vectors only; the last pass steps the rest with the scalar code)
-
-    private record VoltageArguments(Chunk c) implements Pass {
-        @Override
-        public void run(StepContext s, int from, int n) {
-            voltageArguments(s.b, s.current, s.dt, from, S.loopBound(n), c);
-        }
-    }
+    // exp_euler_table (the gates' look-ups are scalar)
 
     /**
      * Each neuron's place in the gate table, V's position u = (V - vMin)/dv split into the record
-     * index STRIDE floor(u) and the fraction u - floor(u) (the same bits as ScalarSteps'
+     * index stride floor(u) and the fraction u - floor(u) (the same bits as ScalarSteps'
      * (int) u and u - (int) u for 0 <= u < last), and whether every neuron of the chunk is inside
      * the table. The scalar look-up that follows is then loads and arithmetic only.
      */
@@ -275,57 +305,129 @@ final class VectorSteps implements KernelSteps {
         public void run(StepContext s, int from, int n) {
             GateTable t = s.table;
             boolean inside = true;
-            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
+            int upper = S.loopBound(n);
+            for (int j = 0; j < upper; j += S.length()) {
                 DoubleVector u = DoubleVector.fromArray(S, s.b.V, from + j).sub(t.vMin).mul(t.invDv);
                 DoubleVector k = floor(u);
                 u.sub(k).intoArray(c.frac, j);
-                integer(k.mul(GateTable.STRIDE)).intoArray(c.record, j);
+                integer(k.mul(t.stride)).intoArray(c.record, j);
                 inside &= u.compare(GE, 0.0).and(u.compare(LT, t.last)).allTrue();
             }
             c.inside = inside;
-        }
-    }
-
-    /** The gates of whole vectors' neurons: from the positions when all are inside the table. */
-    private static void tableGates(StepContext s, int from, int n, Chunk c) {
-        if (c.inside) {
-            ScalarSteps.interpolate(s.b, s.table.nodes, from, n, c.record, c.frac);
-        } else {
-            ScalarSteps.tableGates(s.b, s.table, from, n, c.exact);
+            ScalarSteps.positions(s.b, t, from, upper, n, c);
         }
     }
 
     private record AdvanceV(Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
-            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
+            int upper = S.loopBound(n);
+            for (int j = 0; j < upper; j += S.length()) {
                 advance(s.b.V, c.zV, c.fV, s.dt, from + j, j);
             }
+            ScalarSteps.advance(s.b.V, c.zV, c.fV, s.dt, from, upper, n);
         }
     }
 
     // shared
 
-    /** dt J and f(V) of V from the old state, for neurons [from, from + upper). */
-    private static void voltageArguments(NeuronBlock b, double[] current, double dt, int from, int upper, Chunk c) {
+    /** dt J and f(V) of V, channel by channel, as ScalarSteps.voltageArguments. */
+    private record VoltageArguments(RatePlan p, Chunk c, boolean withTail) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            NeuronBlock b = s.b;
+            Kinetics k = p.kinetics;
+            int upper = S.loopBound(n);
+            for (int ch = 0; ch < k.channels; ch++) {
+                double[] g = b.g[ch];
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector.fromArray(S, g, from + j).intoArray(c.open, j);
+                }
+                for (int q = k.firstGate[ch]; q < k.firstGate[ch + 1]; q++) {
+                    timesPower(b.gates[q], from, c.open, k.power[q], upper);
+                }
+                double[] e = b.E[ch];
+                if (ch == 0) {
+                    for (int j = 0; j < upper; j += S.length()) {
+                        DoubleVector open = DoubleVector.fromArray(S, c.open, j);
+                        open.intoArray(c.gSum, j);
+                        DoubleVector v = DoubleVector.fromArray(S, b.V, from + j);
+                        open.mul(v.sub(DoubleVector.fromArray(S, e, from + j))).neg().intoArray(c.ionicNeg, j);
+                    }
+                } else {
+                    for (int j = 0; j < upper; j += S.length()) {
+                        DoubleVector open = DoubleVector.fromArray(S, c.open, j);
+                        DoubleVector.fromArray(S, c.gSum, j).add(open).intoArray(c.gSum, j);
+                        DoubleVector v = DoubleVector.fromArray(S, b.V, from + j);
+                        DoubleVector.fromArray(S, c.ionicNeg, j)
+                                .sub(open.mul(v.sub(DoubleVector.fromArray(S, e, from + j))))
+                                .intoArray(c.ionicNeg, j);
+                    }
+                }
+            }
+            double dt = s.dt;
+            for (int j = 0; j < upper; j += S.length()) {
+                DoubleVector invC = ONE.div(DoubleVector.fromArray(S, b.C, from + j));
+                DoubleVector.fromArray(S, c.gSum, j).neg().mul(invC).mul(dt).intoArray(c.zV, j);
+                DoubleVector.fromArray(S, c.ionicNeg, j).add(DoubleVector.fromArray(S, s.current, from + j))
+                        .mul(invC).intoArray(c.fV, j);
+            }
+            if (withTail) {
+                ScalarSteps.voltageArguments(p, b, s.current, dt, from, upper, n, c);
+            }
+        }
+    }
+
+    private static void fill(double[] out, double value, int upper) {
+        DoubleVector v = DoubleVector.broadcast(S, value);
         for (int j = 0; j < upper; j += S.length()) {
-            int i = from + j;
-            DoubleVector v = DoubleVector.fromArray(S, b.V, i);
-            DoubleVector m = DoubleVector.fromArray(S, b.m, i);
-            DoubleVector h = DoubleVector.fromArray(S, b.h, i);
-            DoubleVector n = DoubleVector.fromArray(S, b.n, i);
-            DoubleVector gNaOpen = DoubleVector.fromArray(S, b.gNa, i).mul(m.mul(m).mul(m)).mul(h);
-            DoubleVector n2 = n.mul(n);
-            DoubleVector gKOpen = DoubleVector.fromArray(S, b.gK, i).mul(n2.mul(n2));
-            DoubleVector gL = DoubleVector.fromArray(S, b.gL, i);
-            DoubleVector invC = ONE.div(DoubleVector.fromArray(S, b.C, i));
-            gNaOpen.add(gKOpen).add(gL).neg().mul(invC).mul(dt).intoArray(c.zV, j);
-            gNaOpen.mul(v.sub(DoubleVector.fromArray(S, b.ENa, i))).neg()
-                    .sub(gKOpen.mul(v.sub(DoubleVector.fromArray(S, b.EK, i))))
-                    .sub(gL.mul(v.sub(DoubleVector.fromArray(S, b.EL, i))))
-                    .add(DoubleVector.fromArray(S, current, i))
-                    .mul(invC)
-                    .intoArray(c.fV, j);
+            v.intoArray(out, j);
+        }
+    }
+
+    /**
+     * acc[j] = acc[j] x[from + j]^p for the whole vectors, powers formed as Kinetics.power forms
+     * them. The power is chosen outside the loops: a branch inside, with vectors live across it,
+     * made C2 box vectors in some runs.
+     */
+    private static void timesPower(double[] x, int from, double[] acc, int p, int upper) {
+        switch (p) {
+            case 1 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
+                    DoubleVector.fromArray(S, acc, j).mul(xv).intoArray(acc, j);
+                }
+            }
+            case 2 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
+                    DoubleVector.fromArray(S, acc, j).mul(xv.mul(xv)).intoArray(acc, j);
+                }
+            }
+            case 3 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
+                    DoubleVector.fromArray(S, acc, j).mul(xv.mul(xv).mul(xv)).intoArray(acc, j);
+                }
+            }
+            case 4 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
+                    DoubleVector x2 = xv.mul(xv);
+                    DoubleVector.fromArray(S, acc, j).mul(x2.mul(x2)).intoArray(acc, j);
+                }
+            }
+            default -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
+                    DoubleVector x2 = xv.mul(xv);
+                    DoubleVector r = x2.mul(x2);
+                    for (int q = 4; q < p; q++) {
+                        r = r.mul(xv);
+                    }
+                    DoubleVector.fromArray(S, acc, j).mul(r).intoArray(acc, j);
+                }
+            }
         }
     }
 

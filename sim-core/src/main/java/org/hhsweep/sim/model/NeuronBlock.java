@@ -1,81 +1,109 @@
 package org.hhsweep.sim.model;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * State and parameters of a block of Hodgkin-Huxley neurons as structure-of-arrays: one primitive
- * array per state variable and per parameter, indexed by the neuron's position in the block.
+ * State and per-neuron parameters of a block of neurons of one model's kinetics, as
+ * structure-of-arrays: V, one array per gate (in {@link NeuronModel#gates()} order), and one array
+ * per channel for g and for E, plus C and V_th. What is not per neuron (the rate functions, powers,
+ * phi) is the block's {@link #kinetics}: neurons with other kinetics go in another block.
  *
  * <p>Fields are public arrays on purpose: the integrators' inner loops read them directly, and
  * nothing else should hold on to them.
  */
 public final class NeuronBlock {
     public final int size;
+    /** The kinetics every neuron of the block shares ({@link NeuronModel#kinetics()}). */
+    public final NeuronModel kinetics;
 
     public final double[] V;
-    public final double[] m;
-    public final double[] h;
-    public final double[] n;
-
-    public final double[] ENa;
-    public final double[] gNa;
-    public final double[] EK;
-    public final double[] gK;
-    public final double[] EL;
-    public final double[] gL;
+    /** gates[k][i]: gate k of neuron i. */
+    public final double[][] gates;
+    /** g[c][i], E[c][i]: channel c's conductance density and reversal potential for neuron i. */
+    public final double[][] g;
+    public final double[][] E;
     public final double[] C;
     public final double[] Vth;
 
-    public NeuronBlock(int size) {
+    private final List<String> gateNames;
+
+    public NeuronBlock(int size, NeuronModel model) {
         if (size <= 0) {
             throw new IllegalArgumentException("a block needs at least one neuron, got " + size);
         }
         this.size = size;
+        this.kinetics = model.kinetics();
+        this.gateNames = model.gates().stream().map(Gate::name).toList();
+        int channels = model.channels().size();
         V = new double[size];
-        m = new double[size];
-        h = new double[size];
-        n = new double[size];
-        ENa = new double[size];
-        gNa = new double[size];
-        EK = new double[size];
-        gK = new double[size];
-        EL = new double[size];
-        gL = new double[size];
+        gates = new double[gateNames.size()][size];
+        g = new double[channels][size];
+        E = new double[channels][size];
         C = new double[size];
         Vth = new double[size];
     }
 
-    /** A block whose neurons all have the same parameters and start at V = -65 mV. */
-    public static NeuronBlock uniform(int size, HHParameters p) {
-        NeuronBlock block = new NeuronBlock(size);
+    /** A block whose neurons all have the same model and start at V = -65 mV. */
+    public static NeuronBlock uniform(int size, NeuronModel model) {
+        NeuronBlock block = new NeuronBlock(size, model);
         for (int i = 0; i < size; i++) {
-            block.set(i, p, -65.0);
+            block.set(i, model, -65.0);
         }
         return block;
     }
 
-    /** Sets neuron i's parameters and puts it at rest-free start: V = v0, gates at steady state. */
-    public void set(int i, HHParameters p, double v0) {
-        ENa[i] = p.ENa();
-        gNa[i] = p.gNa();
-        EK[i] = p.EK();
-        gK[i] = p.gK();
-        EL[i] = p.EL();
-        gL[i] = p.gL();
-        C[i] = p.C();
-        Vth[i] = p.Vth();
+    /**
+     * Sets neuron i's parameters and initial state: V = v0, each gate at its initial value or its
+     * steady state at v0. The model must have this block's kinetics.
+     */
+    public void set(int i, NeuronModel model, double v0) {
+        if (model != kinetics && !model.kinetics().equals(kinetics)) {
+            throw new IllegalArgumentException("neuron " + i + "'s model has other kinetics than its block's");
+        }
+        List<Channel> channels = model.channels();
+        for (int c = 0; c < channels.size(); c++) {
+            g[c][i] = channels.get(c).g();
+            E[c][i] = channels.get(c).E();
+        }
+        C[i] = model.C();
+        Vth[i] = model.Vth();
+        double[] y = model.initialState(v0);
         V[i] = v0;
-        m[i] = HodgkinHuxley.mInf(v0);
-        h[i] = HodgkinHuxley.hInf(v0);
-        n[i] = HodgkinHuxley.nInf(v0);
+        for (int k = 0; k < gates.length; k++) {
+            gates[k][i] = y[k + 1];
+        }
     }
 
-    public HHParameters parameters(int i) {
-        return new HHParameters(ENa[i], gNa[i], EK[i], gK[i], EL[i], gL[i], C[i], Vth[i]);
+    /** A block with the same kinetics, parameters and state. */
+    public NeuronBlock copy() {
+        NeuronBlock b = new NeuronBlock(size, kinetics);
+        System.arraycopy(V, 0, b.V, 0, size);
+        System.arraycopy(C, 0, b.C, 0, size);
+        System.arraycopy(Vth, 0, b.Vth, 0, size);
+        for (int k = 0; k < gates.length; k++) {
+            System.arraycopy(gates[k], 0, b.gates[k], 0, size);
+        }
+        for (int c = 0; c < g.length; c++) {
+            System.arraycopy(g[c], 0, b.g[c], 0, size);
+            System.arraycopy(E[c], 0, b.E[c], 0, size);
+        }
+        return b;
+    }
+
+    /** The state array of the first gate called name, or null when the model has none. */
+    public double[] gate(String name) {
+        int k = gateNames.indexOf(name);
+        return k < 0 ? null : gates[k];
+    }
+
+    public List<String> gateNames() {
+        return gateNames;
     }
 
     @Override
     public String toString() {
-        return "NeuronBlock[size=" + size + ", V=" + Arrays.toString(Arrays.copyOf(V, Math.min(size, 4))) + "...]";
+        return "NeuronBlock[size=" + size + ", gates=" + gateNames + ", V="
+                + Arrays.toString(Arrays.copyOf(V, Math.min(size, 4))) + "...]";
     }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import org.hhsweep.sim.model.NeuronBlock;
 import org.hhsweep.sim.units.EngineUnit;
 
-/** What a trace can record: a state variable or the input current. */
+/**
+ * What a trace can record: V, the gates called m, h and n of models that have them, or the input
+ * current.
+ */
 public enum TraceVariable {
     V("V", EngineUnit.MILLIVOLT), M("m", EngineUnit.DIMENSIONLESS), H("h", EngineUnit.DIMENSIONLESS),
     N("n", EngineUnit.DIMENSIONLESS), I("I", EngineUnit.MICROAMPERE_PER_CM2);
@@ -35,9 +38,7 @@ public enum TraceVariable {
     double[] source(NeuronBlock block, double[] current) {
         return switch (this) {
             case V -> block.V;
-            case M -> block.m;
-            case H -> block.h;
-            case N -> block.n;
+            case M, H, N -> block.gate(label);
             case I -> current;
         };
     }

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.hhsweep.sim.NeuronSpec;
 import org.hhsweep.sim.SimulationSettings;
+import org.hhsweep.sim.model.NeuronModel;
 
 /**
  * Groups the neurons of a list of runs into blocks that are simulated together. Only runs with
- * equal settings can share a block (a block has one dt, one duration, one set of recordings); a
- * run larger than a block is split. Grouping never changes a number, since a neuron's input
+ * equal settings and equal model kinetics can share a block (a block has one dt, one duration, one
+ * set of recordings, one set of rate functions; conductances and the like may differ); a run larger
+ * than a block is split. Grouping never changes a number, since a neuron's input
  * depends on its run's seed and its own index alone and the step loop treats neurons
  * independently, so blocks are free to be sized for speed and memory.
  */
@@ -84,6 +86,9 @@ public final class BlockPlanner {
         }
     }
 
+    private record GroupKey(SimulationSettings settings, NeuronModel kinetics) {
+    }
+
     public static List<Block> plan(List<RunSpec> runs) {
         return plan(runs, DEFAULT_MAX_NEURONS, DEFAULT_MAX_TRACE_SAMPLES);
     }
@@ -97,13 +102,14 @@ public final class BlockPlanner {
         if (maxNeurons < 1) {
             throw new IllegalArgumentException("blocks need room for a neuron, got " + maxNeurons);
         }
-        Map<SimulationSettings, List<Integer>> groups = new LinkedHashMap<>();
+        Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int r = 0; r < runs.size(); r++) {
-            groups.computeIfAbsent(runs.get(r).template().settings(), s -> new ArrayList<>()).add(r);
+            RunTemplate t = runs.get(r).template();
+            groups.computeIfAbsent(new GroupKey(t.settings(), t.model().kinetics()), s -> new ArrayList<>()).add(r);
         }
         List<Block> blocks = new ArrayList<>();
-        for (Map.Entry<SimulationSettings, List<Integer>> group : groups.entrySet()) {
-            SimulationSettings settings = group.getKey();
+        for (Map.Entry<GroupKey, List<Integer>> group : groups.entrySet()) {
+            SimulationSettings settings = group.getKey().settings();
             long perTraced = settings.traceVariables().size() * (settings.steps() / settings.traceEvery());
             List<Segment> open = new ArrayList<>();
             int size = 0;

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import org.hhsweep.sim.SimulationSettings;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.record.DivergenceGuard;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
@@ -25,7 +25,7 @@ import org.hhsweep.sim.units.EngineUnit;
  *                      only, the simulation does not depend on it
  */
 public record RunTemplate(double dt, double durationMs, Method method, double windowStartMs, double windowEndMs,
-                          HHParameters model, double v0, StimulusSpec stimulus, int neurons,
+                          NeuronModel model, double v0, StimulusSpec stimulus, int neurons,
                           int tracedNeurons, List<TraceVariable> traceVariables, double traceEveryMs,
                           boolean keepSpikeTimes, TraceQuantization traceQuantization) implements Serializable {
 
@@ -44,7 +44,7 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
 
     /** A run whose traces, if any, are stored as float32 samples. */
     public RunTemplate(double dt, double durationMs, Method method, double windowStartMs, double windowEndMs,
-                       HHParameters model, double v0, StimulusSpec stimulus, int neurons, int tracedNeurons,
+                       NeuronModel model, double v0, StimulusSpec stimulus, int neurons, int tracedNeurons,
                        List<TraceVariable> traceVariables, double traceEveryMs, boolean keepSpikeTimes) {
         this(dt, durationMs, method, windowStartMs, windowEndMs, model, v0, stimulus, neurons, tracedNeurons,
                 traceVariables, traceEveryMs, keepSpikeTimes, TraceQuantization.NONE);
@@ -53,7 +53,7 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
     /** The sweepable scalar paths of this template (stimulus fields depend on its type). */
     public List<String> paths() {
         List<String> out = new ArrayList<>(List.of(DT, DURATION, WINDOW_START, WINDOW_END, V0));
-        for (String name : HHParameters.NAMES) {
+        for (String name : model.paths()) {
             out.add(MODEL + name);
         }
         for (String field : stimulus.fields()) {
@@ -75,7 +75,7 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
             case V0:
                 return v0;
             default:
-                if (path.startsWith(MODEL) && HHParameters.NAMES.contains(path.substring(MODEL.length()))) {
+                if (path.startsWith(MODEL) && model.has(path.substring(MODEL.length()))) {
                     return model.get(path.substring(MODEL.length()));
                 }
                 if (path.startsWith(STIMULUS) && stimulus.fields().contains(path.substring(STIMULUS.length()))) {
@@ -103,7 +103,7 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
                 return new RunTemplate(dt, durationMs, method, windowStartMs, windowEndMs, model, value, stimulus,
                         neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
             default:
-                if (path.startsWith(MODEL) && HHParameters.NAMES.contains(path.substring(MODEL.length()))) {
+                if (path.startsWith(MODEL) && model.has(path.substring(MODEL.length()))) {
                     return new RunTemplate(dt, durationMs, method, windowStartMs, windowEndMs,
                             model.with(path.substring(MODEL.length()), value), v0, stimulus, neurons, tracedNeurons,
                             traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
@@ -130,14 +130,7 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
             return EngineUnit.MILLIVOLT;
         }
         if (path.startsWith(MODEL)) {
-            String name = path.substring(MODEL.length());
-            if (name.startsWith("g")) {
-                return EngineUnit.MILLISIEMENS_PER_CM2;
-            }
-            if (name.equals("C")) {
-                return EngineUnit.MICROFARAD_PER_CM2;
-            }
-            return EngineUnit.MILLIVOLT;
+            return NeuronModel.unitOf(path.substring(MODEL.length()));
         }
         if (path.startsWith(STIMULUS)) {
             String field = path.substring(STIMULUS.length());

@@ -11,6 +11,8 @@ public enum EngineUnit {
     MICROFARAD_PER_CM2("uF/cm^2"),
     MICROAMPERE_PER_CM2("uA/cm^2"),
     HERTZ("Hz"),
+    /** Rates of gating transitions. */
+    PER_MILLISECOND("1/ms"),
     DIMENSIONLESS("1");
 
     private final String symbol;

@@ -101,6 +101,7 @@ public final class Units {
             case MICROFARAD_PER_CM2 -> "capacitance density";
             case MICROAMPERE_PER_CM2 -> "current density";
             case HERTZ -> "frequency";
+            case PER_MILLISECOND -> "rate";
             case DIMENSIONLESS -> "dimensionless number";
         };
     }
@@ -114,6 +115,7 @@ public final class Units {
             case MICROFARAD_PER_CM2 -> "1 uF/cm^2";
             case MICROAMPERE_PER_CM2 -> "10 uA/cm^2";
             case HERTZ -> "60 Hz";
+            case PER_MILLISECOND -> "0.1 /ms";
             case DIMENSIONLESS -> "0.5";
         };
     }
@@ -175,6 +177,13 @@ public final class Units {
     /** Parses a unit symbol, accepting the ASCII spellings users type (u for µ, cm2 for cm^2, spaces). */
     private static synchronized Unit<?> parseUnit(String symbol) {
         String s = SPACE_AROUND_OPERATOR.matcher(symbol.strip()).replaceAll("$1");
+        // Indriya's format has no "1/ms": a reciprocal ("1/ms", or "/ms" as in "4 /ms") is the inverse of its unit
+        if (s.startsWith("/") || s.startsWith("1/")) {
+            String rest = s.substring(s.indexOf('/') + 1);
+            if (!rest.isEmpty() && !rest.contains("/")) {
+                return parseUnit(rest).inverse();
+            }
+        }
         s = BARE_POWER.matcher(s).replaceAll("^$1");
         try {
             return SimpleUnitFormat.getInstance().parse(s);

@@ -9,7 +9,8 @@ import org.hhsweep.sim.SimulationSettings;
 import org.hhsweep.sim.Simulator;
 import org.hhsweep.sim.integrate.FastKernels;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.NeuronBlock;
 import org.hhsweep.sim.record.SpikeDetector;
 import org.hhsweep.sim.stimulus.ConstantCurrent;
@@ -53,14 +54,14 @@ public final class CompareRun {
             if (pipeline) {
                 NeuronSpec[] specs = new NeuronSpec[size];
                 for (int i = 0; i < size; i++) {
-                    specs[i] = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(currents[from + i]), 1, from + i);
+                    specs[i] = NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Constant(currents[from + i]), 1, from + i);
                 }
                 BlockResult result = Simulator.simulate(settings, specs);
                 for (int i = 0; i < size; i++) {
                     counts[from + i] = result.statistics()[i].spikeCount();
                 }
             } else {
-                NeuronBlock b = NeuronBlock.uniform(size, HHParameters.DEFAULTS);
+                NeuronBlock b = NeuronBlock.uniform(size, ModelLibrary.hh());
                 SpikeDetector spikes = new SpikeDetector(size, dtMs, 0, 0, false);
                 BlockSimulation.run(b, method.create(), new ConstantCurrent(Arrays.copyOfRange(currents, from, from + size)),
                         dtMs, settings.steps(), spikes);

@@ -7,7 +7,8 @@ import java.util.Locale;
 import org.hhsweep.sim.BlockSimulation;
 import org.hhsweep.sim.integrate.Integrator;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.NeuronBlock;
 import org.hhsweep.sim.record.SpikeDetector;
 import org.hhsweep.sim.stimulus.ConstantCurrent;
@@ -41,7 +42,7 @@ public final class CpuTimeRun {
             long wall = System.nanoTime();
             for (int from = 0; from < neurons; from += block) {
                 int size = Math.min(block, neurons - from);
-                NeuronBlock b = NeuronBlock.uniform(size, HHParameters.DEFAULTS);
+                NeuronBlock b = NeuronBlock.uniform(size, ModelLibrary.hh());
                 double[] current = Arrays.copyOfRange(currents, from, from + size);
                 Integrator integrator = method.create();
                 if (integratorOnly) {

@@ -5,7 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.hhsweep.sim.BlockSimulation;
 import org.hhsweep.sim.integrate.Integrator;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.NeuronBlock;
 import org.hhsweep.sim.record.DivergenceGuard;
 import org.hhsweep.sim.record.SpikeDetector;
@@ -77,12 +78,12 @@ public class KernelBenchmark {
         }
         steps = NEURON_STEPS / blockSize;
         integrator = Kernels.create(method);
-        cycle = LimitCycle.of(integrator, HHParameters.DEFAULTS, CURRENT, DT);
+        cycle = LimitCycle.of(integrator, ModelLibrary.hh(), CURRENT, DT);
         current = new double[blockSize];
         Arrays.fill(current, CURRENT);
         stimulus = new ConstantCurrent(current);
         // Everything is allocated here, once, so -prof gc sees only what the timed loops allocate.
-        block = NeuronBlock.uniform(blockSize, HHParameters.DEFAULTS);
+        block = NeuronBlock.uniform(blockSize, ModelLibrary.hh());
         observers = new StepObserver[] {
             new DivergenceGuard(blockSize, DivergenceGuard.DEFAULT_BOUND_MV),
             new SpikeDetector(blockSize, DT, 0, 0, true),

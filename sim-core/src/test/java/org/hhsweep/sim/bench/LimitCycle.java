@@ -1,7 +1,8 @@
 package org.hhsweep.sim.bench;
 
 import org.hhsweep.sim.integrate.Integrator;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.NeuronBlock;
 
 /**
@@ -31,7 +32,7 @@ final class LimitCycle {
     }
 
     /** The cycle from one upward threshold crossing to the next, integrated with the given scheme. */
-    static LimitCycle of(Integrator integrator, HHParameters p, double current, double dt) {
+    static LimitCycle of(Integrator integrator, NeuronModel p, double current, double dt) {
         NeuronBlock one = NeuronBlock.uniform(1, p);
         double[] in = {current};
         long settle = Math.round(SETTLE_MS / dt);
@@ -45,9 +46,9 @@ final class LimitCycle {
         int length = 0;
         do {
             v[length] = one.V[0];
-            m[length] = one.m[0];
-            h[length] = one.h[0];
-            n[length] = one.n[0];
+            m[length] = one.gate("m")[0];
+            h[length] = one.gate("h")[0];
+            n[length] = one.gate("n")[0];
             length++;
         } while (!stepCrosses(integrator, one, in, dt, p.Vth()) && length < max);
         if (length == max) {
@@ -82,9 +83,9 @@ final class LimitCycle {
         for (int i = 0; i < block.size; i++) {
             int j = (int) ((long) i * length / block.size);
             block.V[i] = v[j];
-            block.m[i] = m[j];
-            block.h[i] = h[j];
-            block.n[i] = n[j];
+            block.gate("m")[i] = m[j];
+            block.gate("h")[i] = h[j];
+            block.gate("n")[i] = n[j];
         }
     }
 }

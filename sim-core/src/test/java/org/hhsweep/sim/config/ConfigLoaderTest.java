@@ -1,5 +1,6 @@
 package org.hhsweep.sim.config;
 
+import org.hhsweep.sim.TutorialModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +26,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.hhsweep.sim.NeuronSpec;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
@@ -55,7 +57,7 @@ class ConfigLoaderTest {
         assertEquals(100.0, t.durationMs(), 0.0);
         assertEquals(Method.EXP_EULER_FAST, t.method());
         assertTrue(Double.isNaN(t.windowStartMs()) && Double.isNaN(t.windowEndMs()));
-        assertEquals(new HHParameters(50.0, 120.0, -77.0, 36.0, -54.387, 0.03, 1.0, 20.0), t.model());
+        assertEquals(TutorialModel.of(50.0, 120.0, -77.0, 36.0, -54.387, 0.03, 1.0, 20.0), t.model());
         assertEquals(-65.0, t.v0(), 0.0);
         assertEquals(new StimulusSpec.Uniform(1.0, 10.0, true), t.stimulus());
         assertEquals(10, t.neurons());
@@ -107,7 +109,7 @@ class ConfigLoaderTest {
             for (int j = 0; j < 2; j++) {
                 RunTemplate t = s.run(2L * i + j).template();
                 assertEquals(i / 2.0, t.stimulus().get("amplitude"), 1e-12);
-                assertEquals(j == 0 ? 30.0 : 36.0, t.model().gK(), 0.0);
+                assertEquals(j == 0 ? 30.0 : 36.0, t.model().get("gK"), 0.0);
             }
         }
     }
@@ -170,7 +172,7 @@ class ConfigLoaderTest {
         assertEquals(0.01, t.dt(), 0.0);
         assertEquals(50.0, t.durationMs(), 0.0);
         assertEquals(Method.EXP_EULER_FAST, t.method());
-        assertEquals(HHParameters.DEFAULTS, t.model());
+        assertEquals(ModelLibrary.hh(), t.model());
         assertEquals(-65.0, t.v0(), 0.0);
         assertEquals(1, t.neurons());
         assertEquals(new StimulusSpec.Constant(0.0), t.stimulus());
@@ -189,7 +191,7 @@ class ConfigLoaderTest {
                 model: {gK: 0.03 S/cm^2, C: 0.02 F/m^2, V_th: 0 mV}
                 initial: {V: -0.07 V}
                 """).spec().base();
-        assertEquals(HHParameters.DEFAULTS.with("gK", 30.0).with("C", 2.0).with("V_th", 0.0), t.model());
+        assertEquals(ModelLibrary.hh().with("gK", 30.0).with("C", 2.0).with("V_th", 0.0), t.model());
         assertEquals(-70.0, t.v0(), 1e-12);
         assertEquals(Method.RK4, t.method());
     }
@@ -284,7 +286,7 @@ class ConfigLoaderTest {
         assertEquals(new SweepSpec.RandomParam("initial.V", SweepSpec.Distribution.NORMAL, -65, 1), s.random().get(2));
         for (long r = 0; r < s.runCount(); r++) {
             RunTemplate t = s.run(r).template();
-            assertTrue(t.model().gNa() >= 100 && t.model().gNa() < 140);
+            assertTrue(t.model().get("gNa") >= 100 && t.model().get("gNa") < 140);
             double a = t.stimulus().get("amplitude");
             assertTrue(a >= 1 && a < 10);
         }

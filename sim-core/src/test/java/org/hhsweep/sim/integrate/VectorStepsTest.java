@@ -3,9 +3,14 @@ package org.hhsweep.sim.integrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
+import org.hhsweep.sim.model.Channel;
 import org.hhsweep.sim.model.NeuronBlock;
+import org.hhsweep.sim.model.SyntheticModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +36,29 @@ class VectorStepsTest {
     @ValueSource(strings = {"fast", "table"})
     void simdAndScalarGiveTheSameBits(String kernel) {
         for (int size : SIZES) {
-            compare(kernel, size, STEPS, true);
+            compare(kernel, ModelLibrary.hh(), size, STEPS, true);
+        }
+    }
+
+    /**
+     * Every library model and random ones (every form, powers to 8, instantaneous gates, shared
+     * exponentials with powers and factors): the passes are built from the model's data, so each
+     * model is its own kernel to check.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "table"})
+    void everyModelGivesTheSameBitsOnBoth(String kernel) {
+        List<NeuronModel> models = new ArrayList<>();
+        for (String name : ModelLibrary.NAMES) {
+            models.add(ModelLibrary.model(name));
+        }
+        for (long seed = 1; seed <= 12; seed++) {
+            models.add(SyntheticModels.random(seed));
+        }
+        for (NeuronModel model : models) {
+            for (int size : new int[] {9, 257}) {
+                compare(kernel, model, size, STEPS, true);
+            }
         }
     }
 
@@ -42,12 +69,14 @@ class VectorStepsTest {
     @ParameterizedTest
     @ValueSource(strings = {"fast", "table"})
     void stillTheSameBitsOnceTheJitHasCompiledThePasses(String kernel) {
-        compare(kernel, 600, 5000, false);
+        compare(kernel, ModelLibrary.hh(), 600, 5000, false);
+        compare(kernel, ModelLibrary.model("wang_buzsaki"), 600, 5000, false);
+        compare(kernel, SyntheticModels.random(7), 600, 5000, false);
     }
 
-    private static void compare(String kernel, int size, int steps, boolean wild) {
+    private static void compare(String kernel, NeuronModel model, int size, int steps, boolean wild) {
         SplittableRandom random = new SplittableRandom(size);
-        NeuronBlock a = randomBlock(size, random, wild);
+        NeuronBlock a = randomBlock(model, size, random, wild);
         NeuronBlock b = copy(a);
         double[] current = new double[size];
         Integrator scalar = create(kernel, ScalarSteps.INSTANCE);
@@ -59,11 +88,11 @@ class VectorStepsTest {
             double dt = !wild ? 0.01 : k % 3 == 0 ? 0.01 : k % 3 == 1 ? 0.05 : 0.2;
             scalar.step(a, current, dt);
             vector.step(b, current, dt);
-            String where = kernel + ", block of " + size + ", step " + k;
+            String where = kernel + ", " + model + ", block of " + size + ", step " + k;
             assertSameBits(a.V, b.V, where + ": V");
-            assertSameBits(a.m, b.m, where + ": m");
-            assertSameBits(a.h, b.h, where + ": h");
-            assertSameBits(a.n, b.n, where + ": n");
+            for (int g = 0; g < a.gates.length; g++) {
+                assertSameBits(a.gates[g], b.gates[g], where + ": gate " + a.gateNames().get(g));
+            }
         }
     }
 
@@ -81,34 +110,35 @@ class VectorStepsTest {
     }
 
     /** Mostly physiological states and parameters, with a share of every kind of awkward value. */
-    private static NeuronBlock randomBlock(int size, SplittableRandom r, boolean wild) {
-        double[] special = {-40.0, -55.0, -65.0, -35.0, TableExponentialEuler.V_MIN, TableExponentialEuler.V_MAX,
-            TableExponentialEuler.V_MAX - TableExponentialEuler.DV / 2, -150.0, 200.0, 1e5, -1e5, Double.NaN,
-            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -40.0 + 1e-12, -55.0 - 1e-9};
-        NeuronBlock b = new NeuronBlock(size);
+    private static NeuronBlock randomBlock(NeuronModel model, int size, SplittableRandom r, boolean wild) {
+        List<Double> special = new ArrayList<>(List.of(-65.0, -35.0, TableExponentialEuler.V_MIN,
+                TableExponentialEuler.V_MAX, TableExponentialEuler.V_MAX - TableExponentialEuler.DV / 2, -150.0, 200.0,
+                1e5, -1e5, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+        for (double v : SyntheticModels.singularities(model)) {
+            special.add(v);
+            special.add(v + 1e-12);
+            special.add(v - 1e-9);
+        }
+        NeuronBlock b = new NeuronBlock(size, model);
         for (int i = 0; i < size; i++) {
-            HHParameters p = new HHParameters(r.nextDouble(40, 60), r.nextDouble(80, 160), r.nextDouble(-85, -70),
-                    r.nextDouble(20, 50), r.nextDouble(-60, -50), r.nextDouble(0.01, 0.5), r.nextDouble(0.5, 2.0), 20.0);
-            double v = r.nextInt(wild ? 8 : 100) == 0 ? special[r.nextInt(special.length)] : r.nextDouble(-90, 50);
+            NeuronModel p = model.with("C", r.nextDouble(0.5, 2.0));
+            for (Channel c : model.channels()) {
+                String cp = NeuronModel.CHANNELS + c.name() + ".";
+                p = p.with(cp + "g", c.g() * r.nextDouble(0.5, 1.5)).with(cp + "E", c.E() + r.nextDouble(-10, 10));
+            }
+            double v = r.nextInt(wild ? 8 : 100) == 0 ? special.get(r.nextInt(special.size())) : r.nextDouble(-90, 50);
             b.set(i, p, r.nextInt(8) == 0 ? -65.0 : r.nextDouble(-90, 50));
             b.V[i] = v;
             if (r.nextInt(10) == 0) {
-                b.m[i] = r.nextDouble();
-                b.h[i] = r.nextDouble();
-                b.n[i] = r.nextDouble();
+                for (double[] gate : b.gates) {
+                    gate[i] = r.nextDouble();
+                }
             }
         }
         return b;
     }
 
     private static NeuronBlock copy(NeuronBlock a) {
-        NeuronBlock b = new NeuronBlock(a.size);
-        for (int i = 0; i < a.size; i++) {
-            b.set(i, a.parameters(i), a.V[i]);
-            b.m[i] = a.m[i];
-            b.h[i] = a.h[i];
-            b.n[i] = a.n[i];
-        }
-        return b;
+        return a.copy();
     }
 }

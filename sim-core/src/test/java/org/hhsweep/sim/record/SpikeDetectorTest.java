@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.NeuronBlock;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class SpikeDetectorTest {
     void countsExactlyTheUpwardCrossingsForAnyBlockSize() {
         SplittableRandom random = new SplittableRandom(6);
         for (int size : new int[] {1, 7, 63, 64, 65, 130, 1024}) {
-            NeuronBlock block = NeuronBlock.uniform(size, HHParameters.DEFAULTS);
+            NeuronBlock block = NeuronBlock.uniform(size, ModelLibrary.hh());
             for (int i = 0; i < size; i++) {
                 block.Vth[i] = random.nextInt(4) == 0 ? pick(random) : 20.0;
             }
@@ -49,7 +50,7 @@ class SpikeDetectorTest {
     @Test
     void aSingleCrossingAmongQuietNeuronsIsFoundInEveryPosition() {
         int size = 200;
-        NeuronBlock block = NeuronBlock.uniform(size, HHParameters.DEFAULTS);
+        NeuronBlock block = NeuronBlock.uniform(size, ModelLibrary.hh());
         double[] vBefore = new double[size];
         for (int at = 0; at < size; at++) {
             SpikeDetector detector = new SpikeDetector(size, 0.01, 0, 10, true);

@@ -18,7 +18,8 @@ import org.hhsweep.sim.SimulationSettings;
 import org.hhsweep.sim.Simulator;
 import org.hhsweep.sim.StateHistory;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class TraceQuantizationTest {
     void dequantisedSpikingTraceIsWithinHalfAStepOfTheFloat64Simulation() {
         SimulationSettings settings = SimulationSettings.of(DT, 50.0, Method.EXP_EULER_REFERENCE)
                 .withTraces(List.of(TraceVariable.V, TraceVariable.M), 1);
-        NeuronSpec[] neurons = {NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(10.0), 0, 0).traced(true)};
+        NeuronSpec[] neurons = {NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Constant(10.0), 0, 0).traced(true)};
         BlockResult result = Simulator.simulate(settings, neurons);
         StateHistory full = Replay.run(settings, neurons, 0)[0];
         double vStep = 0.001;

@@ -12,7 +12,8 @@ import org.hhsweep.sim.SimulationSettings;
 import org.hhsweep.sim.Simulator;
 import org.hhsweep.sim.StateHistory;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.random.RandomStreams;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class TraceRecorderTest {
     private static NeuronSpec[] neurons() {
         NeuronSpec[] n = new NeuronSpec[3];
         for (int i = 0; i < n.length; i++) {
-            n[i] = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Uniform(LOW, HIGH, false), RUN_SEED, i)
+            n[i] = NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Uniform(LOW, HIGH, false), RUN_SEED, i)
                     .traced(i != 1);
         }
         return n;
@@ -77,7 +78,7 @@ class TraceRecorderTest {
     @Test
     void iTraceIsTheCurrentAppliedDuringTheStep() {
         SimulationSettings settings = SimulationSettings.of(DT, 5.0, Method.RK4).withTraces(List.of(TraceVariable.I), 1);
-        NeuronSpec pulse = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Pulse(1.0, 2.0, 4.5, 0.0), 0, 0)
+        NeuronSpec pulse = NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Pulse(1.0, 2.0, 4.5, 0.0), 0, 0)
                 .traced(true);
         Trace trace = Simulator.simulate(settings, new NeuronSpec[] {pulse}).traces().get(0);
         // sample j ends at (j+1) dt; the pulse covers steps 100..299, i.e. samples 100..299
@@ -90,7 +91,7 @@ class TraceRecorderTest {
     void nothingIsRecordedWithoutTracedNeuronsOrVariables() {
         SimulationSettings withVariables = SimulationSettings.of(DT, 1.0, Method.EXP_EULER_REFERENCE)
                 .withTraces(List.of(TraceVariable.V), 1);
-        NeuronSpec untraced = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(1.0), 0, 0);
+        NeuronSpec untraced = NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Constant(1.0), 0, 0);
         assertTrue(Simulator.simulate(withVariables, new NeuronSpec[] {untraced}).traces().isEmpty());
         SimulationSettings noVariables = SimulationSettings.of(DT, 1.0, Method.EXP_EULER_REFERENCE);
         assertTrue(Simulator.simulate(noVariables, new NeuronSpec[] {untraced.traced(true)}).traces().isEmpty());

@@ -12,7 +12,8 @@ import org.hhsweep.sim.BlockResult;
 import org.hhsweep.sim.NeuronSpec;
 import org.hhsweep.sim.Simulator;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.record.Trace;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
@@ -22,7 +23,7 @@ class BlockPlannerTest {
 
     /** 12 runs: dt swept over two values (two settings groups), 5 noisy neurons each, 2 traced. */
     private static List<RunSpec> runs() {
-        RunTemplate base = new RunTemplate(0.02, 30, Method.EXP_EULER_REFERENCE, 10, 30, HHParameters.DEFAULTS, -65,
+        RunTemplate base = new RunTemplate(0.02, 30, Method.EXP_EULER_REFERENCE, 10, 30, ModelLibrary.hh(), -65,
                 new StimulusSpec.Gaussian(6, 3, false), 5, 2, List.of(TraceVariable.V, TraceVariable.N), 0.1, true);
         SweepSpec spec = new SweepSpec("plan", 11, base, List.of(
                 new SweepSpec.GridAxis(RunTemplate.DT, new double[] {0.02, 0.01}),

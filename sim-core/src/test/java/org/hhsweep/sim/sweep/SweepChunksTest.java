@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +83,7 @@ class SweepChunksTest {
     @Test
     void longestRunComesFromSweptDtAndDuration() {
         RunTemplate base = new RunTemplate(0.01, 100, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
-                HHParameters.DEFAULTS, -65, new StimulusSpec.Constant(5), 2, 0, List.of(), 0.01, false);
+                ModelLibrary.hh(), -65, new StimulusSpec.Constant(5), 2, 0, List.of(), 0.01, false);
         SweepSpec plain = new SweepSpec("s", 1, base, List.of(), 0, List.of(), 3);
         assertEquals(10_000, SweepChunks.maxStepsPerRun(plain));
         SweepSpec swept = new SweepSpec("s", 1, base, List.of(

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.junit.jupiter.api.Test;
 
 class SweepSizeTest {
     private static final RunTemplate BASE = new RunTemplate(0.01, 100, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
-            HHParameters.DEFAULTS, -65, new StimulusSpec.Constant(5), 10, 2,
+            ModelLibrary.hh(), -65, new StimulusSpec.Constant(5), 10, 2,
             List.of(TraceVariable.V, TraceVariable.M, TraceVariable.I), 0.1, true);
 
     @Test
@@ -43,7 +44,7 @@ class SweepSizeTest {
     }
 
     private static RunTemplate untraced(double dt, double duration, int neurons) {
-        return new RunTemplate(dt, duration, Method.DEFAULT, Double.NaN, Double.NaN, HHParameters.DEFAULTS, -65,
+        return new RunTemplate(dt, duration, Method.DEFAULT, Double.NaN, Double.NaN, ModelLibrary.hh(), -65,
                 new StimulusSpec.Constant(5), neurons, 0, List.of(), dt, true);
     }
 

@@ -12,7 +12,8 @@ import org.hhsweep.sim.SimulationSettings;
 import org.hhsweep.sim.Simulator;
 import org.hhsweep.sim.config.ConfigLoader;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class ThresholdSearchTest {
     private static int[] spikeCounts(double[] currents, double duration) {
         NeuronSpec[] neurons = new NeuronSpec[currents.length];
         for (int i = 0; i < currents.length; i++) {
-            neurons[i] = NeuronSpec.of(HHParameters.DEFAULTS, new StimulusSpec.Constant(currents[i]), 0, i);
+            neurons[i] = NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Constant(currents[i]), 0, i);
         }
         SimulationSettings settings = SimulationSettings.of(DT, duration, Method.EXP_EULER_REFERENCE).withSpikeTimes(false);
         BlockResult r = Simulator.simulate(settings, neurons);
@@ -197,7 +198,7 @@ class ThresholdSearchTest {
                 """, "grid.yaml").spec();
         assertEquals(6, spec.runCount());
         assertEquals(List.of(30.0, 30.0, 36.0, 36.0, 42.0, 42.0),
-                java.util.stream.LongStream.range(0, 6).mapToObj(i -> spec.run(i).template().model().gK()).toList());
+                java.util.stream.LongStream.range(0, 6).mapToObj(i -> spec.run(i).template().model().get("gK")).toList());
         // chunks and sizes count a search's every probe
         assertEquals(6L * 1000 * 13, SweepSize.of(spec).neuronSteps());
         assertEquals(SweepChunks.of(6, 1, 1000L * 13, 2).runsPerChunk(), SweepChunks.of(spec, 2).runsPerChunk());

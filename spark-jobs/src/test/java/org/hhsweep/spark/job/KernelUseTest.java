@@ -13,7 +13,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.hhsweep.sim.config.SweepConfig;
 import org.hhsweep.sim.integrate.FastKernels;
 import org.hhsweep.sim.integrate.Method;
-import org.hhsweep.sim.model.HHParameters;
+import org.hhsweep.sim.config.ModelLibrary;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.sweep.SweepSpec;
@@ -66,7 +66,7 @@ class KernelUseTest {
 
     private static SweepSpec fourRuns() {
         RunTemplate base = new RunTemplate(0.01, 5, Method.EXP_EULER_FAST, Double.NaN, Double.NaN,
-                HHParameters.DEFAULTS, -65, new StimulusSpec.Constant(0), 3, 0, List.of(), 0.01, true);
+                ModelLibrary.hh(), -65, new StimulusSpec.Constant(0), 3, 0, List.of(), 0.01, true);
         return new SweepSpec("kernel", 1, base,
                 List.of(new SweepSpec.GridAxis("stimulus.amplitude", new double[] {0, 5, 10, 15})), 0, List.of(), 1);
     }

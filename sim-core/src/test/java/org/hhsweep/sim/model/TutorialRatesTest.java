@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hhsweep.sim.ReferenceData;
+import org.hhsweep.sim.config.ModelLibrary;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rate functions against hand-derived values: exact values where the formulas give them, the
- * Taylor series u/(1 - e^-u) = 1 + u/2 + u^2/12 - u^4/720 + ... around the removable
- * singularities, and the reference fixed point.
+ * The tutorial's rate functions, as the hh library model's data evaluated by {@link RateForm},
+ * against hand-derived values: exact values where the formulas give them, the Taylor series
+ * u/(1 - e^-u) = 1 + u/2 + u^2/12 - u^4/720 + ... around the removable singularities, and the
+ * reference fixed point.
  */
-class HodgkinHuxleyTest {
+class TutorialRatesTest {
+    private static final NeuronModel HH = ModelLibrary.hh();
+    private static final Gate M = HH.channel("na").gates().get(0);
+    private static final Gate H = HH.channel("na").gates().get(1);
+    private static final Gate N = HH.channel("k").gates().get(0);
+
     private static final double ULP1 = Math.ulp(1.0);
     /** Offsets from the singular voltage; powers of two so V - V0 is exact in binary. */
     private static final double[] OFFSETS = {0x1p-4, 0x1p-10, 0x1p-17, 0x1p-24, 0x1p-35};
@@ -32,25 +39,23 @@ class HodgkinHuxleyTest {
     }
 
     @Test
-    void exprelIsOneAtZeroAndFollowsItsSeries() {
-        assertEquals(1.0, HodgkinHuxley.exprel(0.0), 0.0);
-        assertEquals(1.0, HodgkinHuxley.exprel(-0.0), 0.0);
+    void inverseExprelIsOneAtZeroAndFollowsItsSeries() {
+        assertEquals(1.0, RateForm.inverseExprel(0.0), 0.0);
+        assertEquals(1.0, RateForm.inverseExprel(-0.0), 0.0);
         for (double x : new double[] {1e-300, 1e-12, -1e-12, 1e-6, -1e-6, 1e-3, -1e-3}) {
-            // terms beyond x^5/720 are below 1e-21 here
-            double series = 1.0 + x / 2.0 + x * x / 6.0 + x * x * x / 24.0 + x * x * x * x / 120.0
-                    + x * x * x * x * x / 720.0;
-            assertEquals(series, HodgkinHuxley.exprel(x), 2 * ULP1, "exprel(" + x + ")");
+            // x/(e^x - 1) = 1 - x/2 + x^2/12 - x^4/720: the series of u/(1 - e^-u) at u = -x
+            assertEquals(bernoulliSeries(-x), RateForm.inverseExprel(x), 2 * ULP1, "inverseExprel(" + x + ")");
         }
         for (double x : new double[] {-30.0, -2.0, -0.5, 0.5, 2.0, 30.0}) {
-            double direct = (Math.exp(x) - 1.0) / x;
-            assertEquals(direct, HodgkinHuxley.exprel(x), 1e-14 * Math.abs(direct), "exprel(" + x + ")");
+            double direct = x / (Math.exp(x) - 1.0);
+            assertEquals(direct, RateForm.inverseExprel(x), 1e-14 * Math.abs(direct), "inverseExprel(" + x + ")");
         }
     }
 
     @Test
     void alphasAreExactAtTheirSingularities() {
-        assertEquals(1.0, HodgkinHuxley.mAlpha(-40.0), 0.0);
-        assertEquals(0.1, HodgkinHuxley.nAlpha(-55.0), 0.0);
+        assertEquals(1.0, M.alpha().at(-40.0), 0.0);
+        assertEquals(0.1, N.alpha().at(-55.0), 0.0);
     }
 
     @Test
@@ -59,10 +64,10 @@ class HodgkinHuxleyTest {
             for (double sign : new double[] {1.0, -1.0}) {
                 double v = -40.0 + sign * e;
                 double u = (v + 40.0) / 10.0;
-                assertEquals(bernoulliSeries(u), HodgkinHuxley.mAlpha(v), 4 * ULP1, "mAlpha(" + v + ")");
+                assertEquals(bernoulliSeries(u), M.alpha().at(v), 4 * ULP1, "mAlpha(" + v + ")");
             }
             // The symmetric difference is twice the slope 1/20 (from u/2 with u = (V+40)/10) times e.
-            double slope = (HodgkinHuxley.mAlpha(-40.0 + e) - HodgkinHuxley.mAlpha(-40.0 - e)) / (2 * e);
+            double slope = (M.alpha().at(-40.0 + e) - M.alpha().at(-40.0 - e)) / (2 * e);
             assertEquals(0.05, slope, 8 * ULP1 / (2 * e) + e * e / 6e4, "slope at offset " + e);
         }
     }
@@ -73,9 +78,9 @@ class HodgkinHuxleyTest {
             for (double sign : new double[] {1.0, -1.0}) {
                 double v = -55.0 + sign * e;
                 double u = (v + 55.0) / 10.0;
-                assertEquals(0.1 * bernoulliSeries(u), HodgkinHuxley.nAlpha(v), 4 * 0.1 * ULP1, "nAlpha(" + v + ")");
+                assertEquals(0.1 * bernoulliSeries(u), N.alpha().at(v), 4 * 0.1 * ULP1, "nAlpha(" + v + ")");
             }
-            double slope = (HodgkinHuxley.nAlpha(-55.0 + e) - HodgkinHuxley.nAlpha(-55.0 - e)) / (2 * e);
+            double slope = (N.alpha().at(-55.0 + e) - N.alpha().at(-55.0 - e)) / (2 * e);
             assertEquals(0.005, slope, 8 * 0.1 * ULP1 / (2 * e) + e * e / 6e5, "slope at offset " + e);
         }
     }
@@ -87,20 +92,20 @@ class HodgkinHuxleyTest {
             double u = Math.abs(d) / 10.0;
             double tolerance = 1e-14 + 4 * ULP1 / Math.min(u, 1.0);
             double m = mAlphaTextbook(-40.0 + d);
-            assertEquals(m, HodgkinHuxley.mAlpha(-40.0 + d), tolerance * m, "mAlpha at -40 + " + d);
+            assertEquals(m, M.alpha().at(-40.0 + d), tolerance * m, "mAlpha at -40 + " + d);
             double n = nAlphaTextbook(-55.0 + d);
-            assertEquals(n, HodgkinHuxley.nAlpha(-55.0 + d), tolerance * n, "nAlpha at -55 + " + d);
+            assertEquals(n, N.alpha().at(-55.0 + d), tolerance * n, "nAlpha at -55 + " + d);
         }
     }
 
     @Test
     void alphasIncreaseStrictlyThroughTheSingularity() {
         double step = 0x1p-30;
-        double previousM = HodgkinHuxley.mAlpha(-40.0 - 1000 * step);
-        double previousN = HodgkinHuxley.nAlpha(-55.0 - 1000 * step);
+        double previousM = M.alpha().at(-40.0 - 1000 * step);
+        double previousN = N.alpha().at(-55.0 - 1000 * step);
         for (int k = -999; k <= 1000; k++) {
-            double m = HodgkinHuxley.mAlpha(-40.0 + k * step);
-            double n = HodgkinHuxley.nAlpha(-55.0 + k * step);
+            double m = M.alpha().at(-40.0 + k * step);
+            double n = N.alpha().at(-55.0 + k * step);
             assertTrue(m > previousM, "mAlpha not increasing at step " + k);
             assertTrue(n > previousN, "nAlpha not increasing at step " + k);
             previousM = m;
@@ -110,13 +115,13 @@ class HodgkinHuxleyTest {
 
     @Test
     void otherRatesHaveTheirExactValues() {
-        assertEquals(4.0, HodgkinHuxley.mBeta(-65.0), 0.0);
-        assertEquals(0.07, HodgkinHuxley.hAlpha(-65.0), 0.0);
-        assertEquals(0.5, HodgkinHuxley.hBeta(-35.0), 0.0);
-        assertEquals(0.125, HodgkinHuxley.nBeta(-65.0), 0.0);
-        assertEquals(4.0 * Math.exp(-1.0), HodgkinHuxley.mBeta(-47.0), 2 * ULP1);
-        assertEquals(0.07 * Math.exp(1.0), HodgkinHuxley.hAlpha(-85.0), ULP1);
-        assertEquals(1.0 / (1.0 + Math.exp(-1.0)), HodgkinHuxley.hBeta(-25.0), ULP1);
+        assertEquals(4.0, M.beta().at(-65.0), 0.0);
+        assertEquals(0.07, H.alpha().at(-65.0), 0.0);
+        assertEquals(0.5, H.beta().at(-35.0), 0.0);
+        assertEquals(0.125, N.beta().at(-65.0), 0.0);
+        assertEquals(4.0 * Math.exp(-1.0), M.beta().at(-47.0), 2 * ULP1);
+        assertEquals(0.07 * Math.exp(1.0), H.alpha().at(-85.0), ULP1);
+        assertEquals(1.0 / (1.0 + Math.exp(-1.0)), H.beta().at(-25.0), ULP1);
     }
 
     @Test
@@ -131,14 +136,14 @@ class HodgkinHuxleyTest {
 
     private static void check(double v) {
         double[][] gates = {
-                {HodgkinHuxley.mInf(v), HodgkinHuxley.mAlpha(v), HodgkinHuxley.mBeta(v)},
-                {HodgkinHuxley.hInf(v), HodgkinHuxley.hAlpha(v), HodgkinHuxley.hBeta(v)},
-                {HodgkinHuxley.nInf(v), HodgkinHuxley.nAlpha(v), HodgkinHuxley.nBeta(v)}};
+                {M.steadyState(v), M.alpha().at(v), M.beta().at(v)},
+                {H.steadyState(v), H.alpha().at(v), H.beta().at(v)},
+                {N.steadyState(v), N.alpha().at(v), N.beta().at(v)}};
         for (double[] g : gates) {
             double inf = g[0], alpha = g[1], beta = g[2];
             assertTrue(inf >= 0.0 && inf <= 1.0, "steady state " + inf + " at V = " + v);
             // alpha (1 - x) - beta x = 0 at x = x_inf, up to rounding of the larger rate
-            assertEquals(0.0, HodgkinHuxley.gateRate(alpha, beta, inf), 4 * Math.ulp(alpha + beta), "at V = " + v);
+            assertEquals(0.0, alpha * (1.0 - inf) - beta * inf, 4 * Math.ulp(alpha + beta), "at V = " + v);
         }
     }
 
@@ -147,7 +152,7 @@ class HodgkinHuxleyTest {
         JsonNode fp = ReferenceData.root().at("/rest/exact_fixed_point");
         double[] y = {fp.get("V").asDouble(), fp.get("m").asDouble(), fp.get("h").asDouble(), fp.get("n").asDouble()};
         double[] dydt = new double[4];
-        HodgkinHuxley.derivatives(HHParameters.DEFAULTS, 0.0, y, dydt);
+        HH.derivatives(0.0, y, dydt);
         // The JSON carries 17 significant digits: the residual is rounding, ~1e-15 mV/ms.
         assertEquals(0.0, dydt[0], 1e-12, "dV/dt");
         assertEquals(0.0, dydt[1], 1e-14, "dm/dt");
@@ -157,12 +162,12 @@ class HodgkinHuxleyTest {
 
     @Test
     void derivativesAddTheInputCurrentOverCapacitance() {
-        double[] y = HodgkinHuxley.initialState(-65.0);
+        double[] y = HH.initialState(-65.0);
         double[] without = new double[4];
         double[] with = new double[4];
-        HHParameters p = HHParameters.DEFAULTS.with("C", 2.0);
-        HodgkinHuxley.derivatives(p, 0.0, y, without);
-        HodgkinHuxley.derivatives(p, 10.0, y, with);
+        NeuronModel p = ModelLibrary.hh().with("C", 2.0);
+        p.derivatives(0.0, y, without);
+        p.derivatives(10.0, y, with);
         assertEquals(5.0, with[0] - without[0], 1e-12);
         for (int g = 1; g < 4; g++) {
             assertEquals(without[g], with[g], 0.0, "gate " + g + " does not see the current");
