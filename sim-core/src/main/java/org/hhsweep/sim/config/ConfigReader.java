@@ -95,7 +95,7 @@ final class ConfigReader {
         if (traces) {
             ObjectNode t = tracesNode.isBoolean() ? optionalSection(null, "record.traces", TRACE_KEYS)
                     : Fields.section(tracesNode, "record.traces", TRACE_KEYS);
-            variables = traceVariables(t.get("variables"));
+            variables = traceVariables(t.get("variables"), model);
             traceEvery = quantity(t.get("every"), RunChecks.TRACE_EVERY, dt);
             traced = tracedNeurons(t.get("neurons"), neurons);
             quantization = quantization(t.get("quantize"), variables);
@@ -222,7 +222,7 @@ final class ConfigReader {
         return StimulusSpec.of(type, values, shared);
     }
 
-    private static List<TraceVariable> traceVariables(JsonNode n) {
+    private static List<TraceVariable> traceVariables(JsonNode n, NeuronModel model) {
         if (!Fields.given(n)) {
             return List.of(TraceVariable.V);
         }
@@ -238,6 +238,11 @@ final class ConfigReader {
             TraceVariable v = TraceVariable.fromLabel(Fields.choice(items.get(i), f, labels));
             if (out.contains(v)) {
                 throw new ConfigException(f, v.label(), "each variable once");
+            }
+            if (v.isGate() && model.gateIndex(v.label()) < 0) {
+                List<String> names = model.gates().stream().map(g -> g.name()).toList();
+                throw new ConfigException(f, v.label(), "V, I or a gate of the model called m, h or n; this model's gates are "
+                        + (names.isEmpty() ? "none" : String.join(", ", names)));
             }
             out.add(v);
         }

@@ -113,7 +113,8 @@ final class ModelReader {
         double c = number(tree.get("C"), field + ".C", EngineUnit.MICROFARAD_PER_CM2, DEFAULT_C);
         if (!hasBase && !Fields.given(tree.get("V_th"))) {
             throw Fields.missing(field + ".V_th", "a voltage such as \"-20 mV\": the spike threshold (upward"
-                    + " crossings) of a model without a base");
+                    + " crossings) of a model without a base (with channels and no base the model is exactly those"
+                    + " channels; add base: hh to change the tutorial's)");
         }
         double vth = number(tree.get("V_th"), field + ".V_th", EngineUnit.MILLIVOLT, Double.NaN);
         double phi = number(tree.get("phi"), field + ".phi", EngineUnit.DIMENSIONLESS, DEFAULT_PHI);

@@ -43,6 +43,11 @@ public enum TraceVariable {
         };
     }
 
+    /** Whether this is a gate of the model (m, h or n), which not every model has. */
+    public boolean isGate() {
+        return this == M || this == H || this == N;
+    }
+
     public static List<String> labels() {
         return Arrays.stream(values()).map(TraceVariable::label).toList();
     }
