@@ -134,14 +134,9 @@ final class ScalarSteps implements KernelSteps {
         }
         double[] e = source(p, r, c);
         double m = p.multiplier[r];
-        if (p.kinetics.form[r] == RateForm.SIGMOID) {
-            for (int j = j0; j < j1; j++) {
-                out[j] = m / (1.0 + e[j]);
-            }
-        } else {
-            for (int j = j0; j < j1; j++) {
-                out[j] = m * e[j];
-            }
+        RateForm.Combination combination = p.kinetics.form[r].combination();
+        for (int j = j0; j < j1; j++) {
+            out[j] = combination.apply(m, e[j]);
         }
     }
 

@@ -261,7 +261,7 @@ final class VectorSteps implements KernelSteps {
         }
         double[] e = ScalarSteps.source(p, r, c);
         double m = p.multiplier[r];
-        if (p.kinetics.form[r] == RateForm.SIGMOID) {
+        if (p.kinetics.form[r].combination() == RateForm.Combination.LOGISTIC) {
             DoubleVector mv = DoubleVector.broadcast(S, m);
             for (int j = 0; j < upper; j += S.length()) {
                 mv.div(DoubleVector.fromArray(S, e, j).add(1.0)).intoArray(out, j);

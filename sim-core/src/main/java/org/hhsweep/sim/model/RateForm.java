@@ -11,18 +11,34 @@ package org.hhsweep.sim.model;
  */
 public enum RateForm {
     /** rate * exp((V - midpoint) / scale). */
-    EXPONENTIAL("exponential", 1.0),
+    EXPONENTIAL("exponential", 1.0, false, Combination.PRODUCT),
     /** rate / (1 + exp((midpoint - V) / scale)). */
-    SIGMOID("sigmoid", -1.0),
+    SIGMOID("sigmoid", -1.0, false, Combination.LOGISTIC),
     /** rate * x / (1 - exp(-x)), x = (V - midpoint) / scale; rate at x = 0. */
-    EXP_LINEAR("exp_linear", -1.0);
+    EXP_LINEAR("exp_linear", -1.0, true, Combination.PRODUCT);
+
+    /** How a form makes its rate from E: the two operations the kernels implement on their lanes. */
+    public enum Combination {
+        /** rate * E */
+        PRODUCT,
+        /** rate / (1 + E) */
+        LOGISTIC;
+
+        public double apply(double rate, double e) {
+            return this == PRODUCT ? rate * e : rate / (1.0 + e);
+        }
+    }
 
     private final String configName;
     private final double sign;
+    private final boolean inverseExprel;
+    private final Combination combination;
 
-    RateForm(String configName, double sign) {
+    RateForm(String configName, double sign, boolean inverseExprel, Combination combination) {
         this.configName = configName;
         this.sign = sign;
+        this.inverseExprel = inverseExprel;
+        this.combination = combination;
     }
 
     public String configName() {
@@ -44,15 +60,16 @@ public enum RateForm {
 
     /** Whether E(a) is a/(e^a - 1) (exp_linear) rather than e^a. */
     public boolean inverseExprel() {
-        return this == EXP_LINEAR;
+        return inverseExprel;
+    }
+
+    public Combination combination() {
+        return combination;
     }
 
     /** The rate from its constant and E(a). */
     public double combine(double rate, double e) {
-        return switch (this) {
-            case EXPONENTIAL, EXP_LINEAR -> rate * e;
-            case SIGMOID -> rate / (1.0 + e);
-        };
+        return combination.apply(rate, e);
     }
 
     /** The rate at V with the JDK's exp and expm1: the reference's evaluation. */

@@ -30,7 +30,8 @@ import org.hhsweep.sim.sweep.BlockPlanner;
  * The timed part is the simulation, JIT warm-up included. Prints one JSON object;
  * bench/brian2-compare.sh runs it beside Brian2.
  *
- * <p>Usage: CompareRun METHOD [NEURONS [DURATION_MS [DT_MS [kernel|pipeline]]]]
+ * <p>Usage: CompareRun METHOD [NEURONS [DURATION_MS [DT_MS [kernel|pipeline [MODEL]]]]], MODEL a library
+ * model (default hh).
  */
 public final class CompareRun {
     private CompareRun() {
@@ -42,6 +43,8 @@ public final class CompareRun {
         double durationMs = args.length > 2 ? Double.parseDouble(args[2]) : 1000.0;
         double dtMs = args.length > 3 ? Double.parseDouble(args[3]) : 0.01;
         boolean pipeline = args.length > 4 && args[4].equals("pipeline");
+        String modelName = args.length > 5 ? args[5] : "hh";
+        NeuronModel model = ModelLibrary.model(modelName);
 
         double[] currents = linspace(0.0, 20.0, neurons);
         SimulationSettings settings = SimulationSettings.of(dtMs, durationMs, method);
@@ -54,14 +57,14 @@ public final class CompareRun {
             if (pipeline) {
                 NeuronSpec[] specs = new NeuronSpec[size];
                 for (int i = 0; i < size; i++) {
-                    specs[i] = NeuronSpec.of(ModelLibrary.hh(), new StimulusSpec.Constant(currents[from + i]), 1, from + i);
+                    specs[i] = NeuronSpec.of(model, new StimulusSpec.Constant(currents[from + i]), 1, from + i);
                 }
                 BlockResult result = Simulator.simulate(settings, specs);
                 for (int i = 0; i < size; i++) {
                     counts[from + i] = result.statistics()[i].spikeCount();
                 }
             } else {
-                NeuronBlock b = NeuronBlock.uniform(size, ModelLibrary.hh());
+                NeuronBlock b = NeuronBlock.uniform(size, model);
                 SpikeDetector spikes = new SpikeDetector(size, dtMs, 0, 0, false);
                 BlockSimulation.run(b, method.create(), new ConstantCurrent(Arrays.copyOfRange(currents, from, from + size)),
                         dtMs, settings.steps(), spikes);
@@ -79,10 +82,10 @@ public final class CompareRun {
             list.append(i == 0 ? "" : ",").append(counts[i]);
         }
         long steps = settings.steps();
-        System.out.printf(Locale.ROOT, "{\"simulator\": \"hhsweep %s%s%s\", \"java\": \"%s\", \"neurons\": %d, \"steps\": %d,"
+        System.out.printf(Locale.ROOT, "{\"simulator\": \"hhsweep %s%s%s\", \"model\": \"%s\", \"java\": \"%s\", \"neurons\": %d, \"steps\": %d,"
                         + " \"dt_ms\": %s, \"run_seconds\": [%.6f], \"neuron_steps_per_s\": [%.1f], \"spikes_total\": %d,"
                         + " \"spike_counts\": [%s]}%n",
-                method.recordedName(), simd(method), pipeline ? ", pipeline" : ", kernel", System.getProperty("java.version"), neurons, steps, dtMs, seconds,
+                method.recordedName(), simd(method), pipeline ? ", pipeline" : ", kernel", modelName, System.getProperty("java.version"), neurons, steps, dtMs, seconds,
                 neurons * (double) steps / seconds, total, list);
     }
 

@@ -63,6 +63,10 @@ public class KernelBenchmark {
     @Param({"exp_euler_reference", "exp_euler_fast", "exp_euler_fast_scalar", "exp_euler_table", "exp_euler_table_scalar", "rk4"})
     String method;
 
+    /** A library model (-p model=traub_miles); the tutorial's by default. */
+    @Param({"hh"})
+    String model;
+
     private Integrator integrator;
     private LimitCycle cycle;
     private int steps;
@@ -78,12 +82,12 @@ public class KernelBenchmark {
         }
         steps = NEURON_STEPS / blockSize;
         integrator = Kernels.create(method);
-        cycle = LimitCycle.of(integrator, ModelLibrary.hh(), CURRENT, DT);
+        cycle = LimitCycle.of(integrator, ModelLibrary.model(model), CURRENT, DT);
         current = new double[blockSize];
         Arrays.fill(current, CURRENT);
         stimulus = new ConstantCurrent(current);
         // Everything is allocated here, once, so -prof gc sees only what the timed loops allocate.
-        block = NeuronBlock.uniform(blockSize, ModelLibrary.hh());
+        block = NeuronBlock.uniform(blockSize, ModelLibrary.model(model));
         observers = new StepObserver[] {
             new DivergenceGuard(blockSize, DivergenceGuard.DEFAULT_BOUND_MV),
             new SpikeDetector(blockSize, DT, 0, 0, true),

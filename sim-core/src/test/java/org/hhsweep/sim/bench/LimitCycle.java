@@ -18,16 +18,13 @@ final class LimitCycle {
     private static final double MAX_PERIOD_MS = 200.0;
 
     private final double[] v;
-    private final double[] m;
-    private final double[] h;
-    private final double[] n;
+    /** gates[k][j]: gate k at phase j. */
+    private final double[][] gates;
     private final int length;
 
-    private LimitCycle(double[] v, double[] m, double[] h, double[] n, int length) {
+    private LimitCycle(double[] v, double[][] gates, int length) {
         this.v = v;
-        this.m = m;
-        this.h = h;
-        this.n = n;
+        this.gates = gates;
         this.length = length;
     }
 
@@ -42,19 +39,20 @@ final class LimitCycle {
         int max = (int) Math.round(MAX_PERIOD_MS / dt);
         stepToCrossing(integrator, one, in, dt, p.Vth(), max);
 
-        double[] v = new double[max], m = new double[max], h = new double[max], n = new double[max];
+        double[] v = new double[max];
+        double[][] gates = new double[one.gates.length][max];
         int length = 0;
         do {
             v[length] = one.V[0];
-            m[length] = one.gate("m")[0];
-            h[length] = one.gate("h")[0];
-            n[length] = one.gate("n")[0];
+            for (int k = 0; k < gates.length; k++) {
+                gates[k][length] = one.gates[k][0];
+            }
             length++;
         } while (!stepCrosses(integrator, one, in, dt, p.Vth()) && length < max);
         if (length == max) {
             throw new IllegalStateException("no spike within " + MAX_PERIOD_MS + " ms at " + current + " uA/cm^2");
         }
-        return new LimitCycle(v, m, h, n, length);
+        return new LimitCycle(v, gates, length);
     }
 
     private static void stepToCrossing(Integrator integrator, NeuronBlock one, double[] in, double dt,
@@ -83,9 +81,9 @@ final class LimitCycle {
         for (int i = 0; i < block.size; i++) {
             int j = (int) ((long) i * length / block.size);
             block.V[i] = v[j];
-            block.gate("m")[i] = m[j];
-            block.gate("h")[i] = h[j];
-            block.gate("n")[i] = n[j];
+            for (int k = 0; k < gates.length; k++) {
+                block.gates[k][i] = gates[k][j];
+            }
         }
     }
 }
