@@ -59,8 +59,8 @@ final class ConfigReader {
                 ? Fields.integer(top.get("seed"), "seed", Long.MIN_VALUE, " (the sweep's random seed)") : 0L;
 
         ObjectNode sim = optionalSection(top.get("simulation"), "simulation", SIMULATION_KEYS);
-        double duration = quantityOrMissing(sim.get("duration"), RunTemplate.DURATION);
-        double dt = quantity(sim.get("dt"), RunTemplate.DT, DEFAULT_DT_MS);
+        double duration = quantityOrMissing(sim.get("duration"), RunTemplate.DURATION, EngineUnit.MILLISECOND);
+        double dt = quantity(sim.get("dt"), RunTemplate.DT, EngineUnit.MILLISECOND, DEFAULT_DT_MS);
         Method method = Fields.given(sim.get("method"))
                 ? Method.fromName(Fields.choice(sim.get("method"), "simulation.method", Method.names()))
                 : Method.DEFAULT;
@@ -68,17 +68,17 @@ final class ConfigReader {
         double windowEnd = Double.NaN;
         if (Fields.given(sim.get("window"))) {
             ObjectNode w = Fields.section(sim.get("window"), "simulation.window", WINDOW_KEYS);
-            windowStart = quantityOrMissing(w.get("start"), RunTemplate.WINDOW_START);
-            windowEnd = quantityOrMissing(w.get("end"), RunTemplate.WINDOW_END);
+            windowStart = quantityOrMissing(w.get("start"), RunTemplate.WINDOW_START, EngineUnit.MILLISECOND);
+            windowEnd = quantityOrMissing(w.get("end"), RunTemplate.WINDOW_END, EngineUnit.MILLISECOND);
         }
 
-        ObjectNode modelNode = optionalSection(top.get("model"), "model", HHParameters.NAMES);
         HHParameters model = HHParameters.DEFAULTS;
-        for (String p : HHParameters.NAMES) {
-            model = model.with(p, quantity(modelNode.get(p), RunTemplate.MODEL + p, HHParameters.DEFAULTS.get(p)));
+        ObjectNode modelNode = optionalSection(top.get("model"), "model", model.paths());
+        for (String p : model.paths()) {
+            model = model.with(p, quantity(modelNode.get(p), RunTemplate.MODEL + p, model.unit(p), model.get(p)));
         }
         ObjectNode initial = optionalSection(top.get("initial"), "initial", INITIAL_KEYS);
-        double v0 = quantity(initial.get("V"), RunTemplate.V0, NeuronSpec.DEFAULT_V0);
+        double v0 = quantity(initial.get("V"), RunTemplate.V0, EngineUnit.MILLIVOLT, NeuronSpec.DEFAULT_V0);
         int neurons = Fields.given(top.get("neurons"))
                 ? Fields.integer(top.get("neurons"), "neurons", 1, Integer.MAX_VALUE, " (neurons per run)") : 1;
         StimulusSpec stimulus = stimulus(top.get("stimulus"), neurons);
@@ -95,7 +95,7 @@ final class ConfigReader {
             ObjectNode t = tracesNode.isBoolean() ? optionalSection(null, "record.traces", TRACE_KEYS)
                     : Fields.section(tracesNode, "record.traces", TRACE_KEYS);
             variables = traceVariables(t.get("variables"));
-            traceEvery = quantity(t.get("every"), RunChecks.TRACE_EVERY, dt);
+            traceEvery = quantity(t.get("every"), RunChecks.TRACE_EVERY, EngineUnit.MILLISECOND, dt);
             traced = tracedNeurons(t.get("neurons"), neurons);
             quantization = quantization(t.get("quantize"), variables);
         }
@@ -135,22 +135,21 @@ final class ConfigReader {
         return Fields.given(n) ? Fields.section(n, field, known) : ResolvedConfig.FACTORY.objectNode();
     }
 
-    private double quantity(JsonNode n, String field, double dflt) {
+    private double quantity(JsonNode n, String field, EngineUnit unit, double dflt) {
         if (!Fields.given(n)) {
             return dflt;
         }
-        Fields.Quantity q = Fields.quantity(n, field, RunChecks.unit(field));
+        Fields.Quantity q = Fields.quantity(n, field, unit);
         written.put(field, q.text());
         return q.value();
     }
 
-    private double quantityOrMissing(JsonNode n, String field) {
+    private double quantityOrMissing(JsonNode n, String field, EngineUnit unit) {
         if (!Fields.given(n)) {
-            EngineUnit unit = RunChecks.unit(field);
             missing.put(field, "a " + Units.dimensionName(unit) + " such as \"" + Fields.example(field, unit) + "\"");
             return Double.NaN;
         }
-        return quantity(n, field, Double.NaN);
+        return quantity(n, field, unit, Double.NaN);
     }
 
     /** A JAX replay's run seeds are JAX's 32-bit seeds themselves: seed + replicate. */
@@ -195,9 +194,10 @@ final class ConfigReader {
         double[] values = new double[fields.size()];
         for (int i = 0; i < values.length; i++) {
             String field = RunTemplate.STIMULUS + fields.get(i);
+            EngineUnit unit = probe.unit(fields.get(i));
             values[i] = type.equals("pulse") && fields.get(i).equals("period")
-                    ? quantity(n.get("period"), field, 0.0)
-                    : quantityOrMissing(n.get(fields.get(i)), field);
+                    ? quantity(n.get("period"), field, unit, 0.0)
+                    : quantityOrMissing(n.get(fields.get(i)), field, unit);
         }
         // The tutorial's uniform input is one stream shared by the run; Gaussian and OU noise default to private.
         boolean shared = Fields.given(n.get("shared")) ? Fields.bool(n.get("shared"), "stimulus.shared")
@@ -326,7 +326,7 @@ final class ConfigReader {
         Map.Entry<String, String> first = it.next();
         String field = first.getKey();
         String value = written.containsKey(field) ? written.get(field)
-                : Units.format(RunChecks.value(base, field), RunChecks.unit(field)) + " (the default)";
+                : Units.format(RunChecks.value(base, field), RunChecks.unit(base, field)) + " (the default)";
         throw new ConfigException(field, value, first.getValue());
     }
 }

@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hhsweep.sim.model.HHParameters;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.sweep.SearchSpec;
@@ -62,7 +61,7 @@ final class ResolvedConfig {
         }
 
         ObjectNode model = root.putObject("model");
-        for (String p : HHParameters.NAMES) {
+        for (String p : t.model().paths()) {
             quantity(model, units, RunTemplate.MODEL + p, t);
         }
         quantity(root.putObject("initial"), units, RunTemplate.V0, t);
@@ -120,7 +119,7 @@ final class ResolvedConfig {
                 vars.add(v.label());
             }
             traces.put("every", t.traceEveryMs());
-            units.put(RunChecks.TRACE_EVERY, RunChecks.unit(RunChecks.TRACE_EVERY).symbol());
+            units.put(RunChecks.TRACE_EVERY, RunChecks.unit(t, RunChecks.TRACE_EVERY).symbol());
             traces.put("neurons", t.tracedNeurons());
             // only when quantised, so lossless sweeps keep the hash they had before the key existed
             if (t.traceQuantization().active()) {
@@ -150,7 +149,7 @@ final class ResolvedConfig {
 
     private static void quantity(ObjectNode parent, Map<String, String> units, String path, RunTemplate t) {
         parent.put(path.substring(path.lastIndexOf('.') + 1), t.get(path));
-        units.put(path, RunTemplate.unit(path).symbol());
+        units.put(path, t.unit(path).symbol());
     }
 
     /** Hex SHA-256 of the canonical form of {@code resolved} (sorted keys, compact), without {@link #NOT_HASHED}. */

@@ -72,11 +72,11 @@ final class RunChecks {
         return field.equals(TRACE_EVERY) ? t.traceEveryMs() : t.get(field);
     }
 
-    static EngineUnit unit(String field) {
+    static EngineUnit unit(RunTemplate t, String field) {
         if (field.startsWith(QUANTIZE_PREFIX)) {
             return quantized(field).engineUnit();
         }
-        return field.equals(TRACE_EVERY) ? EngineUnit.MILLISECOND : RunTemplate.unit(field);
+        return field.equals(TRACE_EVERY) ? EngineUnit.MILLISECOND : t.unit(field);
     }
 
     private static TraceVariable quantized(String field) {
@@ -84,7 +84,7 @@ final class RunChecks {
     }
 
     private static String show(RunTemplate t, String field) {
-        return field + " (" + Units.format(value(t, field), unit(field)) + ")";
+        return field + " (" + Units.format(value(t, field), unit(t, field)) + ")";
     }
 
     private static Problem time(RunTemplate t) {
@@ -174,7 +174,7 @@ final class RunChecks {
         }
         // the stimulus's current fields set its reach; whichever of them is swept is the one to blame
         List<String> currents = t.stimulus().fields().stream().map(f -> RunTemplate.STIMULUS + f)
-                .filter(f -> RunTemplate.unit(f) == i.engineUnit()).toList();
+                .filter(f -> t.unit(f) == i.engineUnit()).toList();
         Map<String, String> m = new LinkedHashMap<>();
         m.put(field, "a step of at least " + QuantizeSteps.smallestStep(reach) + " " + i.unit()
                 + " (samples are stored as whole steps in an int, which must hold the stimulus's largest current, "
@@ -193,13 +193,17 @@ final class RunChecks {
         return whole >= 1 && Math.abs(k - whole) <= TOLERANCE * Math.max(1.0, whole);
     }
 
+    /** By unit, so a model's new capacitances and conductances are checked without naming them here. */
     private static Problem model(RunTemplate t) {
-        if (!(t.model().C() > 0)) {
-            return Problem.of("model.C", "a positive membrane capacitance");
+        List<String> model = t.paths().stream().filter(p -> p.startsWith(RunTemplate.MODEL)).toList();
+        for (String p : model) {
+            if (t.unit(p) == EngineUnit.MICROFARAD_PER_CM2 && !(t.get(p) > 0)) {
+                return Problem.of(p, "a positive membrane capacitance");
+            }
         }
-        for (String g : new String[] {"gNa", "gK", "gL"}) {
-            if (t.model().get(g) < 0) {
-                return Problem.of("model." + g, "a conductance density >= 0");
+        for (String p : model) {
+            if (t.unit(p) == EngineUnit.MILLISIEMENS_PER_CM2 && t.get(p) < 0) {
+                return Problem.of(p, "a conductance density >= 0");
             }
         }
         return null;

@@ -54,7 +54,7 @@ final class SweepReader {
                 Map.Entry<String, JsonNode> e = it.next();
                 String field = "sweep.grid." + e.getKey();
                 checkPath(e.getKey(), base, field);
-                Swept s = GridValues.read(e.getKey(), e.getValue(), field, RunTemplate.unit(e.getKey()));
+                Swept s = GridValues.read(e.getKey(), e.getValue(), field, base.unit(e.getKey()));
                 grid.add(new SweepSpec.GridAxis(e.getKey(),
                         s.values().stream().mapToDouble(Swept.Value::value).toArray()));
                 swept.add(s);
@@ -88,7 +88,7 @@ final class SweepReader {
                     throw new ConfigException(field, "'" + path + "', already swept in sweep.grid",
                             "each field swept once: either in sweep.grid or in sweep.random");
                 }
-                Swept s = distribution(path, e.getValue(), field, random);
+                Swept s = distribution(path, base.unit(path), e.getValue(), field, random);
                 swept.add(s);
             }
         }
@@ -117,7 +117,7 @@ final class SweepReader {
                         "a field that is not also swept: the search sets it at every probe");
             }
         }
-        EngineUnit unit = RunTemplate.unit(path);
+        EngineUnit unit = base.unit(path);
         Fields.Quantity from = Fields.quantity(s.get("from"), "sweep.search.from", unit);
         Fields.Quantity to = Fields.quantity(s.get("to"), "sweep.search.to", unit);
         Fields.Quantity tolerance = Fields.quantity(s.get("tolerance"), "sweep.search.tolerance", unit);
@@ -185,9 +185,9 @@ final class SweepReader {
                 "one of " + String.join(", ", paths) + hint + note);
     }
 
-    private static Swept distribution(String path, JsonNode node, String field, List<SweepSpec.RandomParam> out) {
+    private static Swept distribution(String path, EngineUnit unit, JsonNode node, String field,
+                                      List<SweepSpec.RandomParam> out) {
         List<String> names = Arrays.stream(SweepSpec.Distribution.values()).map(SweepSpec.Distribution::configName).toList();
-        EngineUnit unit = RunTemplate.unit(path);
         String ex = Units.example(unit);
         String expected = "a distribution: {uniform: [low, high]}, {normal: [mean, sd]} or {loguniform: [low, high]}, "
                 + "with " + Units.dimensionName(unit) + " values such as \"" + ex + "\"";

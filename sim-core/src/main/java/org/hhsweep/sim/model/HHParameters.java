@@ -2,6 +2,8 @@ package org.hhsweep.sim.model;
 
 import java.io.Serializable;
 import java.util.List;
+import org.hhsweep.sim.sweep.Sweepable;
+import org.hhsweep.sim.units.EngineUnit;
 
 /**
  * The scalar parameters of one Hodgkin-Huxley neuron, in the engine's units:
@@ -9,7 +11,7 @@ import java.util.List;
  * settles near -70.7 mV rather than -65 mV); they are the project's reference, do not "fix" them.
  */
 public record HHParameters(double ENa, double gNa, double EK, double gK, double EL, double gL,
-                           double C, double Vth) implements Serializable {
+                           double C, double Vth) implements Sweepable<HHParameters>, Serializable {
 
     public static final HHParameters DEFAULTS =
             new HHParameters(50.0, 120.0, -77.0, 36.0, -54.387, 0.03, 1.0, 20.0);
@@ -17,6 +19,22 @@ public record HHParameters(double ENa, double gNa, double EK, double gK, double 
     /** Parameter names as they appear in configs (model.NAME) and in output columns. */
     public static final List<String> NAMES = List.of("ENa", "gNa", "EK", "gK", "EL", "gL", "C", "V_th");
 
+    @Override
+    public List<String> paths() {
+        return NAMES;
+    }
+
+    @Override
+    public EngineUnit unit(String name) {
+        return switch (name) {
+            case "ENa", "EK", "EL", "V_th" -> EngineUnit.MILLIVOLT;
+            case "gNa", "gK", "gL" -> EngineUnit.MILLISIEMENS_PER_CM2;
+            case "C" -> EngineUnit.MICROFARAD_PER_CM2;
+            default -> throw unknown(name);
+        };
+    }
+
+    @Override
     public double get(String name) {
         return switch (name) {
             case "ENa" -> ENa;
@@ -27,10 +45,11 @@ public record HHParameters(double ENa, double gNa, double EK, double gK, double 
             case "gL" -> gL;
             case "C" -> C;
             case "V_th" -> Vth;
-            default -> throw new IllegalArgumentException("unknown HH parameter '" + name + "', expected one of " + NAMES);
+            default -> throw unknown(name);
         };
     }
 
+    @Override
     public HHParameters with(String name, double value) {
         return switch (name) {
             case "ENa" -> new HHParameters(value, gNa, EK, gK, EL, gL, C, Vth);
@@ -41,7 +60,11 @@ public record HHParameters(double ENa, double gNa, double EK, double gK, double 
             case "gL" -> new HHParameters(ENa, gNa, EK, gK, EL, value, C, Vth);
             case "C" -> new HHParameters(ENa, gNa, EK, gK, EL, gL, value, Vth);
             case "V_th" -> new HHParameters(ENa, gNa, EK, gK, EL, gL, C, value);
-            default -> throw new IllegalArgumentException("unknown HH parameter '" + name + "', expected one of " + NAMES);
+            default -> throw unknown(name);
         };
+    }
+
+    private static IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException("unknown HH parameter '" + name + "', expected one of " + NAMES);
     }
 }

@@ -2,6 +2,7 @@ package org.hhsweep.sim.stimulus;
 
 import java.util.List;
 import java.util.Map;
+import org.hhsweep.sim.units.EngineUnit;
 
 /** Named access to the numeric fields of each stimulus type, for configs and sweeps. */
 final class StimulusFields {
@@ -35,6 +36,13 @@ final class StimulusFields {
             return new StimulusSpec.JaxUniform(v[0], v[1], j.shared(), j.neurons());
         }
         return create(spec.type(), v, spec.shared());
+    }
+
+    static EngineUnit unit(String field) {
+        return switch (field) {
+            case "onset", "duration", "period", "tau" -> EngineUnit.MILLISECOND;
+            default -> EngineUnit.MICROAMPERE_PER_CM2;
+        };
     }
 
     private static int index(StimulusSpec spec, String field) {

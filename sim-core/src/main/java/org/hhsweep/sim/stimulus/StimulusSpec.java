@@ -2,12 +2,14 @@ package org.hhsweep.sim.stimulus;
 
 import java.io.Serializable;
 import java.util.List;
+import org.hhsweep.sim.sweep.Sweepable;
+import org.hhsweep.sim.units.EngineUnit;
 
 /**
  * What one neuron's input is, in engine units (ms, uA/cm^2). Specs are small values; a block turns
  * the specs of its neurons into one array-based {@link Stimulus} with {@link Stimuli#forBlock}.
  */
-public sealed interface StimulusSpec extends Serializable {
+public sealed interface StimulusSpec extends Sweepable<StimulusSpec>, Serializable {
 
     /** Config names of the stimulus types. */
     List<String> TYPES = List.of("constant", "pulse", "ramp", "uniform", "gaussian", "ou");
@@ -36,14 +38,27 @@ public sealed interface StimulusSpec extends Serializable {
         return StimulusFields.fields(type());
     }
 
+    /** Every numeric field is sweepable. */
+    @Override
+    default List<String> paths() {
+        return fields();
+    }
+
     /** The value of a numeric field by its config name. */
+    @Override
     default double get(String field) {
         return StimulusFields.get(this, field);
     }
 
     /** A copy with one numeric field changed. */
+    @Override
     default StimulusSpec with(String field, double value) {
         return StimulusFields.with(this, field, value);
+    }
+
+    @Override
+    default EngineUnit unit(String field) {
+        return StimulusFields.unit(field);
     }
 
     /** Whether this stimulus draws random numbers (and so needs a stream key). */
