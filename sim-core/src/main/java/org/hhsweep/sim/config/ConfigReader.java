@@ -17,6 +17,7 @@ import org.hhsweep.sim.model.HHParameters;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
+import org.hhsweep.sim.stimulus.StimulusType;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.sweep.SweepSpec;
 import org.hhsweep.sim.units.EngineUnit;
@@ -136,20 +137,28 @@ final class ConfigReader {
     }
 
     private double quantity(JsonNode n, String field, EngineUnit unit, double dflt) {
+        return quantity(n, field, unit, Fields.example(field, unit), dflt);
+    }
+
+    private double quantity(JsonNode n, String field, EngineUnit unit, String example, double dflt) {
         if (!Fields.given(n)) {
             return dflt;
         }
-        Fields.Quantity q = Fields.quantity(n, field, unit);
+        Fields.Quantity q = Fields.quantity(n, field, unit, example);
         written.put(field, q.text());
         return q.value();
     }
 
     private double quantityOrMissing(JsonNode n, String field, EngineUnit unit) {
+        return quantityOrMissing(n, field, unit, Fields.example(field, unit));
+    }
+
+    private double quantityOrMissing(JsonNode n, String field, EngineUnit unit, String example) {
         if (!Fields.given(n)) {
-            missing.put(field, "a " + Units.dimensionName(unit) + " such as \"" + Fields.example(field, unit) + "\"");
+            missing.put(field, "a " + Units.dimensionName(unit) + " such as \"" + example + "\"");
             return Double.NaN;
         }
-        return quantity(n, field, unit, Double.NaN);
+        return quantity(n, field, unit, example, Double.NaN);
     }
 
     /** A JAX replay's run seeds are JAX's 32-bit seeds themselves: seed + replicate. */
@@ -168,50 +177,54 @@ final class ConfigReader {
         if (!Fields.given(n)) {
             return new StimulusSpec.Constant(0.0);
         }
-        List<String> types = StimulusSpec.TYPES;
+        List<String> types = StimulusType.names();
         if (!n.isObject()) {
             throw new ConfigException("stimulus", Fields.show(n), "a mapping such as {type: constant, amplitude: 10 uA/cm^2}");
         }
         if (!Fields.given(n.get("type"))) {
             throw Fields.missing("stimulus.type", "one of " + String.join(", ", types));
         }
-        String type = Fields.choice(n.get("type"), "stimulus.type", types);
-        StimulusSpec probe = StimulusSpec.of(type, new double[4], false);
-        List<String> fields = probe.fields();
+        StimulusType kind = StimulusType.named(Fields.choice(n.get("type"), "stimulus.type", types));
+        String type = kind.name();
         List<String> known = new ArrayList<>(List.of("type"));
-        known.addAll(fields);
-        if (probe.random()) {
+        known.addAll(kind.fieldNames());
+        if (kind.random()) {
             known.add("shared");
             known.add("rng");
         } else if (n.has("shared")) {
             throw new ConfigException("stimulus.shared", "'shared' on a " + type + " stimulus",
-                    "no 'shared' key: only random stimuli (uniform, gaussian, ou) have a stream to share");
+                    "no 'shared' key: only random stimuli (" + randomTypes() + ") have a stream to share");
         } else if (n.has("rng")) {
             throw new ConfigException("stimulus.rng", "'rng' on a " + type + " stimulus",
-                    "no 'rng' key: only random stimuli (uniform, gaussian, ou) draw random numbers");
+                    "no 'rng' key: only random stimuli (" + randomTypes() + ") draw random numbers");
         }
         Fields.section(n, "stimulus", known);
+        List<StimulusType.Field> fields = kind.fields();
         double[] values = new double[fields.size()];
         for (int i = 0; i < values.length; i++) {
-            String field = RunTemplate.STIMULUS + fields.get(i);
-            EngineUnit unit = probe.unit(fields.get(i));
-            values[i] = type.equals("pulse") && fields.get(i).equals("period")
-                    ? quantity(n.get("period"), field, unit, 0.0)
-                    : quantityOrMissing(n.get(fields.get(i)), field, unit);
+            StimulusType.Field f = fields.get(i);
+            String field = RunTemplate.STIMULUS + f.name();
+            values[i] = f.byDefault().isPresent()
+                    ? quantity(n.get(f.name()), field, f.unit(), f.example(), f.byDefault().getAsDouble())
+                    : quantityOrMissing(n.get(f.name()), field, f.unit(), f.example());
         }
-        // The tutorial's uniform input is one stream shared by the run; Gaussian and OU noise default to private.
         boolean shared = Fields.given(n.get("shared")) ? Fields.bool(n.get("shared"), "stimulus.shared")
-                : type.equals("uniform");
+                : kind.sharedByDefault();
         String rng = Fields.given(n.get("rng")) ? Fields.choice(n.get("rng"), "stimulus.rng", StimulusSpec.RNGS)
                 : StimulusSpec.RNG_DEFAULT;
-        if (rng.equals(StimulusSpec.RNG_JAX)) {
-            if (!type.equals("uniform")) {
-                throw new ConfigException("stimulus.rng", "jax on a " + type + " stimulus",
-                        "rng: default: the JAX replay draws uniform values only (stimulus type uniform, as the tutorial does)");
-            }
-            return new StimulusSpec.JaxUniform(values[0], values[1], shared, neurons);
+        if (kind.random() && !kind.rngs().contains(rng)) {
+            List<String> drawing = StimulusType.all().stream().filter(t -> t.rngs().contains(rng))
+                    .map(StimulusType::name).toList();
+            throw new ConfigException("stimulus.rng", rng + " on a " + type + " stimulus",
+                    "rng: default: the JAX replay draws uniform values only (stimulus type "
+                            + String.join(", ", drawing) + ", as the tutorial does)");
         }
-        return StimulusSpec.of(type, values, shared);
+        return kind.create(values, new StimulusType.Draw(shared, rng, neurons));
+    }
+
+    private static String randomTypes() {
+        return StimulusType.all().stream().filter(StimulusType::random).map(StimulusType::name)
+                .collect(Collectors.joining(", "));
     }
 
     private static List<TraceVariable> traceVariables(JsonNode n) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
+import org.hhsweep.sim.stimulus.StimulusType;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.units.EngineUnit;
 import org.hhsweep.sim.units.Units;
@@ -211,45 +212,13 @@ final class RunChecks {
 
     private static Problem stimulus(RunTemplate t) {
         StimulusSpec s = t.stimulus();
-        if (s instanceof StimulusSpec.Pulse p) {
-            if (p.onset() < 0) {
-                return Problem.of("stimulus.onset", "an onset >= 0");
-            }
-            if (!(p.duration() > 0)) {
-                return Problem.of("stimulus.duration", "a positive pulse duration");
-            }
-            if (p.period() < 0) {
-                return Problem.of("stimulus.period", "0 (a single pulse) or a positive period");
-            }
-            if (p.period() > 0 && p.period() < p.duration() * (1 - TOLERANCE)) {
-                return Problem.of("stimulus.period", "0 (a single pulse) or a period no shorter than "
-                                + show(t, "stimulus.duration"),
-                        "stimulus.duration", "a pulse no longer than " + show(t, "stimulus.period"));
-            }
-        } else if (s instanceof StimulusSpec.Ramp r) {
-            if (r.onset() < 0) {
-                return Problem.of("stimulus.onset", "an onset >= 0");
-            }
-            if (!(r.duration() > 0)) {
-                return Problem.of("stimulus.duration", "a positive ramp duration");
-            }
-        } else if (s instanceof StimulusSpec.Uniform || s instanceof StimulusSpec.JaxUniform) {
-            if (s.get("high") < s.get("low")) {
-                return Problem.of("stimulus.high", "a value >= " + show(t, "stimulus.low"),
-                        "stimulus.low", "a value <= " + show(t, "stimulus.high"));
-            }
-        } else if (s instanceof StimulusSpec.Gaussian g) {
-            if (g.sigma() < 0) {
-                return Problem.of("stimulus.sigma", "a standard deviation >= 0");
-            }
-        } else if (s instanceof StimulusSpec.OrnsteinUhlenbeck ou) {
-            if (ou.sigma() < 0) {
-                return Problem.of("stimulus.sigma", "a standard deviation >= 0");
-            }
-            if (!(ou.tau() > 0)) {
-                return Problem.of("stimulus.tau", "a positive correlation time");
-            }
+        Map<String, String> broken = s.kind().firstProblem(
+                new StimulusType.Checked(s, f -> show(t, RunTemplate.STIMULUS + f), TOLERANCE));
+        if (broken.isEmpty()) {
+            return null;
         }
-        return null;
+        Map<String, String> m = new LinkedHashMap<>();
+        broken.forEach((f, expected) -> m.put(RunTemplate.STIMULUS + f, expected));
+        return new Problem(m);
     }
 }
