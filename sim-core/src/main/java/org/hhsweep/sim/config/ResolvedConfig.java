@@ -62,15 +62,15 @@ final class ResolvedConfig {
 
         ObjectNode model = root.putObject("model");
         for (String p : t.model().paths()) {
-            quantity(model, units, RunTemplate.MODEL + p, t);
+            quantity(holder(model, p), units, RunTemplate.MODEL + p, t);
         }
         quantity(root.putObject("initial"), units, RunTemplate.V0, t);
         root.put("neurons", t.neurons());
 
         ObjectNode stim = root.putObject("stimulus");
         stim.put("type", t.stimulus().type());
-        for (String f : t.stimulus().fields()) {
-            quantity(stim, units, RunTemplate.STIMULUS + f, t);
+        for (String f : t.stimulus().paths()) {
+            quantity(holder(stim, f), units, RunTemplate.STIMULUS + f, t);
         }
         if (t.stimulus().random()) {
             stim.put("shared", t.stimulus().shared());
@@ -150,6 +150,19 @@ final class ResolvedConfig {
     private static void quantity(ObjectNode parent, Map<String, String> units, String path, RunTemplate t) {
         parent.put(path.substring(path.lastIndexOf('.') + 1), t.get(path));
         units.put(path, t.unit(path).symbol());
+    }
+
+    /**
+     * The object that holds the last part of a path within its section, made as needed, so that a
+     * model's nested paths resolve as the config writes them: channels.na.g in {channels: {na: {g}}}.
+     */
+    private static ObjectNode holder(ObjectNode section, String relative) {
+        ObjectNode o = section;
+        String[] parts = relative.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            o = o.has(parts[i]) ? (ObjectNode) o.get(parts[i]) : o.putObject(parts[i]);
+        }
+        return o;
     }
 
     /** Hex SHA-256 of the canonical form of {@code resolved} (sorted keys, compact), without {@link #NOT_HASHED}. */

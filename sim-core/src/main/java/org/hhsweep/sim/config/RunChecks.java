@@ -8,6 +8,7 @@ import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 import org.hhsweep.sim.stimulus.StimulusType;
 import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.Sweepable;
 import org.hhsweep.sim.units.EngineUnit;
 import org.hhsweep.sim.units.Units;
 
@@ -194,17 +195,20 @@ final class RunChecks {
         return whole >= 1 && Math.abs(k - whole) <= TOLERANCE * Math.max(1.0, whole);
     }
 
-    /** By unit, so a model's new capacitances and conductances are checked without naming them here. */
+    /**
+     * By unit, so a model's new capacitances and conductances are checked without naming them here.
+     * The model is asked directly: this runs for every combination of swept values.
+     */
     private static Problem model(RunTemplate t) {
-        List<String> model = t.paths().stream().filter(p -> p.startsWith(RunTemplate.MODEL)).toList();
-        for (String p : model) {
-            if (t.unit(p) == EngineUnit.MICROFARAD_PER_CM2 && !(t.get(p) > 0)) {
-                return Problem.of(p, "a positive membrane capacitance");
+        Sweepable<?> model = t.model();
+        for (String p : model.paths()) {
+            if (model.unit(p) == EngineUnit.MICROFARAD_PER_CM2 && !(model.get(p) > 0)) {
+                return Problem.of(RunTemplate.MODEL + p, "a positive membrane capacitance");
             }
         }
-        for (String p : model) {
-            if (t.unit(p) == EngineUnit.MILLISIEMENS_PER_CM2 && t.get(p) < 0) {
-                return Problem.of(p, "a conductance density >= 0");
+        for (String p : model.paths()) {
+            if (model.unit(p) == EngineUnit.MILLISIEMENS_PER_CM2 && model.get(p) < 0) {
+                return Problem.of(RunTemplate.MODEL + p, "a conductance density >= 0");
             }
         }
         return null;

@@ -26,6 +26,7 @@ public final class StimulusType {
 
     private final String name;
     private final List<Field> fields;
+    private final List<String> fieldNames;
     private final boolean random;
     private final boolean sharedByDefault;
     private final List<String> rngs;
@@ -37,6 +38,7 @@ public final class StimulusType {
     private StimulusType(Builder b) {
         this.name = b.name;
         this.fields = List.copyOf(b.fields);
+        this.fieldNames = fields.stream().map(Field::name).toList();
         this.random = b.random;
         this.sharedByDefault = b.sharedByDefault;
         this.rngs = b.rngs;
@@ -148,7 +150,7 @@ public final class StimulusType {
     }
 
     public List<String> fieldNames() {
-        return fields.stream().map(Field::name).toList();
+        return fieldNames;
     }
 
     public Field field(String field) {
