@@ -65,13 +65,13 @@ public final class StimulusType {
      * ({@code "stimulus.duration (5 ms)"}), and the relative slack of comparisons that must absorb
      * decimal-to-binary rounding.
      */
-    public record Checked(StimulusSpec spec, Function<String, String> shower, double tolerance) {
+    public record Checked(StimulusSpec spec, Function<String, String> shown, double tolerance) {
         public double get(String field) {
             return spec.get(field);
         }
 
         public String show(String field) {
-            return shower.apply(field);
+            return shown.apply(field);
         }
     }
 
@@ -132,7 +132,7 @@ public final class StimulusType {
      * a type defined in a test proves that one definition is all a type needs. Specs carry their
      * type, so only reading a config looks a type up by name.
      */
-    static Registration register(StimulusType type) {
+    static synchronized Registration register(StimulusType type) {
         if (names().contains(type.name)) {
             throw new IllegalArgumentException("stimulus type '" + type.name + "' exists already");
         }
