@@ -79,7 +79,7 @@ public final class Simulator {
      * seed as JAX's seed, unhashed, so seed 42 replays {@code PRNGKey(42)}.
      */
     static long stimulusKey(NeuronSpec spec) {
-        if (spec.stimulus() instanceof StimulusSpec.JaxUniform) {
+        if (StimulusSpec.RNG_JAX.equals(spec.stimulus().rng())) {
             return JaxUniformCurrent.streamKey(spec.runSeed(), spec.stimulus().shared() ? 0 : spec.neuronIndex());
         }
         long neuron = spec.stimulus().shared() ? RandomStreams.SHARED : spec.neuronIndex();

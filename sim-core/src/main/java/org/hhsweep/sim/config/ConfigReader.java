@@ -18,6 +18,7 @@ import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
+import org.hhsweep.sim.stimulus.StimulusType;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.sweep.SweepSpec;
 import org.hhsweep.sim.units.EngineUnit;
@@ -64,8 +65,8 @@ final class ConfigReader {
                 ? Fields.integer(top.get("seed"), "seed", Long.MIN_VALUE, " (the sweep's random seed)") : 0L;
 
         ObjectNode sim = optionalSection(top.get("simulation"), "simulation", SIMULATION_KEYS);
-        double duration = quantityOrMissing(sim.get("duration"), RunTemplate.DURATION);
-        double dt = quantity(sim.get("dt"), RunTemplate.DT, DEFAULT_DT_MS);
+        double duration = quantityOrMissing(sim.get("duration"), RunTemplate.DURATION, EngineUnit.MILLISECOND);
+        double dt = quantity(sim.get("dt"), RunTemplate.DT, EngineUnit.MILLISECOND, DEFAULT_DT_MS);
         Method method = Fields.given(sim.get("method"))
                 ? Method.fromName(Fields.choice(sim.get("method"), "simulation.method", Method.names()))
                 : Method.DEFAULT;
@@ -73,13 +74,13 @@ final class ConfigReader {
         double windowEnd = Double.NaN;
         if (Fields.given(sim.get("window"))) {
             ObjectNode w = Fields.section(sim.get("window"), "simulation.window", WINDOW_KEYS);
-            windowStart = quantityOrMissing(w.get("start"), RunTemplate.WINDOW_START);
-            windowEnd = quantityOrMissing(w.get("end"), RunTemplate.WINDOW_END);
+            windowStart = quantityOrMissing(w.get("start"), RunTemplate.WINDOW_START, EngineUnit.MILLISECOND);
+            windowEnd = quantityOrMissing(w.get("end"), RunTemplate.WINDOW_END, EngineUnit.MILLISECOND);
         }
 
         NeuronModel model = ModelReader.read(top.get("model"), configDir, this::quantity);
         ObjectNode initial = optionalSection(top.get("initial"), "initial", INITIAL_KEYS);
-        double v0 = quantity(initial.get("V"), RunTemplate.V0, NeuronSpec.DEFAULT_V0);
+        double v0 = quantity(initial.get("V"), RunTemplate.V0, EngineUnit.MILLIVOLT, NeuronSpec.DEFAULT_V0);
         int neurons = Fields.given(top.get("neurons"))
                 ? Fields.integer(top.get("neurons"), "neurons", 1, Integer.MAX_VALUE, " (neurons per run)") : 1;
         StimulusSpec stimulus = stimulus(top.get("stimulus"), neurons);
@@ -96,7 +97,7 @@ final class ConfigReader {
             ObjectNode t = tracesNode.isBoolean() ? optionalSection(null, "record.traces", TRACE_KEYS)
                     : Fields.section(tracesNode, "record.traces", TRACE_KEYS);
             variables = traceVariables(t.get("variables"), model);
-            traceEvery = quantity(t.get("every"), RunChecks.TRACE_EVERY, dt);
+            traceEvery = quantity(t.get("every"), RunChecks.TRACE_EVERY, EngineUnit.MILLISECOND, dt);
             traced = tracedNeurons(t.get("neurons"), neurons);
             quantization = quantization(t.get("quantize"), variables);
         }
@@ -143,22 +144,29 @@ final class ConfigReader {
         return q.value();
     }
 
-    private double quantity(JsonNode n, String field, double dflt) {
+    private double quantity(JsonNode n, String field, EngineUnit unit, double dflt) {
+        return quantity(n, field, unit, Fields.example(field, unit), dflt);
+    }
+
+    private double quantity(JsonNode n, String field, EngineUnit unit, String example, double dflt) {
         if (!Fields.given(n)) {
             return dflt;
         }
-        Fields.Quantity q = Fields.quantity(n, field, RunChecks.unit(field));
+        Fields.Quantity q = Fields.quantity(n, field, unit, example);
         written.put(field, q.text());
         return q.value();
     }
 
-    private double quantityOrMissing(JsonNode n, String field) {
+    private double quantityOrMissing(JsonNode n, String field, EngineUnit unit) {
+        return quantityOrMissing(n, field, unit, Fields.example(field, unit));
+    }
+
+    private double quantityOrMissing(JsonNode n, String field, EngineUnit unit, String example) {
         if (!Fields.given(n)) {
-            EngineUnit unit = RunChecks.unit(field);
-            missing.put(field, "a " + Units.dimensionName(unit) + " such as \"" + Fields.example(field, unit) + "\"");
+            missing.put(field, "a " + Units.dimensionName(unit) + " such as \"" + example + "\"");
             return Double.NaN;
         }
-        return quantity(n, field, Double.NaN);
+        return quantity(n, field, unit, example, Double.NaN);
     }
 
     /** A JAX replay's run seeds are JAX's 32-bit seeds themselves: seed + replicate. */
@@ -177,49 +185,54 @@ final class ConfigReader {
         if (!Fields.given(n)) {
             return new StimulusSpec.Constant(0.0);
         }
-        List<String> types = StimulusSpec.TYPES;
+        List<String> types = StimulusType.names();
         if (!n.isObject()) {
             throw new ConfigException("stimulus", Fields.show(n), "a mapping such as {type: constant, amplitude: 10 uA/cm^2}");
         }
         if (!Fields.given(n.get("type"))) {
             throw Fields.missing("stimulus.type", "one of " + String.join(", ", types));
         }
-        String type = Fields.choice(n.get("type"), "stimulus.type", types);
-        StimulusSpec probe = StimulusSpec.of(type, new double[4], false);
-        List<String> fields = probe.fields();
+        StimulusType kind = StimulusType.named(Fields.choice(n.get("type"), "stimulus.type", types));
+        String type = kind.name();
         List<String> known = new ArrayList<>(List.of("type"));
-        known.addAll(fields);
-        if (probe.random()) {
+        known.addAll(kind.fieldNames());
+        if (kind.random()) {
             known.add("shared");
             known.add("rng");
         } else if (n.has("shared")) {
             throw new ConfigException("stimulus.shared", "'shared' on a " + type + " stimulus",
-                    "no 'shared' key: only random stimuli (uniform, gaussian, ou) have a stream to share");
+                    "no 'shared' key: only random stimuli (" + randomTypes() + ") have a stream to share");
         } else if (n.has("rng")) {
             throw new ConfigException("stimulus.rng", "'rng' on a " + type + " stimulus",
-                    "no 'rng' key: only random stimuli (uniform, gaussian, ou) draw random numbers");
+                    "no 'rng' key: only random stimuli (" + randomTypes() + ") draw random numbers");
         }
         Fields.section(n, "stimulus", known);
+        List<StimulusType.Field> fields = kind.fields();
         double[] values = new double[fields.size()];
         for (int i = 0; i < values.length; i++) {
-            String field = RunTemplate.STIMULUS + fields.get(i);
-            values[i] = type.equals("pulse") && fields.get(i).equals("period")
-                    ? quantity(n.get("period"), field, 0.0)
-                    : quantityOrMissing(n.get(fields.get(i)), field);
+            StimulusType.Field f = fields.get(i);
+            String field = RunTemplate.STIMULUS + f.name();
+            values[i] = f.byDefault().isPresent()
+                    ? quantity(n.get(f.name()), field, f.unit(), f.example(), f.byDefault().getAsDouble())
+                    : quantityOrMissing(n.get(f.name()), field, f.unit(), f.example());
         }
-        // The tutorial's uniform input is one stream shared by the run; Gaussian and OU noise default to private.
         boolean shared = Fields.given(n.get("shared")) ? Fields.bool(n.get("shared"), "stimulus.shared")
-                : type.equals("uniform");
+                : kind.sharedByDefault();
         String rng = Fields.given(n.get("rng")) ? Fields.choice(n.get("rng"), "stimulus.rng", StimulusSpec.RNGS)
                 : StimulusSpec.RNG_DEFAULT;
-        if (rng.equals(StimulusSpec.RNG_JAX)) {
-            if (!type.equals("uniform")) {
-                throw new ConfigException("stimulus.rng", "jax on a " + type + " stimulus",
-                        "rng: default: the JAX replay draws uniform values only (stimulus type uniform, as the tutorial does)");
-            }
-            return new StimulusSpec.JaxUniform(values[0], values[1], shared, neurons);
+        if (kind.random() && !kind.rngs().contains(rng)) {
+            List<String> drawing = StimulusType.all().stream().filter(t -> t.rngs().contains(rng))
+                    .map(StimulusType::name).toList();
+            throw new ConfigException("stimulus.rng", rng + " on a " + type + " stimulus",
+                    "rng: default: the JAX replay draws uniform values only (stimulus type "
+                            + String.join(", ", drawing) + ", as the tutorial does)");
         }
-        return StimulusSpec.of(type, values, shared);
+        return kind.create(values, new StimulusType.Draw(shared, rng, neurons));
+    }
+
+    private static String randomTypes() {
+        return StimulusType.all().stream().filter(StimulusType::random).map(StimulusType::name)
+                .collect(Collectors.joining(", "));
     }
 
     private static List<TraceVariable> traceVariables(JsonNode n, NeuronModel model) {
@@ -341,7 +354,7 @@ final class ConfigReader {
                 .orElse(p.expectedByField().entrySet().iterator().next());
         String field = first.getKey();
         String value = written.containsKey(field) ? written.get(field)
-                : Units.format(RunChecks.value(base, field), RunChecks.unit(field)) + " (the default)";
+                : Units.format(RunChecks.value(base, field), RunChecks.unit(base, field)) + " (the default)";
         throw new ConfigException(field, value, first.getValue());
     }
 }

@@ -79,7 +79,11 @@ final class Fields {
     }
 
     static Quantity quantity(JsonNode n, String field, EngineUnit unit) {
-        String example = example(field, unit);
+        return quantity(n, field, unit, example(field, unit));
+    }
+
+    /** A quantity whose example in messages is given, for a field the name alone does not tell. */
+    static Quantity quantity(JsonNode n, String field, EngineUnit unit, String example) {
         if (!given(n)) {
             throw missing(field, "a " + Units.dimensionName(unit) + " such as \"" + example + "\"");
         }
@@ -94,10 +98,12 @@ final class Fields {
         }
     }
 
-    /** Typical values of times by field name: "0.01 ms" is a fine dt but a poor duration. */
+    /**
+     * Typical values of the simulation's and the record's times by field name: "0.01 ms" is a fine
+     * dt but a poor duration. A stimulus type gives its own, as one type's period is not another's.
+     */
     private static final Map<String, String> TIME_EXAMPLES = Map.of("duration", "100 ms", "dt", "0.01 ms",
-            "start", "500 ms", "end", "1000 ms", "every", "0.1 ms", "onset", "10 ms", "period", "100 ms",
-            "tau", "5 ms");
+            "start", "500 ms", "end", "1000 ms", "every", "0.1 ms");
 
     /** A typical value for a field, for messages. */
     static String example(String field, EngineUnit unit) {

@@ -19,26 +19,27 @@ final class GridValues {
     private GridValues() {
     }
 
-    static Swept read(String path, JsonNode node, String field, EngineUnit unit) {
+    /** @param example a typical value of the path, for messages */
+    static Swept read(String path, JsonNode node, String field, EngineUnit unit, String example) {
         String expected = "a list of " + Units.dimensionName(unit) + " values, a single value such as \""
                 + Units.example(unit) + "\", or a range {from, to, step}";
         if (!Fields.given(node)) {
             throw Fields.missing(field, expected);
         }
         if (node.isObject()) {
-            return range(path, Fields.section(node, field, RANGE_KEYS), field, unit);
+            return range(path, Fields.section(node, field, RANGE_KEYS), field, unit, example);
         }
         if (node.isArray()) {
-            return list(path, node, field, unit);
+            return list(path, node, field, unit, example);
         }
         if (node.isValueNode()) {
-            Fields.Quantity q = Fields.quantity(node, field, unit);
+            Fields.Quantity q = Fields.quantity(node, field, unit, example);
             return new Swept(path, List.of(new Swept.Value(q.value(), field, q.text())));
         }
         throw new ConfigException(field, Fields.show(node), expected);
     }
 
-    private static Swept list(String path, JsonNode node, String field, EngineUnit unit) {
+    private static Swept list(String path, JsonNode node, String field, EngineUnit unit, String example) {
         if (node.isEmpty()) {
             throw new ConfigException(field, "an empty list", "at least one " + Units.dimensionName(unit)
                     + " value such as [" + Units.example(unit) + "]");
@@ -47,7 +48,7 @@ final class GridValues {
         Map<Double, String> seen = new HashMap<>();
         for (int i = 0; i < node.size(); i++) {
             String f = field + "[" + i + "]";
-            Fields.Quantity q = Fields.quantity(node.get(i), f, unit);
+            Fields.Quantity q = Fields.quantity(node.get(i), f, unit, example);
             String earlier = seen.putIfAbsent(q.value(), q.text());
             if (earlier != null) {
                 // A repeated value repeats runs; replicates are what sweep.seeds is for.
@@ -59,10 +60,10 @@ final class GridValues {
         return new Swept(path, values);
     }
 
-    private static Swept range(String path, ObjectNode node, String field, EngineUnit unit) {
-        Fields.Quantity from = Fields.quantity(node.get("from"), field + ".from", unit);
-        Fields.Quantity to = Fields.quantity(node.get("to"), field + ".to", unit);
-        Fields.Quantity step = Fields.quantity(node.get("step"), field + ".step", unit);
+    private static Swept range(String path, ObjectNode node, String field, EngineUnit unit, String example) {
+        Fields.Quantity from = Fields.quantity(node.get("from"), field + ".from", unit, example);
+        Fields.Quantity to = Fields.quantity(node.get("to"), field + ".to", unit, example);
+        Fields.Quantity step = Fields.quantity(node.get("step"), field + ".step", unit, example);
         double a = from.value();
         double b = to.value();
         double h = step.value();

@@ -64,30 +64,12 @@ final class QuantizeSteps {
     }
 
     /**
-     * The largest |current| a stimulus gives: exact for the deterministic and uniform types, mean
-     * plus {@link SweepReader#NORMAL_CHECK_SDS} sd for the Gaussian ones (the reach at which normal
-     * distributions are checked elsewhere too).
+     * The largest |current| a stimulus gives, Gaussian values counted up to
+     * {@link SweepReader#NORMAL_CHECK_SDS} sd (the reach at which normal distributions are checked
+     * elsewhere too).
      */
     static double reach(StimulusSpec s) {
-        if (s instanceof StimulusSpec.Constant c) {
-            return Math.abs(c.amplitude());
-        }
-        if (s instanceof StimulusSpec.Pulse p) {
-            return Math.abs(p.amplitude());
-        }
-        if (s instanceof StimulusSpec.Ramp r) {
-            return Math.max(Math.abs(r.from()), Math.abs(r.to()));
-        }
-        if (s instanceof StimulusSpec.Gaussian g) {
-            return Math.abs(g.mean()) + SweepReader.NORMAL_CHECK_SDS * g.sigma();
-        }
-        if (s instanceof StimulusSpec.OrnsteinUhlenbeck ou) {
-            return Math.abs(ou.mean()) + SweepReader.NORMAL_CHECK_SDS * ou.sigma();
-        }
-        if (s instanceof StimulusSpec.Uniform || s instanceof StimulusSpec.JaxUniform) {
-            return Math.max(Math.abs(s.get("low")), Math.abs(s.get("high")));
-        }
-        throw new IllegalStateException("no current reach known for a " + s.type() + " stimulus");
+        return s.kind().reach(s, SweepReader.NORMAL_CHECK_SDS);
     }
 
     /** The smallest step that holds {@code reach} in an int, rounded up to two digits for messages. */

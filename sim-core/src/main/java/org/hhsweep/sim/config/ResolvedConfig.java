@@ -79,8 +79,8 @@ final class ResolvedConfig {
 
         ObjectNode stim = root.putObject("stimulus");
         stim.put("type", t.stimulus().type());
-        for (String f : t.stimulus().fields()) {
-            quantity(stim, units, RunTemplate.STIMULUS + f, t);
+        for (String f : t.stimulus().paths()) {
+            quantity(holder(stim, f), units, RunTemplate.STIMULUS + f, t);
         }
         if (t.stimulus().random()) {
             stim.put("shared", t.stimulus().shared());
@@ -129,7 +129,7 @@ final class ResolvedConfig {
                 vars.add(v.label());
             }
             traces.put("every", t.traceEveryMs());
-            units.put(RunChecks.TRACE_EVERY, RunChecks.unit(RunChecks.TRACE_EVERY).symbol());
+            units.put(RunChecks.TRACE_EVERY, RunChecks.unit(t, RunChecks.TRACE_EVERY).symbol());
             traces.put("neurons", t.tracedNeurons());
             // only when quantised, so lossless sweeps keep the hash they had before the key existed
             if (t.traceQuantization().active()) {
@@ -208,7 +208,20 @@ final class ResolvedConfig {
 
     private static void quantity(ObjectNode parent, Map<String, String> units, String path, RunTemplate t) {
         parent.put(path.substring(path.lastIndexOf('.') + 1), t.get(path));
-        units.put(path, RunTemplate.unit(path).symbol());
+        units.put(path, t.unit(path).symbol());
+    }
+
+    /**
+     * The object that holds the last part of a path within its section, made as needed, so that a
+     * model's nested paths resolve as the config writes them: channels.na.g in {channels: {na: {g}}}.
+     */
+    private static ObjectNode holder(ObjectNode section, String relative) {
+        ObjectNode o = section;
+        String[] parts = relative.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            o = o.has(parts[i]) ? (ObjectNode) o.get(parts[i]) : o.putObject(parts[i]);
+        }
+        return o;
     }
 
     /** Hex SHA-256 of the canonical form of {@code resolved} (sorted keys, compact), without {@link #NOT_HASHED}. */

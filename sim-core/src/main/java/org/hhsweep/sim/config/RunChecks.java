@@ -10,7 +10,9 @@ import org.hhsweep.sim.model.RateFunction;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
+import org.hhsweep.sim.stimulus.StimulusType;
 import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.Sweepable;
 import org.hhsweep.sim.units.EngineUnit;
 import org.hhsweep.sim.units.Units;
 
@@ -76,11 +78,11 @@ final class RunChecks {
         return field.equals(TRACE_EVERY) ? t.traceEveryMs() : t.get(field);
     }
 
-    static EngineUnit unit(String field) {
+    static EngineUnit unit(RunTemplate t, String field) {
         if (field.startsWith(QUANTIZE_PREFIX)) {
             return quantized(field).engineUnit();
         }
-        return field.equals(TRACE_EVERY) ? EngineUnit.MILLISECOND : RunTemplate.unit(field);
+        return field.equals(TRACE_EVERY) ? EngineUnit.MILLISECOND : t.unit(field);
     }
 
     private static TraceVariable quantized(String field) {
@@ -88,7 +90,7 @@ final class RunChecks {
     }
 
     private static String show(RunTemplate t, String field) {
-        return field + " (" + Units.format(value(t, field), unit(field)) + ")";
+        return field + " (" + Units.format(value(t, field), unit(t, field)) + ")";
     }
 
     private static Problem time(RunTemplate t) {
@@ -178,7 +180,7 @@ final class RunChecks {
         }
         // the stimulus's current fields set its reach; whichever of them is swept is the one to blame
         List<String> currents = t.stimulus().fields().stream().map(f -> RunTemplate.STIMULUS + f)
-                .filter(f -> RunTemplate.unit(f) == i.engineUnit()).toList();
+                .filter(f -> t.unit(f) == i.engineUnit()).toList();
         Map<String, String> m = new LinkedHashMap<>();
         m.put(field, "a step of at least " + QuantizeSteps.smallestStep(reach) + " " + i.unit()
                 + " (samples are stored as whole steps in an int, which must hold the stimulus's largest current, "
@@ -197,6 +199,7 @@ final class RunChecks {
         return whole >= 1 && Math.abs(k - whole) <= TOLERANCE * Math.max(1.0, whole);
     }
 
+    /** The model's rules, over every channel and gate it has: this runs for every combination of swept values. */
     private static Problem model(RunTemplate t) {
         NeuronModel m = t.model();
         if (!(m.C() > 0)) {
@@ -247,45 +250,13 @@ final class RunChecks {
 
     private static Problem stimulus(RunTemplate t) {
         StimulusSpec s = t.stimulus();
-        if (s instanceof StimulusSpec.Pulse p) {
-            if (p.onset() < 0) {
-                return Problem.of("stimulus.onset", "an onset >= 0");
-            }
-            if (!(p.duration() > 0)) {
-                return Problem.of("stimulus.duration", "a positive pulse duration");
-            }
-            if (p.period() < 0) {
-                return Problem.of("stimulus.period", "0 (a single pulse) or a positive period");
-            }
-            if (p.period() > 0 && p.period() < p.duration() * (1 - TOLERANCE)) {
-                return Problem.of("stimulus.period", "0 (a single pulse) or a period no shorter than "
-                                + show(t, "stimulus.duration"),
-                        "stimulus.duration", "a pulse no longer than " + show(t, "stimulus.period"));
-            }
-        } else if (s instanceof StimulusSpec.Ramp r) {
-            if (r.onset() < 0) {
-                return Problem.of("stimulus.onset", "an onset >= 0");
-            }
-            if (!(r.duration() > 0)) {
-                return Problem.of("stimulus.duration", "a positive ramp duration");
-            }
-        } else if (s instanceof StimulusSpec.Uniform || s instanceof StimulusSpec.JaxUniform) {
-            if (s.get("high") < s.get("low")) {
-                return Problem.of("stimulus.high", "a value >= " + show(t, "stimulus.low"),
-                        "stimulus.low", "a value <= " + show(t, "stimulus.high"));
-            }
-        } else if (s instanceof StimulusSpec.Gaussian g) {
-            if (g.sigma() < 0) {
-                return Problem.of("stimulus.sigma", "a standard deviation >= 0");
-            }
-        } else if (s instanceof StimulusSpec.OrnsteinUhlenbeck ou) {
-            if (ou.sigma() < 0) {
-                return Problem.of("stimulus.sigma", "a standard deviation >= 0");
-            }
-            if (!(ou.tau() > 0)) {
-                return Problem.of("stimulus.tau", "a positive correlation time");
-            }
+        Map<String, String> broken = s.kind().firstProblem(
+                new StimulusType.Checked(s, f -> show(t, RunTemplate.STIMULUS + f), TOLERANCE));
+        if (broken.isEmpty()) {
+            return null;
         }
-        return null;
+        Map<String, String> m = new LinkedHashMap<>();
+        broken.forEach((f, expected) -> m.put(RunTemplate.STIMULUS + f, expected));
+        return new Problem(m);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.hhsweep.sim.stimulus.StimulusSpec;
+import org.hhsweep.sim.stimulus.StimulusType;
 import org.hhsweep.sim.sweep.Criterion;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.sweep.SearchSpec;
@@ -54,7 +54,8 @@ final class SweepReader {
                 Map.Entry<String, JsonNode> e = it.next();
                 String field = "sweep.grid." + e.getKey();
                 checkPath(e.getKey(), base, field);
-                Swept s = GridValues.read(e.getKey(), e.getValue(), field, RunTemplate.unit(e.getKey()));
+                EngineUnit unit = base.unit(e.getKey());
+                Swept s = GridValues.read(e.getKey(), e.getValue(), field, unit, example(base, e.getKey(), unit));
                 grid.add(new SweepSpec.GridAxis(e.getKey(),
                         s.values().stream().mapToDouble(Swept.Value::value).toArray()));
                 swept.add(s);
@@ -88,7 +89,7 @@ final class SweepReader {
                     throw new ConfigException(field, "'" + path + "', already swept in sweep.grid",
                             "each field swept once: either in sweep.grid or in sweep.random");
                 }
-                Swept s = distribution(path, e.getValue(), field, random);
+                Swept s = distribution(path, base.unit(path), e.getValue(), field, random);
                 swept.add(s);
             }
         }
@@ -117,7 +118,7 @@ final class SweepReader {
                         "a field that is not also swept: the search sets it at every probe");
             }
         }
-        EngineUnit unit = RunTemplate.unit(path);
+        EngineUnit unit = base.unit(path);
         Fields.Quantity from = Fields.quantity(s.get("from"), "sweep.search.from", unit);
         Fields.Quantity to = Fields.quantity(s.get("to"), "sweep.search.to", unit);
         Fields.Quantity tolerance = Fields.quantity(s.get("tolerance"), "sweep.search.tolerance", unit);
@@ -162,6 +163,14 @@ final class SweepReader {
         }
     }
 
+    /** A typical value of a path, for messages: a stimulus field's is its type's. */
+    private static String example(RunTemplate base, String path, EngineUnit unit) {
+        if (path.startsWith(RunTemplate.STIMULUS)) {
+            return base.stimulus().kind().field(path.substring(RunTemplate.STIMULUS.length())).example();
+        }
+        return Fields.example(path, unit);
+    }
+
     /** A swept field must be a sweepable scalar of this config (stimulus fields depend on its type). */
     private static void checkPath(String path, RunTemplate base, String field) {
         List<String> paths = base.paths();
@@ -170,8 +179,7 @@ final class SweepReader {
         }
         if (path.startsWith(RunTemplate.STIMULUS)) {
             String f = path.substring(RunTemplate.STIMULUS.length());
-            boolean elsewhere = StimulusSpec.TYPES.stream()
-                    .anyMatch(t -> StimulusSpec.of(t, new double[4], false).fields().contains(f));
+            boolean elsewhere = StimulusType.all().stream().anyMatch(t -> t.fieldNames().contains(f));
             if (elsewhere) {
                 List<String> own = base.stimulus().fields().stream().map(x -> RunTemplate.STIMULUS + x).toList();
                 throw new ConfigException(field, "'" + path + "', not a field of the " + base.stimulus().type()
@@ -186,9 +194,9 @@ final class SweepReader {
                 "a sweepable field" + hint + note + ": one of " + String.join(", ", paths));
     }
 
-    private static Swept distribution(String path, JsonNode node, String field, List<SweepSpec.RandomParam> out) {
+    private static Swept distribution(String path, EngineUnit unit, JsonNode node, String field,
+                                      List<SweepSpec.RandomParam> out) {
         List<String> names = Arrays.stream(SweepSpec.Distribution.values()).map(SweepSpec.Distribution::configName).toList();
-        EngineUnit unit = RunTemplate.unit(path);
         String ex = Units.example(unit);
         String expected = "a distribution: {uniform: [low, high]}, {normal: [mean, sd]} or {loguniform: [low, high]}, "
                 + "with " + Units.dimensionName(unit) + " values such as \"" + ex + "\"";

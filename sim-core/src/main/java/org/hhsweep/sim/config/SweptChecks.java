@@ -50,7 +50,7 @@ final class SweptChecks {
     }
 
     private static String group(String path) {
-        if (path.startsWith("simulation.")) {
+        if (path.startsWith(RunTemplate.SIMULATION)) {
             return "simulation";
         }
         if (path.startsWith(RunTemplate.STIMULUS)) {
@@ -116,6 +116,6 @@ final class SweptChecks {
         // Cannot happen for a valid base run: a rule broken by unswept fields alone breaks there too.
         Map.Entry<String, String> first = problem.expectedByField().entrySet().iterator().next();
         return new ConfigException(first.getKey(),
-                Units.format(RunChecks.value(t, first.getKey()), RunChecks.unit(first.getKey())), first.getValue());
+                Units.format(RunChecks.value(t, first.getKey()), RunChecks.unit(t, first.getKey())), first.getValue());
     }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hhsweep.sim.sweep.Sweepable;
 import org.hhsweep.sim.units.EngineUnit;
 
 /**
@@ -18,7 +19,8 @@ import org.hhsweep.sim.units.EngineUnit;
  * {@code channels.NAME.gates.GATE.alpha|beta.rate|midpoint|scale}; {@link #ALIASES} keeps the
  * tutorial's short names (gNa, ENa, ...) for models with channels na, k and leak.
  */
-public record NeuronModel(double C, double Vth, double phi, List<Channel> channels) implements Serializable {
+public record NeuronModel(double C, double Vth, double phi, List<Channel> channels)
+        implements Serializable, Sweepable<NeuronModel> {
 
     /** The tutorial's parameter names and the paths they stand for. */
     public static final Map<String, String> ALIASES = Map.of(
@@ -83,6 +85,7 @@ public record NeuronModel(double C, double Vth, double phi, List<Channel> channe
     // the sweepable numbers
 
     /** Every sweepable path of this model: C, V_th, phi, the aliases it has, then each channel's numbers. */
+    @Override
     public List<String> paths() {
         List<String> out = new ArrayList<>(List.of("C", "V_th", "phi"));
         for (String alias : ALIAS_ORDER) {
@@ -119,6 +122,7 @@ public record NeuronModel(double C, double Vth, double phi, List<Channel> channe
         }
     }
 
+    @Override
     public double get(String path) {
         switch (path) {
             case "C":
@@ -141,6 +145,7 @@ public record NeuronModel(double C, double Vth, double phi, List<Channel> channe
         };
     }
 
+    @Override
     public NeuronModel with(String path, double value) {
         switch (path) {
             case "C":
@@ -170,7 +175,11 @@ public record NeuronModel(double C, double Vth, double phi, List<Channel> channe
     }
 
     /** The engine unit of a path's values (it follows from the path alone). */
+    @Override
     public EngineUnit unit(String path) {
+        if (!has(path)) {
+            throw unknown(path);
+        }
         return unitOf(path);
     }
 

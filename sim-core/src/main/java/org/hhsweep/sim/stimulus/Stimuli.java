@@ -43,57 +43,9 @@ public final class Stimuli {
         return new MixedStimulus(parts.toArray(Stimulus[]::new), targets.toArray(int[][]::new));
     }
 
+    /** Specs of one class are of one type, which builds their current. */
     private static Stimulus homogeneous(StimulusSpec[] specs, long[] keys, double dt) {
-        int n = specs.length;
-        double[] a = new double[n], b = new double[n], c = new double[n], d = new double[n];
-        int[] stride = new int[n];
-        for (int i = 0; i < n; i++) {
-            StimulusSpec spec = specs[i];
-            if (spec instanceof StimulusSpec.Constant s) {
-                a[i] = s.amplitude();
-            } else if (spec instanceof StimulusSpec.Pulse s) {
-                a[i] = s.onset();
-                b[i] = s.duration();
-                c[i] = s.amplitude();
-                d[i] = s.period();
-            } else if (spec instanceof StimulusSpec.Ramp s) {
-                a[i] = s.onset();
-                b[i] = s.duration();
-                c[i] = s.from();
-                d[i] = s.to();
-            } else if (spec instanceof StimulusSpec.Uniform s) {
-                a[i] = s.low();
-                b[i] = s.high();
-            } else if (spec instanceof StimulusSpec.JaxUniform s) {
-                a[i] = s.low();
-                b[i] = s.high();
-                stride[i] = s.shared() ? 1 : s.neurons();
-            } else if (spec instanceof StimulusSpec.Gaussian s) {
-                a[i] = s.mean();
-                b[i] = s.sigma();
-            } else if (spec instanceof StimulusSpec.OrnsteinUhlenbeck s) {
-                a[i] = s.mean();
-                b[i] = s.sigma();
-                c[i] = s.tau();
-            }
-        }
-        StimulusSpec first = specs[0];
-        if (first instanceof StimulusSpec.Constant) {
-            return new ConstantCurrent(a);
-        } else if (first instanceof StimulusSpec.Pulse) {
-            return new PulseCurrent(a, b, c, d, dt);
-        } else if (first instanceof StimulusSpec.Ramp) {
-            return new RampCurrent(a, b, c, d, dt);
-        } else if (first instanceof StimulusSpec.Uniform) {
-            return new UniformNoiseCurrent(a, b, keys);
-        } else if (first instanceof StimulusSpec.JaxUniform) {
-            return new JaxUniformCurrent(a, b, keys, stride);
-        } else if (first instanceof StimulusSpec.Gaussian) {
-            return new GaussianNoiseCurrent(a, b, keys);
-        } else if (first instanceof StimulusSpec.OrnsteinUhlenbeck) {
-            return new OrnsteinUhlenbeckCurrent(a, b, c, keys, dt);
-        }
-        throw new IllegalArgumentException("unsupported stimulus spec " + first);
+        return specs[0].kind().engine(specs, keys, dt);
     }
 
     /** A block whose neurons have stimuli of different types: each part fills its own neurons. */

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.hhsweep.sim.SimulationSettings;
 import org.hhsweep.sim.integrate.Method;
 import org.hhsweep.sim.model.NeuronModel;
@@ -16,7 +18,9 @@ import org.hhsweep.sim.units.EngineUnit;
 /**
  * Everything that describes one run, in engine units: the base config of a sweep, and each run
  * after the sweep has set its swept scalars. Every sweepable scalar has a dotted config path
- * ({@link #paths()}), read with {@link #get} and set with {@link #with}.
+ * ({@link #paths()}), read with {@link #get} and set with {@link #with}: a section's prefix
+ * ("model.") and a path of that section's {@link Sweepable} part, which alone knows its paths and
+ * their units.
  *
  * @param windowStartMs analysis window start or NaN for none; likewise windowEndMs
  * @param tracedNeurons neurons 0 .. tracedNeurons-1 of each run get traces
@@ -29,13 +33,15 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
                           int tracedNeurons, List<TraceVariable> traceVariables, double traceEveryMs,
                           boolean keepSpikeTimes, TraceQuantization traceQuantization) implements Serializable {
 
-    public static final String DT = "simulation.dt";
-    public static final String DURATION = "simulation.duration";
-    public static final String WINDOW_START = "simulation.window.start";
-    public static final String WINDOW_END = "simulation.window.end";
-    public static final String V0 = "initial.V";
+    public static final String SIMULATION = "simulation.";
+    public static final String INITIAL = "initial.";
     public static final String MODEL = "model.";
     public static final String STIMULUS = "stimulus.";
+    public static final String DT = SIMULATION + "dt";
+    public static final String DURATION = SIMULATION + "duration";
+    public static final String WINDOW_START = SIMULATION + "window.start";
+    public static final String WINDOW_END = SIMULATION + "window.end";
+    public static final String V0 = INITIAL + "V";
 
     public RunTemplate {
         traceVariables = List.copyOf(traceVariables);
@@ -50,96 +56,134 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
                 traceVariables, traceEveryMs, keepSpikeTimes, TraceQuantization.NONE);
     }
 
-    /** The sweepable scalar paths of this template (stimulus fields depend on its type). */
-    public List<String> paths() {
-        List<String> out = new ArrayList<>(List.of(DT, DURATION, WINDOW_START, WINDOW_END, V0));
-        for (String name : model.paths()) {
-            out.add(MODEL + name);
+    /**
+     * A prefix and the part of the run under it. The simulation's and the initial parts are views
+     * made on each call from the record's own components, which stay flat because the engine and
+     * the Spark jobs read them (dt(), v0()).
+     */
+    private record Section<T extends Sweepable<T>>(String prefix, Function<RunTemplate, T> part,
+                                                   BiFunction<RunTemplate, T, RunTemplate> put) {
+        RunTemplate with(RunTemplate t, String path, double value) {
+            return put.apply(t, part.apply(t).with(path, value));
         }
-        for (String field : stimulus.fields()) {
-            out.add(STIMULUS + field);
+    }
+
+    /** The sections in the order of {@link #paths()}, which is the order configs and messages list them. */
+    private static final List<Section<?>> SECTIONS = List.of(
+            new Section<>(SIMULATION, RunTemplate::times,
+                    (t, s) -> t.copy(s, t.v0, t.model, t.stimulus)),
+            new Section<>(INITIAL, t -> new Initial(t.v0),
+                    (t, s) -> t.copy(t.times(), s.V(), t.model, t.stimulus)),
+            new Section<>(MODEL, RunTemplate::model,
+                    (t, s) -> t.copy(t.times(), t.v0, s, t.stimulus)),
+            new Section<>(STIMULUS, RunTemplate::stimulus,
+                    (t, s) -> t.copy(t.times(), t.v0, t.model, s)));
+
+    /** The only place a swept value rebuilds the record, so a new component is carried over once. */
+    private RunTemplate copy(Times times, double v0, NeuronModel model, StimulusSpec stimulus) {
+        return new RunTemplate(times.dt(), times.duration(), method, times.windowStart(), times.windowEnd(), model, v0,
+                stimulus, neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
+    }
+
+    private Times times() {
+        return new Times(dt, durationMs, windowStartMs, windowEndMs);
+    }
+
+    /** The sweepable times of the simulation section, in ms. */
+    private record Times(double dt, double duration, double windowStart, double windowEnd) implements Sweepable<Times> {
+        private static final List<String> PATHS = List.of("dt", "duration", "window.start", "window.end");
+
+        @Override
+        public List<String> paths() {
+            return PATHS;
+        }
+
+        @Override
+        public double get(String path) {
+            return switch (path) {
+                case "dt" -> dt;
+                case "duration" -> duration;
+                case "window.start" -> windowStart;
+                case "window.end" -> windowEnd;
+                default -> throw new IllegalArgumentException(path);
+            };
+        }
+
+        @Override
+        public Times with(String path, double value) {
+            return switch (path) {
+                case "dt" -> new Times(value, duration, windowStart, windowEnd);
+                case "duration" -> new Times(dt, value, windowStart, windowEnd);
+                case "window.start" -> new Times(dt, duration, value, windowEnd);
+                case "window.end" -> new Times(dt, duration, windowStart, value);
+                default -> throw new IllegalArgumentException(path);
+            };
+        }
+
+        @Override
+        public EngineUnit unit(String path) {
+            return EngineUnit.MILLISECOND;
+        }
+    }
+
+    /** The initial state a run may set: the membrane potential, in mV. */
+    private record Initial(double V) implements Sweepable<Initial> {
+        @Override
+        public List<String> paths() {
+            return List.of("V");
+        }
+
+        @Override
+        public double get(String path) {
+            return V;
+        }
+
+        @Override
+        public Initial with(String path, double value) {
+            return new Initial(value);
+        }
+
+        @Override
+        public EngineUnit unit(String path) {
+            return EngineUnit.MILLIVOLT;
+        }
+    }
+
+    /** The sweepable scalar paths of this template (the model's and the stimulus's depend on them). */
+    public List<String> paths() {
+        List<String> out = new ArrayList<>();
+        for (Section<?> s : SECTIONS) {
+            for (String path : s.part().apply(this).paths()) {
+                out.add(s.prefix() + path);
+            }
         }
         return Collections.unmodifiableList(out);
     }
 
     public double get(String path) {
-        switch (path) {
-            case DT:
-                return dt;
-            case DURATION:
-                return durationMs;
-            case WINDOW_START:
-                return windowStartMs;
-            case WINDOW_END:
-                return windowEndMs;
-            case V0:
-                return v0;
-            default:
-                if (path.startsWith(MODEL) && model.has(path.substring(MODEL.length()))) {
-                    return model.get(path.substring(MODEL.length()));
-                }
-                if (path.startsWith(STIMULUS) && stimulus.fields().contains(path.substring(STIMULUS.length()))) {
-                    return stimulus.get(path.substring(STIMULUS.length()));
-                }
-                throw unknown(path);
-        }
+        Section<?> s = section(path);
+        return s.part().apply(this).get(path.substring(s.prefix().length()));
     }
 
     public RunTemplate with(String path, double value) {
-        switch (path) {
-            case DT:
-                return new RunTemplate(value, durationMs, method, windowStartMs, windowEndMs, model, v0, stimulus,
-                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
-            case DURATION:
-                return new RunTemplate(dt, value, method, windowStartMs, windowEndMs, model, v0, stimulus,
-                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
-            case WINDOW_START:
-                return new RunTemplate(dt, durationMs, method, value, windowEndMs, model, v0, stimulus,
-                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
-            case WINDOW_END:
-                return new RunTemplate(dt, durationMs, method, windowStartMs, value, model, v0, stimulus,
-                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
-            case V0:
-                return new RunTemplate(dt, durationMs, method, windowStartMs, windowEndMs, model, value, stimulus,
-                        neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
-            default:
-                if (path.startsWith(MODEL) && model.has(path.substring(MODEL.length()))) {
-                    return new RunTemplate(dt, durationMs, method, windowStartMs, windowEndMs,
-                            model.with(path.substring(MODEL.length()), value), v0, stimulus, neurons, tracedNeurons,
-                            traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
-                }
-                if (path.startsWith(STIMULUS) && stimulus.fields().contains(path.substring(STIMULUS.length()))) {
-                    return new RunTemplate(dt, durationMs, method, windowStartMs, windowEndMs, model, v0,
-                            stimulus.with(path.substring(STIMULUS.length()), value), neurons, tracedNeurons,
-                            traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
-                }
-                throw unknown(path);
-        }
-    }
-
-    private IllegalArgumentException unknown(String path) {
-        return new IllegalArgumentException("'" + path + "' is not a sweepable scalar; expected one of " + paths());
+        Section<?> s = section(path);
+        return s.with(this, path.substring(s.prefix().length()), value);
     }
 
     /** The engine unit of a sweepable path's values. */
-    public static EngineUnit unit(String path) {
-        if (path.equals(DT) || path.equals(DURATION) || path.equals(WINDOW_START) || path.equals(WINDOW_END)) {
-            return EngineUnit.MILLISECOND;
+    public EngineUnit unit(String path) {
+        Section<?> s = section(path);
+        return s.part().apply(this).unit(path.substring(s.prefix().length()));
+    }
+
+    /** The section holding a sweepable path; the parts are asked only about paths they list. */
+    private Section<?> section(String path) {
+        for (Section<?> s : SECTIONS) {
+            if (path.startsWith(s.prefix()) && s.part().apply(this).paths().contains(path.substring(s.prefix().length()))) {
+                return s;
+            }
         }
-        if (path.equals(V0)) {
-            return EngineUnit.MILLIVOLT;
-        }
-        if (path.startsWith(MODEL)) {
-            return NeuronModel.unitOf(path.substring(MODEL.length()));
-        }
-        if (path.startsWith(STIMULUS)) {
-            String field = path.substring(STIMULUS.length());
-            return switch (field) {
-                case "onset", "duration", "period", "tau" -> EngineUnit.MILLISECOND;
-                default -> EngineUnit.MICROAMPERE_PER_CM2;
-            };
-        }
-        throw new IllegalArgumentException("'" + path + "' is not a sweepable scalar");
+        throw new IllegalArgumentException("'" + path + "' is not a sweepable scalar; expected one of " + paths());
     }
 
     /** The output column name of a config path: dots become underscores (stimulus.amplitude -> stimulus_amplitude). */

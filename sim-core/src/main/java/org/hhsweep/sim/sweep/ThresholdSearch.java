@@ -36,17 +36,17 @@ public final class ThresholdSearch {
         Probe atFrom = probe(search, run, search.from(), neuronSteps);
         probes++;
         if (atFrom.diverged() > 0) {
-            return diverged(search, search.from(), search.to(), 0, probes, atFrom, search.from());
+            return diverged(run, search, search.from(), search.to(), 0, probes, atFrom, search.from());
         }
         Probe atTo = probe(search, run, search.to(), neuronSteps);
         probes++;
         if (atTo.diverged() > 0) {
-            return diverged(search, search.from(), search.to(), 0, probes, atTo, search.to());
+            return diverged(run, search, search.from(), search.to(), 0, probes, atTo, search.to());
         }
         if (atFrom.holds() || !atTo.holds()) {
             String detail = "criterion " + search.criterion() + (atFrom.holds() ? " holds" : " fails") + " at "
-                    + path + " = " + show(search, search.from()) + " (from) and "
-                    + (atTo.holds() ? "holds" : "fails") + " at " + show(search, search.to())
+                    + path + " = " + show(run, search, search.from()) + " (from) and "
+                    + (atTo.holds() ? "holds" : "fails") + " at " + show(run, search, search.to())
                     + " (to); bisection needs it to fail at from and hold at to";
             return new SearchResult(SearchResult.NO_CHANGE, null, search.from(), search.to(), 0, probes, 0, detail);
         }
@@ -62,7 +62,7 @@ public final class ThresholdSearch {
             probes++;
             iterations++;
             if (p.diverged() > 0) {
-                return diverged(search, low, high, iterations, probes, p, mid);
+                return diverged(run, search, low, high, iterations, probes, p, mid);
             }
             if (p.holds()) {
                 high = mid;
@@ -71,19 +71,19 @@ public final class ThresholdSearch {
             }
         }
         return new SearchResult(SearchResult.OK, high, low, high, iterations, probes, 0,
-                "criterion " + search.criterion() + " fails at " + show(search, low) + " and holds at "
-                        + show(search, high));
+                "criterion " + search.criterion() + " fails at " + show(run, search, low) + " and holds at "
+                        + show(run, search, high));
     }
 
-    private static SearchResult diverged(SearchSpec search, double low, double high, int iterations, int probes,
-                                         Probe p, double at) {
+    private static SearchResult diverged(RunSpec run, SearchSpec search, double low, double high, int iterations,
+                                         int probes, Probe p, double at) {
         return new SearchResult(SearchResult.DIVERGED, null, low, high, iterations, probes, p.diverged(),
-                p.diverged() + " neuron(s) diverged at " + search.path() + " = " + show(search, at)
+                p.diverged() + " neuron(s) diverged at " + search.path() + " = " + show(run, search, at)
                         + ", where the criterion is undefined; the search stopped");
     }
 
-    private static String show(SearchSpec search, double value) {
-        return Units.format(value, RunTemplate.unit(search.path()));
+    private static String show(RunSpec run, SearchSpec search, double value) {
+        return Units.format(value, run.template().unit(search.path()));
     }
 
     /** Simulates the run with the searched scalar at {@code value}; statistics only. */

@@ -248,28 +248,40 @@ class SweepSpecTest {
     void unitsByFamily() {
         for (String p : List.of("simulation.dt", "simulation.duration", "simulation.window.start",
                 "simulation.window.end", "stimulus.onset", "stimulus.duration", "stimulus.period", "stimulus.tau")) {
-            assertEquals(EngineUnit.MILLISECOND, RunTemplate.unit(p), p);
+            assertEquals(EngineUnit.MILLISECOND, unitOfAnyTemplate(p), p);
         }
         for (String p : List.of("initial.V", "model.ENa", "model.EK", "model.EL", "model.V_th")) {
-            assertEquals(EngineUnit.MILLIVOLT, RunTemplate.unit(p), p);
+            assertEquals(EngineUnit.MILLIVOLT, unitOfAnyTemplate(p), p);
         }
         for (String p : List.of("model.gNa", "model.gK", "model.gL")) {
-            assertEquals(EngineUnit.MILLISIEMENS_PER_CM2, RunTemplate.unit(p), p);
+            assertEquals(EngineUnit.MILLISIEMENS_PER_CM2, unitOfAnyTemplate(p), p);
         }
-        assertEquals(EngineUnit.MICROFARAD_PER_CM2, RunTemplate.unit("model.C"));
+        assertEquals(EngineUnit.MICROFARAD_PER_CM2, unitOfAnyTemplate("model.C"));
         for (String p : List.of("stimulus.amplitude", "stimulus.from", "stimulus.to", "stimulus.low", "stimulus.high",
                 "stimulus.mean", "stimulus.sigma")) {
-            assertEquals(EngineUnit.MICROAMPERE_PER_CM2, RunTemplate.unit(p), p);
+            assertEquals(EngineUnit.MICROAMPERE_PER_CM2, unitOfAnyTemplate(p), p);
         }
         // every path of every template has a unit
         for (StimulusSpec stimulus : oneOfEachType()) {
             RunTemplate t = new RunTemplate(0.01, 100.0, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
                     ModelLibrary.hh(), -65.0, stimulus, 1, 0, List.of(), 0.01, true);
             for (String p : t.paths()) {
-                RunTemplate.unit(p);
+                t.unit(p);
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> RunTemplate.unit("simulation.steps"));
+        assertThrows(IllegalArgumentException.class, () -> BASE.unit("simulation.steps"));
+    }
+
+    /** A path's unit in a template that has it: a stimulus field's, in one of that field's type. */
+    private static EngineUnit unitOfAnyTemplate(String path) {
+        for (StimulusSpec stimulus : oneOfEachType()) {
+            RunTemplate t = new RunTemplate(0.01, 100.0, Method.EXP_EULER_REFERENCE, Double.NaN, Double.NaN,
+                    ModelLibrary.hh(), -65.0, stimulus, 1, 0, List.of(), 0.01, true);
+            if (t.paths().contains(path)) {
+                return t.unit(path);
+            }
+        }
+        throw new AssertionError("no template has " + path);
     }
 
     @Test

@@ -32,7 +32,7 @@ final class SearchReport {
 
     static void print(SparkSession spark, SweepJob.Result result, SweepSpec spec, PrintStream out) {
         SearchSpec search = spec.search();
-        EngineUnit unit = RunTemplate.unit(search.path());
+        EngineUnit unit = spec.base().unit(search.path());
         ChunkCounts t = result.totals();
         out.printf(Locale.ROOT, "search %s: %,d run%s, smallest %s in [%s, %s] where %s, to %s; %s neuron-steps%n",
                 spec.name(), t.runs(), t.runs() == 1 ? "" : "s", search.path(), Units.format(search.from(), unit),
@@ -66,7 +66,7 @@ final class SearchReport {
     private static String who(Row r, SweepSpec spec) {
         List<String> parts = new ArrayList<>();
         for (String path : spec.sweptPaths()) {
-            parts.add(path + " = " + Units.format(r.<Double>getAs(RunTemplate.column(path)), RunTemplate.unit(path)));
+            parts.add(path + " = " + Units.format(r.<Double>getAs(RunTemplate.column(path)), spec.base().unit(path)));
         }
         if (spec.seeds() > 1) {
             parts.add("replicate " + r.<Integer>getAs("replicate"));

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hhsweep.sim.config.SweepConfig;
-import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.sweep.SearchSpec;
 import org.hhsweep.sim.sweep.SweepChunks;
 import org.hhsweep.sim.sweep.SweepSize;
@@ -59,7 +58,7 @@ final class ValidateCommand {
         out.println("swept: " + swept(spec));
         if (spec.search() != null) {
             SearchSpec search = spec.search();
-            EngineUnit unit = RunTemplate.unit(search.path());
+            EngineUnit unit = spec.base().unit(search.path());
             out.printf(Locale.ROOT, "search: smallest %s in [%s, %s] where %s, to %s (up to %d simulations per run)%n",
                     search.path(), Units.format(search.from(), unit), Units.format(search.to(), unit),
                     search.criterion(), Units.format(search.tolerance(), unit), search.probes());

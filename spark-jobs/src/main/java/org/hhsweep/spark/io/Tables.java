@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hhsweep.sim.config.ConfigLoader;
 import org.hhsweep.sim.record.Trace;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
@@ -79,9 +80,9 @@ public final class Tables {
         this.written = List.copyOf(written);
     }
 
-    private static Tables simulating(List<String> sweptPaths, boolean withSpikes, boolean withTraces,
+    private static Tables simulating(RunTemplate base, List<String> sweptPaths, boolean withSpikes, boolean withTraces,
                                      TraceQuantization quantization) {
-        List<Table<?>> t = new ArrayList<>(List.of(runsTable(sweptPaths), summariesTable(sweptPaths)));
+        List<Table<?>> t = new ArrayList<>(List.of(runsTable(base, sweptPaths), summariesTable(base, sweptPaths)));
         if (withSpikes) {
             t.add(spikesTable());
         }
@@ -96,25 +97,42 @@ public final class Tables {
      * threshold search, runs (one per search, the commit mark) and thresholds.
      */
     public static Tables forSweep(SweepSpec spec) {
-        if (spec.search() != null) {
-            return search(spec.sweptPaths(), spec.search().path());
-        }
         RunTemplate base = spec.base();
-        return simulating(spec.sweptPaths(), base.keepSpikeTimes(),
+        if (spec.search() != null) {
+            return search(base, spec.sweptPaths(), spec.search().path());
+        }
+        return simulating(base, spec.sweptPaths(), base.keepSpikeTimes(),
                 base.tracedNeurons() > 0 && !base.traceVariables().isEmpty(), base.traceQuantization());
     }
 
-    /** The tables of a threshold search over {@code searchedPath} (for docs and schemas). */
+    /**
+     * The tables of a threshold search over {@code searchedPath} (for docs and schemas), the paths
+     * those of a config that leaves everything else at its default.
+     */
     public static Tables search(List<String> sweptPaths, String searchedPath) {
-        return new Tables(List.of(runsTable(sweptPaths), thresholdsTable(sweptPaths, searchedPath)));
+        return search(defaults(), sweptPaths, searchedPath);
+    }
+
+    private static Tables search(RunTemplate base, List<String> sweptPaths, String searchedPath) {
+        return new Tables(List.of(runsTable(base, sweptPaths), thresholdsTable(base, sweptPaths, searchedPath)));
     }
 
     /**
-     * Every table of a simulating sweep, swept columns named after the given paths, traces in the
-     * default layout (whole steps), for docs and schemas.
+     * Every table of a simulating sweep, swept columns named after the given paths (of a config
+     * that leaves everything else at its default), traces in the default layout (whole steps), for
+     * docs and schemas.
      */
     public static Tables all(List<String> sweptPaths) {
-        return simulating(sweptPaths, true, true, TraceQuantization.defaults(List.of(TraceVariable.values())));
+        return simulating(defaults(), sweptPaths, true, true,
+                TraceQuantization.defaults(List.of(TraceVariable.values())));
+    }
+
+    /**
+     * The run of a config that sets only what it must: a path's unit can depend on the run (on its
+     * stimulus type, on its model), so docs take theirs from the run a user gets by default.
+     */
+    private static RunTemplate defaults() {
+        return ConfigLoader.parse("{\"simulation\": {\"duration\": \"100 ms\"}}", "defaults.json").spec().base();
     }
 
     /** The traces table of a sweep with record.traces.quantize: none (for docs and schemas). */
@@ -167,18 +185,18 @@ public final class Tables {
         return new Column<>(name, type, nullable, unit, description, value);
     }
 
-    private static <R> List<Column<R>> swept(List<String> paths, Function<R, RunSpec> run) {
+    private static <R> List<Column<R>> swept(RunTemplate base, List<String> paths, Function<R, RunSpec> run) {
         List<Column<R>> out = new ArrayList<>();
         for (int k = 0; k < paths.size(); k++) {
             int index = k;
             String path = paths.get(k);
-            out.add(col(RunTemplate.column(path), ColumnType.DOUBLE, false, RunTemplate.unit(path).symbol(),
+            out.add(col(RunTemplate.column(path), ColumnType.DOUBLE, false, base.unit(path).symbol(),
                     "swept parameter " + path, r -> run.apply(r).sweptValues()[index]));
         }
         return out;
     }
 
-    private static Table<RunRecord> runsTable(List<String> sweptPaths) {
+    private static Table<RunRecord> runsTable(RunTemplate base, List<String> sweptPaths) {
         List<Column<RunRecord>> c = new ArrayList<>();
         c.add(col("run_id", ColumnType.INT64, false, "", "the run's index in the sweep's expansion",
                 r -> r.run().runId()));
@@ -186,7 +204,7 @@ public final class Tables {
                 r -> r.run().seed()));
         c.add(col("replicate", ColumnType.INT32, false, "", "seed replicate number, 0-based",
                 r -> r.run().replicate()));
-        c.addAll(swept(sweptPaths, RunRecord::run));
+        c.addAll(swept(base, sweptPaths, RunRecord::run));
         c.add(col("status", ColumnType.STRING, false, "", "\"ok\", or \"diverged\" if any neuron diverged",
                 r -> r.diverged() > 0 ? NeuronStatistics.DIVERGED : NeuronStatistics.OK));
         c.add(col("neurons", ColumnType.INT32, false, "1", "neurons in the run", RunRecord::neurons));
@@ -194,12 +212,12 @@ public final class Tables {
         return new Table<>(RUNS, "one row per run", c);
     }
 
-    private static Table<NeuronRecord> summariesTable(List<String> sweptPaths) {
+    private static Table<NeuronRecord> summariesTable(RunTemplate base, List<String> sweptPaths) {
         List<Column<NeuronRecord>> c = new ArrayList<>();
         c.add(col("run_id", ColumnType.INT64, false, "", "the run", r -> r.run().runId()));
         c.add(col("neuron", ColumnType.INT32, false, "", "the neuron's index in its run", NeuronRecord::neuron));
         c.add(col("seed", ColumnType.INT64, false, "", "the run's seed", r -> r.run().seed()));
-        c.addAll(swept(sweptPaths, NeuronRecord::run));
+        c.addAll(swept(base, sweptPaths, NeuronRecord::run));
         c.add(col("spike_count", ColumnType.INT32, true, "1", "spikes in the whole run (null if the neuron diverged, like every statistic)",
                 r -> r.stats().spikeCount()));
         c.add(col("rate_hz", ColumnType.DOUBLE, true, "Hz", "spike_count over the run's duration",
@@ -283,8 +301,9 @@ public final class Tables {
         return new Table<>(TRACES, "one row per traced neuron and variable", c);
     }
 
-    private static Table<ThresholdRecord> thresholdsTable(List<String> sweptPaths, String searchedPath) {
-        String unit = RunTemplate.unit(searchedPath).symbol();
+    private static Table<ThresholdRecord> thresholdsTable(RunTemplate base, List<String> sweptPaths,
+                                                          String searchedPath) {
+        String unit = base.unit(searchedPath).symbol();
         List<Column<ThresholdRecord>> c = new ArrayList<>();
         c.add(col("run_id", ColumnType.INT64, false, "", "the run (grid point, sample and replicate) searched",
                 r -> r.run().runId()));
@@ -292,7 +311,7 @@ public final class Tables {
                 r -> r.run().seed()));
         c.add(col("replicate", ColumnType.INT32, false, "", "seed replicate number, 0-based",
                 r -> r.run().replicate()));
-        c.addAll(swept(sweptPaths, ThresholdRecord::run));
+        c.addAll(swept(base, sweptPaths, ThresholdRecord::run));
         c.add(col("param", ColumnType.STRING, false, "", "the searched field's config path (sweep.search.param)",
                 r -> r.search().path()));
         c.add(col("criterion", ColumnType.STRING, false, "", "the criterion searched for, as in sweep.search.criterion",

@@ -1,7 +1,6 @@
 package org.hhsweep.spark.io;
 
 import java.util.List;
-import org.hhsweep.sim.sweep.RunTemplate;
 
 /**
  * The Markdown description of the output tables, generated from {@link Tables}: the tables of a
@@ -45,7 +44,7 @@ public final class TablesDoc {
             }
             String unit = c.unit().isEmpty() ? "" : "`" + c.unit() + "`";
             if (t.name().equals(Tables.THRESHOLDS) && SEARCH_COLUMNS.contains(c.name())) {
-                unit = "the searched parameter's (`" + RunTemplate.unit(SEARCHED_PATH).symbol() + "` for `"
+                unit = "the searched parameter's (`" + c.unit() + "` for `"
                         + SEARCHED_PATH + "`)";
             }
             b.append("| `").append(c.name()).append("` | ").append(c.type().sql()).append(" | ")
