@@ -1,9 +1,12 @@
-"""Brian2 C++ standalone run of the tutorial's Hodgkin-Huxley model, timed like hhsweep's kernel.
+"""Brian2 C++ standalone run of one of hhsweep's library models, timed like hhsweep's kernel.
 
-N neurons with constant currents numpy.linspace(0, 20, N) uA/cm^2, exponential Euler at dt, for
-the given duration; spikes counted on upward crossings of 20 mV. The code is generated and compiled
-once, then the binary is run REPEATS times; each run's time is Brian2's own measurement of the
-network run (device._last_run_time), so code generation, compilation and start-up are excluded.
+--model hh (the default) is the tutorial's Hodgkin-Huxley model; traub_miles is the COBAHH cell
+(Brette et al. 2007). The equations come from the model data in brian2_models.py, the script that
+writes the Brian2 reference spike trains. N neurons with constant currents numpy.linspace(0, 20, N)
+uA/cm^2, exponential Euler at dt, for the given duration; spikes counted on upward crossings of the
+model's V_th (20 mV for hh, -20 mV for traub_miles). The code is generated and compiled once, then
+the binary is run REPEATS times; each run's time is Brian2's own measurement of the network run
+(device._last_run_time), so code generation, compilation and start-up are excluded.
 Prints one JSON object on stdout.
 """
 import argparse
@@ -15,12 +18,16 @@ import tempfile
 import time
 
 import numpy as np
-from brian2 import (NeuronGroup, SpikeMonitor, defaultclock, device, prefs, run, set_device,
-                    ms, mV, uA, uF, msiemens, cm)
+from brian2 import NeuronGroup, SpikeMonitor, defaultclock, device, prefs, run, set_device, ms
+
+from brian2_models import MODELS, equations, initial_state
+
+TIMED_MODELS = ('hh', 'traub_miles')  # the ones Brian2's exponential_euler integrates
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument('--model', choices=TIMED_MODELS, default='hh')
     p.add_argument('--neurons', type=int, default=10_000)
     p.add_argument('--duration-ms', type=float, default=1000.0)
     p.add_argument('--dt-ms', type=float, default=0.01)
@@ -39,38 +46,16 @@ def main():
     prefs.devices.cpp_standalone.openmp_threads = a.threads
     defaultclock.dt = a.dt_ms * ms
 
-    # The tutorial's parameters and rates (shared/reference/README.md), float64 like ours.
-    ENa, EK, EL = 50 * mV, -77 * mV, -54.387 * mV
-    gNa, gK, gL = 120 * msiemens / cm**2, 36 * msiemens / cm**2, 0.03 * msiemens / cm**2
-    C = 1 * uF / cm**2
-    eqs = '''
-    dv/dt = (gNa*m**3*h*(ENa - v) + gK*n**4*(EK - v) + gL*(EL - v) + I) / C : volt
-    dm/dt = alpha_m*(1 - m) - beta_m*m : 1
-    dh/dt = alpha_h*(1 - h) - beta_h*h : 1
-    dn/dt = alpha_n*(1 - n) - beta_n*n : 1
-    alpha_m = 1/exprel(-(v + 40*mV)/(10*mV))/ms : Hz
-    beta_m = 4*exp(-(v + 65*mV)/(18*mV))/ms : Hz
-    alpha_h = 0.07*exp(-(v + 65*mV)/(20*mV))/ms : Hz
-    beta_h = 1/(1 + exp(-(v + 35*mV)/(10*mV)))/ms : Hz
-    alpha_n = 0.1/exprel(-(v + 55*mV)/(10*mV))/ms : Hz
-    beta_n = 0.125*exp(-(v + 65*mV)/(80*mV))/ms : Hz
-    I : amp/meter**2 (constant)
-    '''
+    # v in mV and I in uA/cm^2, dimensionless, float64 like ours (brian2_models.equations).
+    model = MODELS[a.model]
+    threshold = 'v >= %r' % model['V_th']
+    eqs, namespace = equations(model)
     group = NeuronGroup(a.neurons, eqs, method='exponential_euler',
-                        threshold='v >= 20*mV', refractory='v >= 20*mV')
+                        threshold=threshold, refractory=threshold, namespace=namespace)
     # Start at -65 mV with every gate at its steady state there.
-    v0 = -65.0
-    am = (v0 + 40) / 10 / (1 - np.exp(-(v0 + 40) / 10))
-    bm = 4 * np.exp(-(v0 + 65) / 18)
-    ah = 0.07 * np.exp(-(v0 + 65) / 20)
-    bh = 1 / (1 + np.exp(-(v0 + 35) / 10))
-    an = 0.1 * (v0 + 55) / 10 / (1 - np.exp(-(v0 + 55) / 10))
-    bn = 0.125 * np.exp(-(v0 + 65) / 80)
-    group.v = v0 * mV
-    group.m = am / (am + bm)
-    group.h = ah / (ah + bh)
-    group.n = an / (an + bn)
-    group.I = np.linspace(0.0, 20.0, a.neurons) * uA / cm**2
+    for var, value in initial_state(model).items():
+        setattr(group, var, value)
+    group.I = np.linspace(0.0, 20.0, a.neurons)
     spikes = SpikeMonitor(group, record=False)
     run(a.duration_ms * ms)
 
@@ -85,7 +70,7 @@ def main():
 
     steps = int(round(a.duration_ms / a.dt_ms))
     about = {'simulator': 'brian2 %s cpp_standalone' % __import__('brian2').__version__,
-             'threads': a.threads, 'neurons': a.neurons, 'steps': steps, 'dt_ms': a.dt_ms}
+             'model': a.model, 'threads': a.threads, 'neurons': a.neurons, 'steps': steps, 'dt_ms': a.dt_ms}
     with open(os.path.join(workdir, 'about.json'), 'w') as f:
         json.dump(about, f)
     print(json.dumps(dict(about, **{
