@@ -108,14 +108,14 @@ MODELS = {
             channel('leak', 0.1, -65.0),
         ],
     },
-    'traub_miles_adapting': {
-        'about': 'traub_miles plus an M-type K channel after Mainen & Sejnowski 1996 km.mod (midpoint, '
-                 'slopes, q10 2.3 from 23 to 36 degC: phi 2.95); rates 9e-4/ms as issue 12 specifies '
-                 '(km.mod itself has Ra*qa = 0.001/ms/mV * 9 mV = 0.009/ms)',
+    'traub_miles_m': {
+        'about': 'traub_miles plus the M-type K channel of Mainen & Sejnowski 1996 (km.mod: Ra = Rb = '
+                 '0.001/ms/mV, tha = -30 mV, qa = 9 mV, so rate Ra*qa = 0.009/ms; q10 2.3 from 23 to 36 degC: '
+                 'phi 2.95 on this gate; gbar 10 pS/um^2 = 1 mS/cm^2, not multiplied by tadj as km.mod does)',
         'C': 1.0, 'V_th': -20.0, 'phi': 1.0,
         'channels': traub_miles_channels() + [
-            channel('m_k', 0.5, -90.0, [
-                gate('p', 1, rate('exp_linear', 9e-4, -30.0, 9.0), rate('exp_linear', 9e-4, -30.0, -9.0),
+            channel('m_k', 1.0, -90.0, [
+                gate('p', 1, rate('exp_linear', 0.009, -30.0, 9.0), rate('exp_linear', 0.009, -30.0, -9.0),
                      phi=2.95),
             ]),
         ],
@@ -130,11 +130,11 @@ CURRENTS = {
     'hh': [0.0, 2.0, 4.0, 4.2, 6.0, 10.0, 20.0, 30.0],
     'traub_miles': [-0.5, -0.2, -0.12, 0.0, 0.5, 2.0, 5.0, 20.0],
     'wang_buzsaki': [0.0, 0.15, 0.175, 0.26, 0.5, 1.2, 3.0, 10.0],
-    'traub_miles_adapting': [0.0, 0.15, 0.23, 0.5, 1.0, 2.0, 5.0, 20.0],
+    'traub_miles_m': [0.0, 0.5, 0.7, 1.0, 1.5, 2.0, 5.0, 20.0],
 }
 
 # (model, method, dt in ms)
-RUNS = [(m, 'exponential_euler', dt) for m in ('hh', 'traub_miles', 'traub_miles_adapting')
+RUNS = [(m, 'exponential_euler', dt) for m in ('hh', 'traub_miles', 'traub_miles_m')
         for dt in (0.01, 0.025)] + [('wang_buzsaki', 'rk4', dt) for dt in (0.01, 0.005)]
 
 CROSSING_RULE = ('step k (k = 0, 1, ...) advances V from V_before to V_after; it holds a spike when '
@@ -333,7 +333,7 @@ def main():
             'date': datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ'),
             'runtime_s': round(runtime, 1),
             'target': 'Brian2 runtime mode, codegen target numpy, float64',
-            'methods': {'exponential_euler': 'hh, traub_miles, traub_miles_adapting at dt 0.01 and 0.025 ms',
+            'methods': {'exponential_euler': 'hh, traub_miles, traub_miles_m at dt 0.01 and 0.025 ms',
                         'rk4': 'wang_buzsaki at dt 0.01 and 0.005 ms (its instantaneous m_inf(V)^3 makes '
                                "V's equation nonlinear, which Brian2's exponential_euler refuses); rk4 "
                                "evaluates m_inf at each stage's V"},

@@ -19,7 +19,7 @@ import org.hhsweep.sim.units.Units;
  */
 public final class ModelLibrary {
     /** The library's models, the default first. */
-    public static final List<String> NAMES = List.of("hh", "traub_miles", "wang_buzsaki", "traub_miles_adapting");
+    public static final List<String> NAMES = List.of("hh", "traub_miles", "wang_buzsaki", "traub_miles_m");
     static final String RESOURCES = "/org/hhsweep/sim/model/library/";
     static final JsonNodeFactory FACTORY = JsonNodeFactory.instance;
 

@@ -8,19 +8,19 @@ final class Chunk {
     final double[][] arg;
     final double[][] exp;
     final double[][] inverse;
-    /** A gate's alpha and beta (phi included), and a rate's E when it is a power or has a factor. */
-    final double[] alpha = new double[SIZE];
-    final double[] beta = new double[SIZE];
-    final double[] power = new double[SIZE];
+    /** A gate's alpha's and beta's E when it is a power of its slot's or has a factor. */
+    final double[] powerAlpha = new double[SIZE];
+    final double[] powerBeta = new double[SIZE];
+    /** Each gate's value to its power, a channel's open conductance, and the sums over channels for V. */
+    final double[][] powered;
+    final double[] open = new double[SIZE];
+    final double[] gSum = new double[SIZE];
+    final double[] ionicNeg = new double[SIZE];
     // dt J of each variable (overwritten by exprel(dt J)) and f(x); gates by index
     final double[] zV = new double[SIZE];
     final double[] fV = new double[SIZE];
     final double[][] z;
     final double[][] f;
-    /** A channel's open conductance, and the sums over channels for V. */
-    final double[] open = new double[SIZE];
-    final double[] gSum = new double[SIZE];
-    final double[] ionicNeg = new double[SIZE];
     // exp_euler_table
     /** Each neuron's table record (index into GateTable.nodes) and fraction, when all are inside. */
     final long[] record = new long[SIZE];
@@ -37,6 +37,7 @@ final class Chunk {
         exp = new double[slots][SIZE];
         inverse = new double[slots][SIZE];
         z = new double[gates][SIZE];
+        powered = new double[gates][SIZE];
         f = new double[gates][SIZE];
         exact = new double[2 * gates];
         rates = new double[2 * gates];

@@ -39,13 +39,12 @@ final class ScalarSteps implements KernelSteps {
         }
         for (int gate = 0; gate < p.kinetics.gates; gate++) {
             int k = gate;
-            passes.add((x, from, n) -> {
-                rate(p, 2 * k, c, c.alpha, 0, n);
-                rate(p, 2 * k + 1, c, c.beta, 0, n);
-                gate(p, k, x.b, x.dt, from, 0, n, c);
-            });
+            passes.add((x, from, n) -> gate(p, k, x.b, x.dt, from, 0, n, c));
         }
-        passes.add((x, from, n) -> voltageArguments(p, x.b, x.current, x.dt, from, 0, n, c));
+        passes.add((x, from, n) -> {
+            powers(p, x.b, from, 0, n, c);
+            voltageArguments(p, x.b, x.current, x.dt, from, 0, n, c);
+        });
         passes.add((x, from, n) -> exprel(c.zV, c.zV, 0, n));
         for (int gate = 0; gate < p.kinetics.gates; gate++) {
             if (!p.kinetics.instantaneous[gate]) {
@@ -66,7 +65,10 @@ final class ScalarSteps implements KernelSteps {
         if (hasInstantaneous(p)) {
             passes.add((x, from, n) -> tableGates(x.b, x.table, from, 0, n, c, true));
         }
-        passes.add((x, from, n) -> voltageArguments(p, x.b, x.current, x.dt, from, 0, n, c));
+        passes.add((x, from, n) -> {
+            powers(p, x.b, from, 0, n, c);
+            voltageArguments(p, x.b, x.current, x.dt, from, 0, n, c);
+        });
         passes.add((x, from, n) -> exprel(c.zV, c.zV, 0, n));
         passes.add((x, from, n) -> tableGates(x.b, x.table, from, 0, n, c, false));
         passes.add((x, from, n) -> advance(x.b.V, c.zV, c.fV, x.dt, from, 0, n));
@@ -114,90 +116,91 @@ final class ScalarSteps implements KernelSteps {
         }
     }
 
-    /** The array holding rate r's E: its slot's own, or c.power after the power and factor. */
-    static double[] source(RatePlan p, int r, Chunk c) {
+    /** The array holding rate r's E: its slot's own, or scratch (after the power and factor). */
+    static double[] source(RatePlan p, int r, Chunk c, double[] scratch) {
         if (p.kinetics.form[r].inverseExprel()) {
             return c.inverse[p.source[r]];
         }
-        return p.direct(r) ? c.exp[p.source[r]] : c.power;
+        return p.direct(r) ? c.exp[p.source[r]] : scratch;
     }
 
-    /** Rate r (phi included) into out: E from its slot, then the form's combination. */
-    static void rate(RatePlan p, int r, Chunk c, double[] out, int j0, int j1) {
+    /** Rate r's E into scratch when it is a power of its slot's e^a or has a factor. */
+    static void powerOf(RatePlan p, int r, Chunk c, double[] scratch, int j0, int j1) {
         if (!p.direct(r)) {
             double[] e = c.exp[p.source[r]];
             double factor = p.factor[r];
             int power = p.power[r];
             for (int j = j0; j < j1; j++) {
-                c.power[j] = factor * Kinetics.power(e[j], power);
+                scratch[j] = factor * Kinetics.power(e[j], power);
             }
-        }
-        double[] e = source(p, r, c);
-        double m = p.multiplier[r];
-        RateForm.Combination combination = p.kinetics.form[r].combination();
-        for (int j = j0; j < j1; j++) {
-            out[j] = combination.apply(m, e[j]);
         }
     }
 
     /**
-     * Gate k from its rates in c.alpha and c.beta: an instantaneous gate takes alpha/(alpha + beta)
-     * at once; any other gets dt J = -dt (alpha + beta) and f(x) from the old state.
+     * Gate k from its rates (phi included): an instantaneous gate takes alpha/(alpha + beta) at
+     * once; any other gets dt J = -dt (alpha + beta) and f(x) from the old state.
      */
     static void gate(RatePlan p, int k, NeuronBlock b, double dt, int from, int j0, int j1, Chunk c) {
+        int ra = 2 * k, rb = 2 * k + 1;
+        powerOf(p, ra, c, c.powerAlpha, j0, j1);
+        powerOf(p, rb, c, c.powerBeta, j0, j1);
+        double[] ea = source(p, ra, c, c.powerAlpha);
+        double[] eb = source(p, rb, c, c.powerBeta);
+        double ma = p.multiplier[ra], mb = p.multiplier[rb];
+        RateForm.Combination ca = p.kinetics.form[ra].combination(), cb = p.kinetics.form[rb].combination();
         double[] x = b.gates[k];
         if (p.kinetics.instantaneous[k]) {
             for (int j = j0; j < j1; j++) {
-                x[from + j] = c.alpha[j] / (c.alpha[j] + c.beta[j]);
+                double a = ca.apply(ma, ea[j]), bb = cb.apply(mb, eb[j]);
+                x[from + j] = a / (a + bb);
             }
             return;
         }
         double[] z = c.z[k];
         double[] f = c.f[k];
         for (int j = j0; j < j1; j++) {
-            double a = c.alpha[j], bb = c.beta[j], xi = x[from + j];
+            double a = ca.apply(ma, ea[j]), bb = cb.apply(mb, eb[j]), xi = x[from + j];
             z[j] = -dt * (a + bb);
             f[j] = a * (1.0 - xi) - bb * xi;
         }
     }
 
+    /** Each gate's value to its power, for V's conductances. */
+    static void powers(RatePlan p, NeuronBlock b, int from, int j0, int j1, Chunk c) {
+        for (int q = 0; q < p.kinetics.gates; q++) {
+            double[] x = b.gates[q];
+            double[] out = c.powered[q];
+            int power = p.kinetics.power[q];
+            for (int j = j0; j < j1; j++) {
+                out[j] = Kinetics.power(x[from + j], power);
+            }
+        }
+    }
+
     /**
-     * dt J and f(V) of V from the old state (and the instantaneous gates' new values): channel by
-     * channel, its open conductance g prod x^power, summed into J, its current into f.
+     * dt J and f(V) of V from the old state (and the instantaneous gates' new values), after
+     * {@link #powers}: each channel's open conductance g prod x^power, summed from 0 into J's
+     * conductance and its current subtracted from 0 into f's, channel by channel in order.
      */
     static void voltageArguments(RatePlan p, NeuronBlock b, double[] current, double dt, int from, int j0, int j1,
                                  Chunk c) {
         Kinetics k = p.kinetics;
-        for (int ch = 0; ch < k.channels; ch++) {
-            double[] g = b.g[ch];
-            for (int j = j0; j < j1; j++) {
-                c.open[j] = g[from + j];
-            }
-            for (int q = k.firstGate[ch]; q < k.firstGate[ch + 1]; q++) {
-                double[] x = b.gates[q];
-                int power = k.power[q];
-                for (int j = j0; j < j1; j++) {
-                    c.open[j] = c.open[j] * Kinetics.power(x[from + j], power);
-                }
-            }
-            double[] e = b.E[ch];
-            if (ch == 0) {
-                for (int j = j0; j < j1; j++) {
-                    c.gSum[j] = c.open[j];
-                    c.ionicNeg[j] = -(c.open[j] * (b.V[from + j] - e[from + j]));
-                }
-            } else {
-                for (int j = j0; j < j1; j++) {
-                    c.gSum[j] = c.gSum[j] + c.open[j];
-                    c.ionicNeg[j] = c.ionicNeg[j] - c.open[j] * (b.V[from + j] - e[from + j]);
-                }
-            }
-        }
         for (int j = j0; j < j1; j++) {
             int i = from + j;
+            double v = b.V[i];
+            double gSum = 0.0;
+            double ionicNeg = 0.0;
+            for (int ch = 0; ch < k.channels; ch++) {
+                double open = b.g[ch][i];
+                for (int q = k.firstGate[ch]; q < k.firstGate[ch + 1]; q++) {
+                    open = open * c.powered[q][j];
+                }
+                gSum = gSum + open;
+                ionicNeg = ionicNeg - open * (v - b.E[ch][i]);
+            }
             double invC = 1.0 / b.C[i];
-            c.zV[j] = dt * (-c.gSum[j] * invC);
-            c.fV[j] = (c.ionicNeg[j] + current[i]) * invC;
+            c.zV[j] = dt * (-gSum * invC);
+            c.fV[j] = (ionicNeg + current[i]) * invC;
         }
     }
 
@@ -241,27 +244,38 @@ final class ScalarSteps implements KernelSteps {
     static void tableGates(NeuronBlock b, GateTable t, int from, int j0, int j1, Chunk c, boolean instantaneous) {
         Kinetics k = t.plan.kinetics;
         double[] nodes = t.nodes;
-        for (int q = 0; q < k.gates; q++) {
-            if (k.instantaneous[q] != instantaneous) {
-                continue;
-            }
-            double[] x = b.gates[q];
-            int off = 2 * q;
-            if (c.inside) {
-                for (int j = j0; j < j1; j++) {
-                    x[from + j] = interpolate(nodes, (int) c.record[j] + off, t.stride, c.frac[j], x[from + j]);
+        double[][] x = b.gates;
+        if (c.inside) {
+            int stride = t.stride;
+            long[] record = c.record;
+            double[] fracs = c.frac;
+            for (int q = 0; q < k.gates; q++) {
+                if (k.instantaneous[q] != instantaneous) {
+                    continue;
                 }
-            } else {
+                double[] xq = x[q];
+                int off = 2 * q;
                 for (int j = j0; j < j1; j++) {
-                    int i = from + j;
-                    double u = t.position(b.V[i]);
-                    int at = t.record(u);
-                    if (at >= 0) {
-                        x[i] = interpolate(nodes, at + off, t.stride, u - (int) u, x[i]);
-                    } else {
-                        t.exact(b.V[i], c.exact, 0, c.rates);
-                        x[i] = Math.fma(c.exact[off + 1], x[i], c.exact[off]);
-                    }
+                    int at = (int) record[j] + off;
+                    double xi = xq[from + j];
+                    double x0 = Math.fma(nodes[at + 1], xi, nodes[at]);
+                    double x1 = Math.fma(nodes[at + stride + 1], xi, nodes[at + stride]);
+                    xq[from + j] = Math.fma(fracs[j], x1 - x0, x0);
+                }
+            }
+            return;
+        }
+        for (int j = j0; j < j1; j++) {
+            int i = from + j;
+            double u = t.position(b.V[i]);
+            int at = t.record(u);
+            if (at < 0) {
+                t.exact(b.V[i], c.exact, 0, c.rates);
+            }
+            for (int q = 0; q < k.gates; q++) {
+                if (k.instantaneous[q] == instantaneous) {
+                    x[q][i] = at >= 0 ? interpolate(nodes, at + 2 * q, t.stride, u - (int) u, x[q][i])
+                            : Math.fma(c.exact[2 * q + 1], x[q][i], c.exact[2 * q]);
                 }
             }
         }

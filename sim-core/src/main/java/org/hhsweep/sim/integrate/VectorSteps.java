@@ -27,6 +27,7 @@ final class VectorSteps implements KernelSteps {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
+    private static final DoubleVector ZERO = DoubleVector.zero(S);
     private static final double TWO_52 = 0x1.0p52;
     private static final long TWO_52_BITS = Double.doubleToRawLongBits(TWO_52);
     private static final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(S, -PlainExp.LN2_HI);
@@ -225,51 +226,54 @@ final class VectorSteps implements KernelSteps {
         }
     }
 
-    /** Gate k's rates into c.alpha and c.beta, then its dt J and f(x), or its value if instantaneous. */
+    /**
+     * Gate k's rates, then its dt J and f(x), or its value if instantaneous, in one loop. Which
+     * combination each rate takes is fixed for the pass, so C2 unswitches the loop on it.
+     */
     private record GateArguments(RatePlan p, int k, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             int upper = S.loopBound(n);
-            rate(p, 2 * k, c, c.alpha, upper);
-            ScalarSteps.rate(p, 2 * k, c, c.alpha, upper, n);
-            rate(p, 2 * k + 1, c, c.beta, upper);
-            ScalarSteps.rate(p, 2 * k + 1, c, c.beta, upper, n);
+            int ra = 2 * k, rb = 2 * k + 1;
+            powerOf(p, ra, c, c.powerAlpha, upper);
+            powerOf(p, rb, c, c.powerBeta, upper);
+            double[] ea = ScalarSteps.source(p, ra, c, c.powerAlpha);
+            double[] eb = ScalarSteps.source(p, rb, c, c.powerBeta);
+            double ma = p.multiplier[ra], mb = p.multiplier[rb];
+            boolean la = p.kinetics.form[ra].combination() == RateForm.Combination.LOGISTIC;
+            boolean lb = p.kinetics.form[rb].combination() == RateForm.Combination.LOGISTIC;
             double[] x = s.b.gates[k];
             if (p.kinetics.instantaneous[k]) {
                 for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector a = DoubleVector.fromArray(S, c.alpha, j);
-                    a.div(a.add(DoubleVector.fromArray(S, c.beta, j))).intoArray(x, from + j);
+                    DoubleVector a = combine(ma, DoubleVector.fromArray(S, ea, j), la);
+                    DoubleVector b = combine(mb, DoubleVector.fromArray(S, eb, j), lb);
+                    a.div(a.add(b)).intoArray(x, from + j);
                 }
             } else {
                 double minusDt = -s.dt;
+                double[] z = c.z[k];
+                double[] f = c.f[k];
                 for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector a = DoubleVector.fromArray(S, c.alpha, j);
-                    DoubleVector b = DoubleVector.fromArray(S, c.beta, j);
-                    a.add(b).mul(minusDt).intoArray(c.z[k], j);
-                    gateRate(a, b, DoubleVector.fromArray(S, x, from + j)).intoArray(c.f[k], j);
+                    DoubleVector a = combine(ma, DoubleVector.fromArray(S, ea, j), la);
+                    DoubleVector b = combine(mb, DoubleVector.fromArray(S, eb, j), lb);
+                    a.add(b).mul(minusDt).intoArray(z, j);
+                    gateRate(a, b, DoubleVector.fromArray(S, x, from + j)).intoArray(f, j);
                 }
             }
             ScalarSteps.gate(p, k, s.b, s.dt, from, upper, n, c);
         }
     }
 
-    /** Rate r of whole vectors' neurons into out, as ScalarSteps.rate. */
-    private static void rate(RatePlan p, int r, Chunk c, double[] out, int upper) {
+    /** RateForm.Combination on lanes: m / (1 + e) when logistic, else m e. */
+    private static DoubleVector combine(double m, DoubleVector e, boolean logistic) {
+        return logistic ? DoubleVector.broadcast(S, m).div(e.add(1.0)) : e.mul(m);
+    }
+
+    /** Rate r's E into scratch for the whole vectors, as ScalarSteps.powerOf. */
+    private static void powerOf(RatePlan p, int r, Chunk c, double[] scratch, int upper) {
         if (!p.direct(r)) {
-            fill(c.power, p.factor[r], upper);
-            timesPower(c.exp[p.source[r]], 0, c.power, p.power[r], upper);
-        }
-        double[] e = ScalarSteps.source(p, r, c);
-        double m = p.multiplier[r];
-        if (p.kinetics.form[r].combination() == RateForm.Combination.LOGISTIC) {
-            DoubleVector mv = DoubleVector.broadcast(S, m);
-            for (int j = 0; j < upper; j += S.length()) {
-                mv.div(DoubleVector.fromArray(S, e, j).add(1.0)).intoArray(out, j);
-            }
-        } else {
-            for (int j = 0; j < upper; j += S.length()) {
-                DoubleVector.fromArray(S, e, j).mul(m).intoArray(out, j);
-            }
+            fill(scratch, p.factor[r], upper);
+            timesPower(c.exp[p.source[r]], 0, scratch, p.power[r], upper);
         }
     }
 
@@ -331,51 +335,85 @@ final class VectorSteps implements KernelSteps {
 
     // shared
 
-    /** dt J and f(V) of V, channel by channel, as ScalarSteps.voltageArguments. */
+    /**
+     * dt J and f(V) of V, as ScalarSteps.voltageArguments after ScalarSteps.powers: channel by
+     * channel into the chunk's sums, each channel's loop chosen by its number of gates, so no
+     * vector is carried across a loop over gates (C2 boxed those).
+     */
     private record VoltageArguments(RatePlan p, Chunk c, boolean withTail) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             NeuronBlock b = s.b;
             Kinetics k = p.kinetics;
             int upper = S.loopBound(n);
+            for (int q = 0; q < k.gates; q++) {
+                fill(c.powered[q], 1.0, upper);
+                timesPower(b.gates[q], from, c.powered[q], k.power[q], upper);
+            }
+            fill(c.gSum, 0.0, upper);
+            fill(c.ionicNeg, 0.0, upper);
             for (int ch = 0; ch < k.channels; ch++) {
+                int g0 = k.firstGate[ch];
                 double[] g = b.g[ch];
-                for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector.fromArray(S, g, from + j).intoArray(c.open, j);
-                }
-                for (int q = k.firstGate[ch]; q < k.firstGate[ch + 1]; q++) {
-                    timesPower(b.gates[q], from, c.open, k.power[q], upper);
-                }
                 double[] e = b.E[ch];
-                if (ch == 0) {
-                    for (int j = 0; j < upper; j += S.length()) {
-                        DoubleVector open = DoubleVector.fromArray(S, c.open, j);
-                        open.intoArray(c.gSum, j);
-                        DoubleVector v = DoubleVector.fromArray(S, b.V, from + j);
-                        open.mul(v.sub(DoubleVector.fromArray(S, e, from + j))).neg().intoArray(c.ionicNeg, j);
+                switch (k.firstGate[ch + 1] - g0) {
+                    case 0 -> {
+                        for (int j = 0; j < upper; j += S.length()) {
+                            accumulate(DoubleVector.fromArray(S, g, from + j), b.V, e, from + j, j, c);
+                        }
                     }
-                } else {
-                    for (int j = 0; j < upper; j += S.length()) {
-                        DoubleVector open = DoubleVector.fromArray(S, c.open, j);
-                        DoubleVector.fromArray(S, c.gSum, j).add(open).intoArray(c.gSum, j);
-                        DoubleVector v = DoubleVector.fromArray(S, b.V, from + j);
-                        DoubleVector.fromArray(S, c.ionicNeg, j)
-                                .sub(open.mul(v.sub(DoubleVector.fromArray(S, e, from + j))))
-                                .intoArray(c.ionicNeg, j);
+                    case 1 -> {
+                        double[] x0 = c.powered[g0];
+                        for (int j = 0; j < upper; j += S.length()) {
+                            DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, j));
+                            accumulate(open, b.V, e, from + j, j, c);
+                        }
+                    }
+                    case 2 -> {
+                        double[] x0 = c.powered[g0];
+                        double[] x1 = c.powered[g0 + 1];
+                        for (int j = 0; j < upper; j += S.length()) {
+                            DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, j))
+                                    .mul(DoubleVector.fromArray(S, x1, j));
+                            accumulate(open, b.V, e, from + j, j, c);
+                        }
+                    }
+                    default -> {
+                        for (int j = 0; j < upper; j += S.length()) {
+                            DoubleVector.fromArray(S, g, from + j).intoArray(c.open, j);
+                        }
+                        for (int q = g0; q < k.firstGate[ch + 1]; q++) {
+                            double[] xq = c.powered[q];
+                            for (int j = 0; j < upper; j += S.length()) {
+                                DoubleVector.fromArray(S, c.open, j).mul(DoubleVector.fromArray(S, xq, j)).intoArray(c.open, j);
+                            }
+                        }
+                        for (int j = 0; j < upper; j += S.length()) {
+                            accumulate(DoubleVector.fromArray(S, c.open, j), b.V, e, from + j, j, c);
+                        }
                     }
                 }
             }
             double dt = s.dt;
             for (int j = 0; j < upper; j += S.length()) {
-                DoubleVector invC = ONE.div(DoubleVector.fromArray(S, b.C, from + j));
+                int i = from + j;
+                DoubleVector invC = ONE.div(DoubleVector.fromArray(S, b.C, i));
                 DoubleVector.fromArray(S, c.gSum, j).neg().mul(invC).mul(dt).intoArray(c.zV, j);
-                DoubleVector.fromArray(S, c.ionicNeg, j).add(DoubleVector.fromArray(S, s.current, from + j))
-                        .mul(invC).intoArray(c.fV, j);
+                DoubleVector.fromArray(S, c.ionicNeg, j).add(DoubleVector.fromArray(S, s.current, i)).mul(invC)
+                        .intoArray(c.fV, j);
             }
             if (withTail) {
+                ScalarSteps.powers(p, b, from, upper, n, c);
                 ScalarSteps.voltageArguments(p, b, s.current, dt, from, upper, n, c);
             }
         }
+    }
+
+    /** A channel's open conductance into the chunk's sums at neuron i, chunk index j. */
+    private static void accumulate(DoubleVector open, double[] V, double[] E, int i, int j, Chunk c) {
+        DoubleVector.fromArray(S, c.gSum, j).add(open).intoArray(c.gSum, j);
+        DoubleVector drive = DoubleVector.fromArray(S, V, i).sub(DoubleVector.fromArray(S, E, i));
+        DoubleVector.fromArray(S, c.ionicNeg, j).sub(open.mul(drive)).intoArray(c.ionicNeg, j);
     }
 
     private static void fill(double[] out, double value, int upper) {

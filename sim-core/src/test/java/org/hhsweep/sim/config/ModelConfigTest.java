@@ -62,7 +62,7 @@ class ModelConfigTest {
         NeuronModel wb = model("model: {base: wang_buzsaki}\n");
         assertTrue(wb.gates().get(0).instantaneous());
         assertEquals(5.0, wb.phi(), 0.0);
-        NeuronModel a = model("model: {base: traub_miles_adapting}\n");
+        NeuronModel a = model("model: {base: traub_miles_m}\n");
         assertEquals(4, a.channels().size());
         assertEquals(2.95, a.channel("m_k").gates().get(0).phi(), 0.0);
         assertEquals(t.channel("na"), a.channel("na"), "the adapting cell is traub_miles plus a channel");

@@ -63,9 +63,9 @@ class ConvergenceTest {
                 Arguments.of("wang_buzsaki", "exp_euler_reference", 2.0, EXP_EULER_FINE_DT, 1.0, 0.2),
                 Arguments.of("wang_buzsaki", "exp_euler_fast", 2.0, EXP_EULER_FINE_DT, 1.0, 0.2),
                 Arguments.of("wang_buzsaki", "rk4", 2.0, RK4_FAST_KINETICS_DT, 4.0, 0.4),
-                Arguments.of("traub_miles_adapting", "exp_euler_reference", 10.0, EXP_EULER_FINE_DT, 1.0, 0.2),
-                Arguments.of("traub_miles_adapting", "exp_euler_fast", 10.0, EXP_EULER_FINE_DT, 1.0, 0.2),
-                Arguments.of("traub_miles_adapting", "rk4", 10.0, RK4_FAST_KINETICS_DT, 4.0, 0.4));
+                Arguments.of("traub_miles_m", "exp_euler_reference", 10.0, EXP_EULER_FINE_DT, 1.0, 0.2),
+                Arguments.of("traub_miles_m", "exp_euler_fast", 10.0, EXP_EULER_FINE_DT, 1.0, 0.2),
+                Arguments.of("traub_miles_m", "rk4", 10.0, RK4_FAST_KINETICS_DT, 4.0, 0.4));
     }
 
     @ParameterizedTest(name = "{0}, {1} at I = {2} uA/cm^2")
