@@ -14,6 +14,7 @@ import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.RateForm;
 import org.hhsweep.sim.model.RateFunction;
 import org.hhsweep.sim.units.EngineUnit;
+import org.hhsweep.sim.units.Units;
 
 /**
  * Reads a config's {@code model} section into a {@link NeuronModel}: a library model to start from
@@ -70,6 +71,15 @@ final class ModelReader {
             given.remove("file");
         }
         return new ModelReader(quantities).resolve(given, "model");
+    }
+
+    /**
+     * A model as resolved configs and manifests write it, numbers in engine units; the library's
+     * text under an eight-number section (hh with the tutorial's names) is read as ever.
+     */
+    static NeuronModel readResolved(ObjectNode tree) {
+        return new ModelReader((n, field, unit) -> n.isNumber() ? n.doubleValue() : Units.toEngine(n.asText(), unit))
+                .resolve(tree, "model");
     }
 
     /** A model tree (library or user) with its base merged in, as a model. */

@@ -30,7 +30,7 @@ import org.hhsweep.sim.sweep.SweepSpec;
  * engine units (listed in {@code units}), grid axes and sampled fields as ordered lists because
  * their order fixes the run ids. Its hash identifies what a sweep computes.
  */
-final class ResolvedConfig {
+public final class ResolvedConfig {
     static final JsonNodeFactory FACTORY = JsonNodeFactory.instance;
     /** Where results go and how they are computed do not change them: these are left out of the hash. */
     static final List<String> NOT_HASHED = List.of("output", "execution");
@@ -190,6 +190,23 @@ final class ResolvedConfig {
                 rate(go.putObject("beta"), units, gp + "beta.", g.beta());
             }
         }
+    }
+
+    /**
+     * The model a resolved model section describes: what {@link #model} writes (a {@code units}
+     * object beside the numbers is ignored), or the tutorial's eight numbers, which mean hh with
+     * those numbers. How the analysis side gets back the model an output simulated.
+     *
+     * @throws ConfigException naming the first field that is not as written here
+     */
+    public static NeuronModel readModel(JsonNode section) {
+        if (section == null || !section.isObject()) {
+            throw new ConfigException("model", section == null ? "nothing" : Fields.show(section),
+                    "a resolved model (channels, gates and numbers in engine units)");
+        }
+        ObjectNode tree = (ObjectNode) section.deepCopy();
+        tree.remove("units");
+        return ModelReader.readResolved(tree);
     }
 
     private static void rate(ObjectNode out, Map<String, String> units, String prefix, RateFunction f) {

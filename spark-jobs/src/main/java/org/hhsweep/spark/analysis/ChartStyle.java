@@ -2,9 +2,13 @@ package org.hhsweep.spark.analysis;
 
 import java.awt.Color;
 import java.awt.Font;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.HeatMapStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The look every plot shares: white, light grid, readable fonts, a colour-blind-safe palette. */
 final class ChartStyle {
@@ -35,5 +39,18 @@ final class ChartStyle {
         s.setToolTipsEnabled(false);
         // XChart draws a second axis line beside the plot border by default.
         s.setAxisTicksLineVisible(false);
+    }
+
+    /**
+     * XChart puts ticks only at data points when all x values are evenly spaced (a short trace, a
+     * curve sampled on a grid), giving ticks like 16.7, 33.4; the axis ends as the first x values,
+     * in an invisible series at height y (inside the y axis's range), keep its round ticks. Call
+     * before adding the data.
+     */
+    static void keepRoundXTicks(XYChart c, double xMin, double xMax, double y) {
+        XYSeries ends = c.addSeries("axis ends", new double[] {xMin, xMax}, new double[] {y, y});
+        ends.setMarker(SeriesMarkers.NONE);
+        ends.setLineStyle(SeriesLines.NONE);
+        ends.setShowInLegend(false);
     }
 }

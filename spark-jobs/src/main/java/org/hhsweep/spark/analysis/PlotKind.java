@@ -11,7 +11,8 @@ public enum PlotKind {
     RASTER("spike raster: one row per neuron, one tick per spike", RasterPlot::render),
     FI("firing rate against a swept parameter, one curve per value of another, mean and s.d.", FiPlot::render),
     HEATMAP("mean firing rate over two swept parameters", HeatmapPlot::render),
-    ISI("histogram of inter-spike intervals", IsiPlot::render);
+    ISI("histogram of inter-spike intervals", IsiPlot::render),
+    GATES("steady state and time constant of every gate of one run's model against V", GatesPlot::render);
 
     private final String description;
     private final BiFunction<SweepOutput, PlotOptions, Rendered> renderer;

@@ -9,8 +9,10 @@ package org.hhsweep.spark.analysis;
  * @param x      the swept parameter on the x axis (fi, heatmap), as a config path or a column
  * @param y      the swept parameter on the y axis (heatmap)
  * @param series the swept parameter with one curve per value (fi); "none" pools every value
+ * @param run    the run whose model is drawn (gates); null for the base model
  */
-public record PlotOptions(String where, Integer limit, String x, String y, String series, int width, int height) {
+public record PlotOptions(String where, Integer limit, String x, String y, String series, int width, int height,
+                          Long run) {
     public static final int DEFAULT_WIDTH = 800;
     public static final int DEFAULT_HEIGHT = 600;
     /** Keeps a typo from allocating gigabytes of pixels; 4000 px is a poster. */
@@ -25,16 +27,25 @@ public record PlotOptions(String where, Integer limit, String x, String y, Strin
         }
     }
 
+    /** Options of a plot of the sweep's tables, not of one run's model. */
+    public PlotOptions(String where, Integer limit, String x, String y, String series, int width, int height) {
+        this(where, limit, x, y, series, width, height, null);
+    }
+
     public static PlotOptions defaults() {
         return new PlotOptions(null, null, null, null, null, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
     public PlotOptions withSize(int w, int h) {
-        return new PlotOptions(where, limit, x, y, series, w, h);
+        return new PlotOptions(where, limit, x, y, series, w, h, run);
     }
 
     public PlotOptions withWhere(String predicate) {
-        return new PlotOptions(predicate, limit, x, y, series, width, height);
+        return new PlotOptions(predicate, limit, x, y, series, width, height, run);
+    }
+
+    public PlotOptions withRun(Long id) {
+        return new PlotOptions(where, limit, x, y, series, width, height, id);
     }
 
     /** The limit asked for, else the plot's default, never above its maximum (said in the summary). */

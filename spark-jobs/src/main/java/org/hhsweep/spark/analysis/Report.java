@@ -19,8 +19,8 @@ import org.hhsweep.spark.io.Signature;
 
 /**
  * DIR/report.html, a static page about one sweep that opens from disk with no server and loads
- * nothing from elsewhere: the manifest's facts, the result tables, the figures that suit the
- * sweep's shape (PNGs in DIR/report/, linked relatively) and the resolved config.
+ * nothing from elsewhere: the manifest's facts, the model, the result tables, the figures that
+ * suit the sweep's shape (PNGs in DIR/report/, linked relatively) and the resolved config.
  */
 public final class Report {
     public static final String PAGE = OutputLayout.REPORT_PAGE;
@@ -86,6 +86,16 @@ public final class Report {
         }
     }
 
+    private static void tables(Html h, List<SummaryTables.Table> tables, String cssClass) {
+        for (SummaryTables.Table t : tables) {
+            h.element("h3", t.title());
+            h.table(t.header(), t.rows(), cssClass);
+            if (!t.note().isEmpty()) {
+                h.raw("<p class=\"note\">").text(t.note()).raw("</p>\n");
+            }
+        }
+    }
+
     private static String page(SweepOutput out, List<SummaryTables.Table> tables, List<Shown> shown,
                                List<String> skipped) throws IOException {
         Html h = new Html();
@@ -105,13 +115,7 @@ public final class Report {
         h.raw("<section>\n").element("h2", "Run");
         h.table(List.of("", ""), ManifestFacts.of(out.manifest()), "facts");
         h.raw("</section>\n<section>\n").element("h2", "Results");
-        for (SummaryTables.Table t : tables) {
-            h.element("h3", t.title());
-            h.table(t.header(), t.rows(), "numbers");
-            if (!t.note().isEmpty()) {
-                h.raw("<p class=\"note\">").text(t.note()).raw("</p>\n");
-            }
-        }
+        tables(h, tables, "numbers");
         h.raw("</section>\n<section>\n").element("h2", "Figures");
         for (Shown s : shown) {
             String plotCommand = "./submit.sh plot " + OutputDirectory.display(out.dir()) + " --kind " + s.plan().kind().id();
@@ -128,6 +132,16 @@ public final class Report {
         }
         for (String s : skipped) {
             h.raw("<p class=\"note\">").text("Not shown: " + s).raw("</p>\n");
+        }
+        // after the figures, beside the config it details: the page opens on the results
+        h.raw("</section>\n<section>\n").element("h2", "Model");
+        ModelTables model = ModelTables.of(out);
+        if (!model.membrane().isEmpty()) {
+            h.element("p", model.membrane());
+        }
+        tables(h, model.tables(), "model");
+        for (String note : model.notes()) {
+            h.raw("<p class=\"note\">").text(note).raw("</p>\n");
         }
         h.raw("</section>\n<section>\n").element("h2", "Configuration (resolved, engine units)");
         JsonNode config = out.manifest().path("config");

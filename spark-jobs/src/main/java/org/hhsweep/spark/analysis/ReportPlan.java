@@ -7,7 +7,7 @@ import org.hhsweep.spark.io.Tables;
 /**
  * Which figures suit a sweep's shape: traces and a raster for small sweeps (individual neurons are
  * worth looking at), an f-I curve when something is swept, a heatmap when two things are, the ISI
- * histogram whenever spike times were kept.
+ * histogram whenever spike times were kept; every sweep's model's gates.
  */
 final class ReportPlan {
     /** Up to this many neurons in all, single neurons' traces and spikes are shown. */
@@ -42,6 +42,8 @@ final class ReportPlan {
         if (out.has(Tables.SPIKES)) {
             plan.add(new Planned(PlotKind.ISI, o, "Inter-spike intervals of all neurons that fired at least twice."));
         }
+        plan.add(new Planned(PlotKind.GATES, o, "Steady state x∞ = α/(α+β) and time constant τ = 1/(φ(α+β)) of"
+                + " every gate of the base model against V; the Model section lists their rate functions."));
         return plan;
     }
 }

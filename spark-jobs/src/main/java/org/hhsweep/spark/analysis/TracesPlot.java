@@ -9,7 +9,6 @@ import org.hhsweep.sim.stats.NeuronStatistics;
 import org.hhsweep.spark.io.Tables;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -131,15 +130,9 @@ final class TracesPlot {
             double pad = Math.max(1, (range[1] - range[0]) * 0.05);
             c.getStyler().setYAxisMin(range[0] - pad).setYAxisMax(range[1] + pad);
             c.getStyler().setYAxisDecimalPattern("0");
-            // XChart puts ticks only at data points when all x values are evenly spaced (a short
-            // trace is), giving ticks like 16.7, 33.4; the axis ends as the first x values, in an
-            // invisible series, keep its round ticks.
             double xMin = Math.min(0, tMin);
             double xMax = Double.parseDouble(AxisLabels.number(tMax));
-            XYSeries ends = c.addSeries("axis ends", new double[] {xMin, xMax}, new double[] {range[0], range[0]});
-            ends.setMarker(SeriesMarkers.NONE);
-            ends.setLineStyle(SeriesLines.NONE);
-            ends.setShowInLegend(false);
+            ChartStyle.keepRoundXTicks(c, xMin, xMax, range[0]);
             double[][] xy = MinMaxDecimation.of(p.t0Ms(), p.dtMs(), p.values(), width);
             XYSeries v = c.addSeries("V", xy[0], xy[1]);
             v.setMarker(SeriesMarkers.NONE);

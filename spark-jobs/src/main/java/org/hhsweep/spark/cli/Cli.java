@@ -41,10 +41,11 @@ public final class Cli {
                     "                                           read-only Spark SQL over an output's runs, summaries,",
                     "                                           spikes, traces, thresholds"),
             "plot", String.join("\n",
-                    "  plot DIR --kind traces|raster|fi|heatmap|isi [--where SQL] [--out FILE [--overwrite]]",
+                    "  plot DIR --kind traces|raster|fi|heatmap|isi|gates [--where SQL] [--out FILE [--overwrite]]",
                     "       [--format png|svg] [--width W] [--height H] [--limit N] [--x PATH] [--y PATH]",
-                    "       [--series PATH|none]",
-                    "                                           a figure from an output's tables (default DIR/plots/KIND.png)"),
+                    "       [--series PATH|none] [--run ID]",
+                    "                                           a figure from an output's tables (default DIR/plots/KIND.png);",
+                    "                                           gates: one run's model (--run ID; default the base model)"),
             "report", String.join("\n",
                     "  report DIR                               DIR/report.html: manifest, summary tables and plots"));
     static final String USAGE_HEAD = "usage: submit.sh [--master URL] [spark-submit options] COMMAND ...";

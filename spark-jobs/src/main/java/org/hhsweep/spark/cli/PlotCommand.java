@@ -22,7 +22,7 @@ import org.hhsweep.spark.io.OutputRefused;
 
 /**
  * plot DIR --kind KIND [--where SQL] [--out FILE [--overwrite]] [--format png|svg] [--width W] [--height H]
- * [--limit N] [--x PATH] [--y PATH] [--series PATH|none]: one figure from a sweep's tables.
+ * [--limit N] [--x PATH] [--y PATH] [--series PATH|none] [--run ID]: one figure from a sweep's output.
  */
 final class PlotCommand {
     private final Cli cli;
@@ -33,7 +33,7 @@ final class PlotCommand {
 
     int run(List<String> rest) throws Exception {
         Args args = Args.parse(rest, Set.of("--verbose", "--overwrite"), Set.of("--kind", "--where", "--out", "--format", "--width",
-                "--height", "--limit", "--x", "--y", "--series"));
+                "--height", "--limit", "--x", "--y", "--series", "--run"));
         String location = args.positional("DIR").get(0);
         String kindName = args.option("--kind", null);
         if (kindName == null) {
@@ -43,9 +43,11 @@ final class PlotCommand {
         String out = args.option("--out", null);
         ImageFormat format = format(args.option("--format", null), out);
         Integer limit = args.option("--limit", null) == null ? null : number(args, "--limit", 0);
+        Long run = run(args.option("--run", null), kind);
         PlotOptions options = new PlotOptions(args.option("--where", null), limit, args.option("--x", null),
                 args.option("--y", null), args.option("--series", null),
-                number(args, "--width", PlotOptions.DEFAULT_WIDTH), number(args, "--height", PlotOptions.DEFAULT_HEIGHT));
+                number(args, "--width", PlotOptions.DEFAULT_WIDTH), number(args, "--height", PlotOptions.DEFAULT_HEIGHT),
+                run);
         if (options.where() != null) {
             ReadOnlySql.checkNesting(options.where(), "--where");
         }
@@ -98,6 +100,27 @@ final class PlotCommand {
                     + " file");
         }
         return f;
+    }
+
+    /** --run ID, which only the gates plot takes: the others choose runs by --where. */
+    private static Long run(String value, PlotKind kind) {
+        if (value == null) {
+            return null;
+        }
+        if (kind != PlotKind.GATES) {
+            throw new UsageException("--run is for --kind gates; the " + kind.id() + " plot picks runs with --where \"run_id = "
+                    + value + "\"");
+        }
+        long id;
+        try {
+            id = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        if (id < 0) {
+            throw new UsageException("--run needs a run id, a whole number from 0, got " + value);
+        }
+        return id;
     }
 
     private static int number(Args args, String name, int fallback) {

@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.hhsweep.sim.config.ResolvedConfig;
 import org.hhsweep.sim.config.SweepConfig;
+import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.sweep.SweepChunks;
 import org.hhsweep.sim.sweep.SweepSize;
 import org.hhsweep.sim.sweep.SweepSpec;
@@ -35,6 +39,8 @@ public final class Manifest {
     public static final String RUNNING = "running";
     public static final String COMPLETE = "complete";
     public static final String FAILED = "failed";
+    /** The key of the model's units (by config path, as the config's units) inside the manifest's model. */
+    public static final String MODEL_UNITS = "units";
 
     /**
      * Where and how the sweep is executed.
@@ -80,6 +86,7 @@ public final class Manifest {
         ArrayNode swept = sweep.putArray("swept");
         spec.sweptPaths().forEach(swept::add);
         m.set("config", config.resolved() == null ? null : config.resolved().deepCopy());
+        m.set("model", model(spec.base().model()));
 
         m.put("started", started.toString());
         m.put("finished", finished == null ? null : finished.toString());
@@ -127,6 +134,20 @@ public final class Manifest {
         TableFile.ENCODINGS.forEach((type, encoding) -> encodings.put(type, encoding.name()));
         meta.put("units_metadata_key", TableFile.UNITS_KEY);
         return m;
+    }
+
+    /**
+     * The base run's model written out whole, whatever its kinetics: the config keeps the
+     * tutorial's eight numbers for hh so old outputs keep their hash, which leaves readers to know
+     * hh's gates; here they need not. Outside the config, so outside the hash.
+     */
+    static ObjectNode model(NeuronModel model) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        Map<String, String> units = new TreeMap<>();
+        ResolvedConfig.model(n, units, model);
+        ObjectNode u = n.putObject(MODEL_UNITS);
+        units.forEach(u::put);
+        return n;
     }
 
     private static JsonNode table(Table<?> t) {

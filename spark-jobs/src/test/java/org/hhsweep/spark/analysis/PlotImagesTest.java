@@ -41,10 +41,11 @@ class PlotImagesTest {
         Path tutorial = AnalysisSweeps.tutorial();
         Path noisy = AnalysisSweeps.noisy();
         // Thresholds a little under what each kind covers (measured: traces ~9%, raster ~3%,
-        // isi ~5-20%, fi ~6%, heatmap ~70%); axes and title alone stay below 2.5%.
+        // isi ~5-20%, fi ~6%, heatmap ~70%, gates ~7%); axes and title alone stay below 2.5%.
         Images.assertDrawn(png(tutorial, "traces", scratch), 640, 480, 0.05);
         Images.assertDrawn(png(tutorial, "raster", scratch), 640, 480, 0.025);
         Images.assertDrawn(png(tutorial, "isi", scratch), 640, 480, 0.03);
+        Images.assertDrawn(png(tutorial, "gates", scratch), 640, 480, 0.05);
         Path noisyScratch = AnalysisSweeps.scratch("kinds-noisy");
         Images.assertDrawn(png(noisy, "isi", noisyScratch), 640, 480, 0.05);
         Images.assertDrawn(png(noisy, "fi", noisyScratch), 640, 480, 0.04);
@@ -94,11 +95,11 @@ class PlotImagesTest {
         Path tutorial = AnalysisSweeps.tutorial();
         AnalysisSweeps.Outcome noKind = plot(tutorial);
         assertEquals(2, noKind.status());
-        assertTrue(noKind.err().startsWith("error: plot needs --kind, one of traces, raster, fi, heatmap, isi"), noKind.err());
+        assertTrue(noKind.err().startsWith("error: plot needs --kind, one of traces, raster, fi, heatmap, isi, gates"), noKind.err());
 
         AnalysisSweeps.Outcome badKind = plot(tutorial, "--kind", "histogram");
         assertEquals(2, badKind.status());
-        assertEquals("error: unknown plot kind 'histogram'; kinds: traces, raster, fi, heatmap, isi\n", badKind.err());
+        assertEquals("error: unknown plot kind 'histogram'; kinds: traces, raster, fi, heatmap, isi, gates\n", badKind.err());
 
         AnalysisSweeps.Outcome nothingSwept = plot(tutorial, "--kind", "fi");
         assertEquals(2, nothingSwept.status());

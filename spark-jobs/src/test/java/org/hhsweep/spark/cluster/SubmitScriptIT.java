@@ -97,7 +97,7 @@ class SubmitScriptIT {
 
     @Test
     void plotDrawsTheTutorialsFigures() throws Exception {
-        for (String kind : List.of("traces", "raster")) {
+        for (String kind : List.of("traces", "raster", "gates")) {
             Path png = dir.resolve("tutorial-" + kind + ".png");
             Result plot = submit("plot", out.toString(), "--kind", kind, "--out", png.toString());
             assertEquals(List.of(), plot.errLines(), plot::describe);
@@ -113,7 +113,7 @@ class SubmitScriptIT {
         Result report = submit("report", out.toString());
         assertTrue(report.out().startsWith("wrote " + out.resolve("report.html")), report::describe);
         String html = Files.readString(out.resolve("report.html"));
-        for (String kind : List.of("traces", "raster")) {
+        for (String kind : List.of("traces", "raster", "gates")) {
             assertTrue(html.contains("<img src=\"report/" + kind + ".png\""), kind);
             assertTrue(ImageIO.read(out.resolve("report").resolve(kind + ".png").toFile()).getWidth() > 0, kind);
         }

@@ -131,8 +131,8 @@ class SweepOnClusterIT {
                 .withConf("spark.cores.max", "2"), TIMEOUT);
         assertEquals(0, report.exitCode(), report::describe);
         String html = Files.readString(onCluster.resolve("report.html"));
-        // 36 neurons, spikes and traces kept, one swept input: traces, raster, f-I curve, ISIs.
-        for (String kind : List.of("traces", "raster", "fi", "isi")) {
+        // 36 neurons, spikes and traces kept, one swept input: traces, raster, f-I curve, ISIs; and the model's gates.
+        for (String kind : List.of("traces", "raster", "fi", "isi", "gates")) {
             assertTrue(html.contains("<img src=\"report/" + kind + ".png\""), kind);
             BufferedImage image = ImageIO.read(onCluster.resolve("report").resolve(kind + ".png").toFile());
             assertEquals(900, image.getWidth(), kind);

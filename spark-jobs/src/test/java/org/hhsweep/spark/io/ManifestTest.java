@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import org.hhsweep.sim.config.ConfigLoader;
+import org.hhsweep.sim.config.ResolvedConfig;
 import org.hhsweep.sim.config.SweepConfig;
 import org.hhsweep.spark.SparkTestSession;
 import org.hhsweep.spark.TestSweeps;
@@ -109,6 +112,59 @@ class ManifestTest {
         assertEquals(System.getProperty("hhsweep.expected.version"), m.at("/software/version").asText());
         assertEquals(gitHead(), m.at("/software/git_commit").asText());
         assertEquals(org.apache.spark.package$.MODULE$.SPARK_VERSION(), m.at("/software/spark").asText());
+    }
+
+    @Test
+    void theBaseModelIsWrittenWholeOutsideTheConfigAndItsHash() throws Exception {
+        SweepConfig hh = ConfigLoader.parse("""
+                name: model-hh
+                simulation: {duration: 5 ms}
+                model: {gK: 30 mS/cm^2}
+                stimulus: {type: constant, amplitude: 10 uA/cm^2}
+                sweep: {grid: {model.channels.na.gates.m.alpha.midpoint: [-40 mV, -35 mV]}}
+                """, "model-hh.yaml");
+        JsonNode m = sweep(hh, tmp.resolve("model-hh"));
+        // the config, and so its hash, is as before the key existed: hh still as its eight numbers
+        assertEquals(hh.resolved().toString(), m.get("config").toString());
+        assertEquals(hh.hash(), m.at("/sweep/config_hash").asText());
+        assertTrue(m.at("/config/model/channels").isMissingNode(), m.at("/config/model").toString());
+        JsonNode model = m.get("model");
+        assertEquals(hh.spec().base().model(), ResolvedConfig.readModel(model));
+        assertEquals(30.0, model.at("/channels/k/g").asDouble(), 0.0);
+        assertEquals(3, model.at("/channels/na/gates/m/power").asInt());
+        assertEquals("exp_linear", model.at("/channels/na/gates/m/alpha/form").asText());
+        assertEquals(-40.0, model.at("/channels/na/gates/m/alpha/midpoint").asDouble(), 0.0, "the base run's, not a swept value");
+        assertTrue(model.at("/channels/leak/gates").isEmpty());
+        JsonNode units = model.get("units");
+        assertEquals("mS/cm^2", units.get("model.channels.k.g").asText());
+        assertEquals("mV", units.get("model.channels.na.gates.m.alpha.midpoint").asText());
+        assertEquals("1/ms", units.get("model.channels.na.gates.m.alpha.rate").asText());
+        assertEquals("uF/cm^2", units.get("model.C").asText());
+
+        SweepConfig wb = ConfigLoader.parse("""
+                name: model-wb
+                simulation: {duration: 5 ms}
+                model: {base: wang_buzsaki}
+                stimulus: {type: constant, amplitude: 1 uA/cm^2}
+                """, "model-wb.yaml");
+        JsonNode wbModel = sweep(wb, tmp.resolve("model-wb")).get("model");
+        assertEquals(wb.spec().base().model(), ResolvedConfig.readModel(wbModel));
+        assertTrue(wbModel.at("/channels/na/gates/m/instantaneous").asBoolean(), wbModel.toString());
+    }
+
+    @Test
+    void everyTopLevelKeyIsDocumented() throws Exception {
+        JsonNode m = sweep(TestSweeps.tutorial(), tmp.resolve("documented"));
+        String docs = Files.readString(Path.of("..", "docs", "spark.md"));
+        int from = docs.indexOf("### `manifest.json`");
+        String table = docs.substring(from, docs.indexOf("\n## ", from));
+        List<String> firstCells = table.lines().filter(l -> l.startsWith("| `"))
+                .map(l -> l.substring(1, l.indexOf('|', 1))).toList();
+        for (java.util.Iterator<String> keys = m.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            assertTrue(firstCells.stream().anyMatch(c -> c.contains("`" + key + "`")),
+                    "docs/spark.md's manifest.json table has no row for " + key);
+        }
     }
 
     private static String unit(JsonNode m, String table, String column) {
