@@ -13,6 +13,9 @@ final class Chunk {
     final double[] powerBeta = new double[SIZE];
     /** Each gate's value to its power, a channel's open conductance, and the sums over channels for V. */
     final double[][] powered;
+    /** Where the SIMD pass reads each gate's power from: the gate's own array (power 1) or powered. */
+    final double[][] poweredSource;
+    final int[] poweredOffset;
     final double[] open = new double[SIZE];
     final double[] gSum = new double[SIZE];
     final double[] ionicNeg = new double[SIZE];
@@ -38,6 +41,8 @@ final class Chunk {
         inverse = new double[slots][SIZE];
         z = new double[gates][SIZE];
         powered = new double[gates][SIZE];
+        poweredSource = new double[gates][];
+        poweredOffset = new int[gates];
         f = new double[gates][SIZE];
         exact = new double[2 * gates];
         rates = new double[2 * gates];

@@ -249,18 +249,28 @@ final class ScalarSteps implements KernelSteps {
             int stride = t.stride;
             long[] record = c.record;
             double[] fracs = c.frac;
-            for (int q = 0; q < k.gates; q++) {
+            int q = 0;
+            // three gates at a time (hh's m, h, n in one sweep), then one at a time
+            for (; q + 2 < k.gates && allOfKind(k, q, 3, instantaneous); q += 3) {
+                double[] xa = x[q], xb = x[q + 1], xc = x[q + 2];
+                int off = 2 * q;
+                for (int j = j0; j < j1; j++) {
+                    int at = (int) record[j] + off;
+                    int i = from + j;
+                    double fr = fracs[j];
+                    xa[i] = interpolate(nodes, at, stride, fr, xa[i]);
+                    xb[i] = interpolate(nodes, at + 2, stride, fr, xb[i]);
+                    xc[i] = interpolate(nodes, at + 4, stride, fr, xc[i]);
+                }
+            }
+            for (; q < k.gates; q++) {
                 if (k.instantaneous[q] != instantaneous) {
                     continue;
                 }
                 double[] xq = x[q];
                 int off = 2 * q;
                 for (int j = j0; j < j1; j++) {
-                    int at = (int) record[j] + off;
-                    double xi = xq[from + j];
-                    double x0 = Math.fma(nodes[at + 1], xi, nodes[at]);
-                    double x1 = Math.fma(nodes[at + stride + 1], xi, nodes[at + stride]);
-                    xq[from + j] = Math.fma(fracs[j], x1 - x0, x0);
+                    xq[from + j] = interpolate(nodes, (int) record[j] + off, stride, fracs[j], xq[from + j]);
                 }
             }
             return;
@@ -279,6 +289,15 @@ final class ScalarSteps implements KernelSteps {
                 }
             }
         }
+    }
+
+    private static boolean allOfKind(Kinetics k, int q, int count, boolean instantaneous) {
+        for (int r = q; r < q + count; r++) {
+            if (k.instantaneous[r] != instantaneous) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The map P + E x of the records at and at + stride, interpolated at frac. */

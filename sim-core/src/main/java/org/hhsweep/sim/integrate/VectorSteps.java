@@ -346,9 +346,17 @@ final class VectorSteps implements KernelSteps {
             NeuronBlock b = s.b;
             Kinetics k = p.kinetics;
             int upper = S.loopBound(n);
+            // a gate to the first power is read where it is: no copy
             for (int q = 0; q < k.gates; q++) {
-                fill(c.powered[q], 1.0, upper);
-                timesPower(b.gates[q], from, c.powered[q], k.power[q], upper);
+                if (k.power[q] == 1) {
+                    c.poweredSource[q] = b.gates[q];
+                    c.poweredOffset[q] = from;
+                } else {
+                    fill(c.powered[q], 1.0, upper);
+                    timesPower(b.gates[q], from, c.powered[q], k.power[q], upper);
+                    c.poweredSource[q] = c.powered[q];
+                    c.poweredOffset[q] = 0;
+                }
             }
             fill(c.gSum, 0.0, upper);
             fill(c.ionicNeg, 0.0, upper);
@@ -363,18 +371,21 @@ final class VectorSteps implements KernelSteps {
                         }
                     }
                     case 1 -> {
-                        double[] x0 = c.powered[g0];
+                        double[] x0 = c.poweredSource[g0];
+                        int o0 = c.poweredOffset[g0];
                         for (int j = 0; j < upper; j += S.length()) {
-                            DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, j));
+                            DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j));
                             accumulate(open, b.V, e, from + j, j, c);
                         }
                     }
                     case 2 -> {
-                        double[] x0 = c.powered[g0];
-                        double[] x1 = c.powered[g0 + 1];
+                        double[] x0 = c.poweredSource[g0];
+                        double[] x1 = c.poweredSource[g0 + 1];
+                        int o0 = c.poweredOffset[g0];
+                        int o1 = c.poweredOffset[g0 + 1];
                         for (int j = 0; j < upper; j += S.length()) {
-                            DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, j))
-                                    .mul(DoubleVector.fromArray(S, x1, j));
+                            DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j))
+                                    .mul(DoubleVector.fromArray(S, x1, o1 + j));
                             accumulate(open, b.V, e, from + j, j, c);
                         }
                     }
@@ -383,9 +394,10 @@ final class VectorSteps implements KernelSteps {
                             DoubleVector.fromArray(S, g, from + j).intoArray(c.open, j);
                         }
                         for (int q = g0; q < k.firstGate[ch + 1]; q++) {
-                            double[] xq = c.powered[q];
+                            double[] xq = c.poweredSource[q];
+                            int oq = c.poweredOffset[q];
                             for (int j = 0; j < upper; j += S.length()) {
-                                DoubleVector.fromArray(S, c.open, j).mul(DoubleVector.fromArray(S, xq, j)).intoArray(c.open, j);
+                                DoubleVector.fromArray(S, c.open, j).mul(DoubleVector.fromArray(S, xq, oq + j)).intoArray(c.open, j);
                             }
                         }
                         for (int j = 0; j < upper; j += S.length()) {
