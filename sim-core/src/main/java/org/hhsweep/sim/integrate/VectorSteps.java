@@ -69,7 +69,7 @@ final class VectorSteps implements KernelSteps {
         for (int k = 0; k < p.kinetics.gates; k++) {
             passes.add(new GateArguments(p, k, c));
         }
-        passes.add(new VoltageArguments(p, c, true));
+        passes.addAll(voltagePasses(p, c));
         passes.add(new Exprel(c.zV, true));
         for (int k = 0; k < p.kinetics.gates; k++) {
             if (!p.kinetics.instantaneous[k]) {
@@ -93,7 +93,7 @@ final class VectorSteps implements KernelSteps {
         if (ScalarSteps.hasInstantaneous(p)) {
             passes.add((x, from, n) -> ScalarSteps.tableGates(x.b, x.table, from, 0, n, c, true));
         }
-        passes.add(new VoltageArguments(p, c, true));
+        passes.addAll(voltagePasses(p, c));
         passes.add(new Exprel(c.zV, true));
         passes.add((x, from, n) -> ScalarSteps.tableGates(x.b, x.table, from, 0, n, c, false));
         passes.add(new AdvanceV(c));
@@ -336,76 +336,121 @@ final class VectorSteps implements KernelSteps {
     // shared
 
     /**
-     * dt J and f(V) of V, as ScalarSteps.voltageArguments after ScalarSteps.powers: channel by
-     * channel into the chunk's sums, each channel's loop chosen by its number of gates, so no
-     * vector is carried across a loop over gates (C2 boxed those).
+     * dt J and f(V) of V, as ScalarSteps.voltageArguments after ScalarSteps.powers, as small passes:
+     * the gates' powers, then one pass per channel chosen by its number of gates, each adding its
+     * open conductance and current into the chunk's sums, then J and f. One pass for all of it
+     * passed C2's inlining budget and boxed vectors.
      */
-    private record VoltageArguments(RatePlan p, Chunk c, boolean withTail) implements Pass {
+    private static List<Pass> voltagePasses(RatePlan p, Chunk c) {
+        Kinetics k = p.kinetics;
+        List<Pass> out = new ArrayList<>();
+        out.add(new Powers(p, c));
+        for (int ch = 0; ch < k.channels; ch++) {
+            int g0 = k.firstGate[ch];
+            out.add(switch (k.firstGate[ch + 1] - g0) {
+                case 0 -> new Leak(ch, c);
+                case 1 -> new OneGate(ch, g0, c);
+                case 2 -> new TwoGates(ch, g0, c);
+                default -> new ManyGates(ch, g0, k.firstGate[ch + 1], c);
+            });
+        }
+        out.add(new VoltageArguments(p, c));
+        return out;
+    }
+
+    /** Each gate's value to its power, where the channel passes read it; the sums set to 0. */
+    private record Powers(RatePlan p, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
-            NeuronBlock b = s.b;
             Kinetics k = p.kinetics;
             int upper = S.loopBound(n);
             // a gate to the first power is read where it is: no copy
             for (int q = 0; q < k.gates; q++) {
                 if (k.power[q] == 1) {
-                    c.poweredSource[q] = b.gates[q];
+                    c.poweredSource[q] = s.b.gates[q];
                     c.poweredOffset[q] = from;
                 } else {
                     fill(c.powered[q], 1.0, upper);
-                    timesPower(b.gates[q], from, c.powered[q], k.power[q], upper);
+                    timesPower(s.b.gates[q], from, c.powered[q], k.power[q], upper);
                     c.poweredSource[q] = c.powered[q];
                     c.poweredOffset[q] = 0;
                 }
             }
             fill(c.gSum, 0.0, upper);
             fill(c.ionicNeg, 0.0, upper);
-            for (int ch = 0; ch < k.channels; ch++) {
-                int g0 = k.firstGate[ch];
-                double[] g = b.g[ch];
-                double[] e = b.E[ch];
-                switch (k.firstGate[ch + 1] - g0) {
-                    case 0 -> {
-                        for (int j = 0; j < upper; j += S.length()) {
-                            accumulate(DoubleVector.fromArray(S, g, from + j), b.V, e, from + j, j, c);
-                        }
-                    }
-                    case 1 -> {
-                        double[] x0 = c.poweredSource[g0];
-                        int o0 = c.poweredOffset[g0];
-                        for (int j = 0; j < upper; j += S.length()) {
-                            DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j));
-                            accumulate(open, b.V, e, from + j, j, c);
-                        }
-                    }
-                    case 2 -> {
-                        double[] x0 = c.poweredSource[g0];
-                        double[] x1 = c.poweredSource[g0 + 1];
-                        int o0 = c.poweredOffset[g0];
-                        int o1 = c.poweredOffset[g0 + 1];
-                        for (int j = 0; j < upper; j += S.length()) {
-                            DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j))
-                                    .mul(DoubleVector.fromArray(S, x1, o1 + j));
-                            accumulate(open, b.V, e, from + j, j, c);
-                        }
-                    }
-                    default -> {
-                        for (int j = 0; j < upper; j += S.length()) {
-                            DoubleVector.fromArray(S, g, from + j).intoArray(c.open, j);
-                        }
-                        for (int q = g0; q < k.firstGate[ch + 1]; q++) {
-                            double[] xq = c.poweredSource[q];
-                            int oq = c.poweredOffset[q];
-                            for (int j = 0; j < upper; j += S.length()) {
-                                DoubleVector.fromArray(S, c.open, j).mul(DoubleVector.fromArray(S, xq, oq + j)).intoArray(c.open, j);
-                            }
-                        }
-                        for (int j = 0; j < upper; j += S.length()) {
-                            accumulate(DoubleVector.fromArray(S, c.open, j), b.V, e, from + j, j, c);
-                        }
-                    }
+        }
+    }
+
+    private record Leak(int ch, Chunk c) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            double[] g = s.b.g[ch];
+            double[] e = s.b.E[ch];
+            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
+                accumulate(DoubleVector.fromArray(S, g, from + j), s.b.V, e, from + j, j, c);
+            }
+        }
+    }
+
+    private record OneGate(int ch, int g0, Chunk c) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            double[] g = s.b.g[ch];
+            double[] e = s.b.E[ch];
+            double[] x0 = c.poweredSource[g0];
+            int o0 = c.poweredOffset[g0];
+            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
+                DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j));
+                accumulate(open, s.b.V, e, from + j, j, c);
+            }
+        }
+    }
+
+    private record TwoGates(int ch, int g0, Chunk c) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            double[] g = s.b.g[ch];
+            double[] e = s.b.E[ch];
+            double[] x0 = c.poweredSource[g0];
+            double[] x1 = c.poweredSource[g0 + 1];
+            int o0 = c.poweredOffset[g0];
+            int o1 = c.poweredOffset[g0 + 1];
+            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
+                DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j))
+                        .mul(DoubleVector.fromArray(S, x1, o1 + j));
+                accumulate(open, s.b.V, e, from + j, j, c);
+            }
+        }
+    }
+
+    private record ManyGates(int ch, int g0, int g1, Chunk c) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            int upper = S.loopBound(n);
+            double[] g = s.b.g[ch];
+            for (int j = 0; j < upper; j += S.length()) {
+                DoubleVector.fromArray(S, g, from + j).intoArray(c.open, j);
+            }
+            for (int q = g0; q < g1; q++) {
+                double[] xq = c.poweredSource[q];
+                int oq = c.poweredOffset[q];
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector.fromArray(S, c.open, j).mul(DoubleVector.fromArray(S, xq, oq + j)).intoArray(c.open, j);
                 }
             }
+            double[] e = s.b.E[ch];
+            for (int j = 0; j < upper; j += S.length()) {
+                accumulate(DoubleVector.fromArray(S, c.open, j), s.b.V, e, from + j, j, c);
+            }
+        }
+    }
+
+    /** J and f of V from the sums, then the neurons after the last whole vector, scalar. */
+    private record VoltageArguments(RatePlan p, Chunk c) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            NeuronBlock b = s.b;
+            int upper = S.loopBound(n);
             double dt = s.dt;
             for (int j = 0; j < upper; j += S.length()) {
                 int i = from + j;
@@ -414,10 +459,8 @@ final class VectorSteps implements KernelSteps {
                 DoubleVector.fromArray(S, c.ionicNeg, j).add(DoubleVector.fromArray(S, s.current, i)).mul(invC)
                         .intoArray(c.fV, j);
             }
-            if (withTail) {
-                ScalarSteps.powers(p, b, from, upper, n, c);
-                ScalarSteps.voltageArguments(p, b, s.current, dt, from, upper, n, c);
-            }
+            ScalarSteps.powers(p, b, from, upper, n, c);
+            ScalarSteps.voltageArguments(p, b, s.current, dt, from, upper, n, c);
         }
     }
 
