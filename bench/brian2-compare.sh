@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Brian2 C++ standalone and this project's kernel on the same work, side by side, on one core:
-# N HH neurons (the tutorial's model and parameters) under constant currents spread over 0..20
+# N HH neurons (the tutorial's model, or --model traub_miles) under constant currents spread over 0..20
 # uA/cm^2, exponential Euler at dt, for a given duration. Rounds alternate Brian2 and each of our
 # methods, so a change in machine load hits them alike; the summary gives medians and ratios.
 #
 #   bench/brian2-compare.sh [--rounds R] [--neurons N] [--duration-ms T] [--dt-ms DT]
 #                           [--methods "exp_euler_reference exp_euler_fast exp_euler_table"]
 #                           [--modes "kernel pipeline"] [--scalar] [--openmp THREADS] [--out DIR]
+#                           [--model hh|traub_miles]
 #
 # Our side runs in two modes (CompareRun): kernel, the integrator and a spike counter (Brian2's
 # work); pipeline, Simulator.simulate with everything a sweep records. Methods by their config
@@ -18,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rounds=5 neurons=10000 duration=1000 dt=0.01 scalar=0 openmp=0 out=""
+rounds=5 neurons=10000 duration=1000 dt=0.01 scalar=0 openmp=0 out="" model=hh
 methods="exp_euler_reference exp_euler_fast exp_euler_table"
 modes="kernel pipeline"
 while [ $# -gt 0 ]; do
@@ -32,7 +33,8 @@ while [ $# -gt 0 ]; do
         --scalar) scalar=1; shift ;;
         --openmp) openmp=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        --model) model=$2; shift 2 ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -61,14 +63,14 @@ ours() { # label, method, mode, extra JVM options...
     local label=$1 method=$2 mode=$3
     shift 3
     java --add-modules jdk.incubator.vector "$@" -cp "$cp" org.hhsweep.sim.bench.CompareRun \
-        "$method" "$neurons" "$duration" "$dt" "$mode" 2>/dev/null >>"$out/$label.jsonl"
+        "$method" "$neurons" "$duration" "$dt" "$mode" "$model" 2>/dev/null >>"$out/$label.jsonl"
 }
 
 brian() { # threads
     local dir="$out/brian2-t$1"
     if [ ! -x "$dir/main" ]; then
         # generates and compiles once, and runs once
-        "$python" bench/brian2_hh.py --neurons "$neurons" --duration-ms "$duration" --dt-ms "$dt" \
+        "$python" bench/brian2_hh.py --model "$model" --neurons "$neurons" --duration-ms "$duration" --dt-ms "$dt" \
             --threads "$1" --repeats 1 --workdir "$dir" 2>"$out/brian2-t$1.log" >>"$out/brian2-t$1.jsonl"
     else
         "$python" bench/brian2_hh.py --rerun --workdir "$dir" >>"$out/brian2-t$1.jsonl"
