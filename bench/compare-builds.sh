@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The Brian2 comparison's work (CompareRun: 10,000 neurons of the tutorial's model under constant
+# currents 0..20 uA/cm^2, 1 s at 0.01 ms, one core) on two builds of this project, alternating, so
+# a change of machine load hits both alike: this work tree, and another git revision (default: the
+# last commit before models became data, whose kernels were written by hand for hh).
+#
+#   bench/compare-builds.sh [--rev REV] [--rounds R] [--neurons N] [--duration-ms T]
+#
+# Prints one line per run: build, mode, method, M neuron-steps/s, spikes in total. Builds REV in a
+# temporary git worktree (removed at the end). MVN_OPTS_EXTRA=-o builds offline. About 4 minutes
+# per round.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rev=a48ee79 rounds=1 neurons=10000 duration=1000
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --rev) rev=$2; shift 2 ;;
+        --rounds) rounds=$2; shift 2 ;;
+        --neurons) neurons=$2; shift 2 ;;
+        --duration-ms) duration=$2; shift 2 ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+other=$(mktemp -d -t hh-rev-XXXXXX)
+trap 'git worktree remove --force "$other" >/dev/null 2>&1 || true' EXIT
+git worktree add -q --detach "$other" "$rev"
+build() { # dir -> classpath
+    # shellcheck disable=SC2086
+    (cd "$1" && mvn -B -q -Dstyle.color=never ${MVN_OPTS_EXTRA:-} -pl sim-core test-compile dependency:build-classpath \
+        -Dmdep.outputFile="$1/sim-core/target/bench.classpath" -Dmdep.includeScope=test >&2)
+    echo "$1/sim-core/target/test-classes:$1/sim-core/target/classes:$(cat "$1/sim-core/target/bench.classpath")"
+}
+cp_this=$(build "$PWD")
+cp_other=$(build "$other")
+
+run() { # label classpath mode method
+    java --add-modules jdk.incubator.vector -cp "$2" org.hhsweep.sim.bench.CompareRun "$4" "$neurons" "$duration" 0.01 "$3" \
+        2>/dev/null | python3 -c "import json,sys; d=json.load(sys.stdin); print('$1', '$3', '$4', round(d['neuron_steps_per_s'][0]/1e6, 1), d['spikes_total'])"
+}
+for r in $(seq 1 "$rounds"); do
+    for mode in kernel pipeline; do
+        for m in exp_euler_fast exp_euler_table; do
+            run "$rev" "$cp_other" "$mode" "$m"
+            run "this" "$cp_this" "$mode" "$m"
+        done
+    done
+done
