@@ -347,18 +347,19 @@ final class VectorSteps implements KernelSteps {
         out.add(new Powers(p, c));
         for (int ch = 0; ch < k.channels; ch++) {
             int g0 = k.firstGate[ch];
+            boolean first = ch == 0;
             out.add(switch (k.firstGate[ch + 1] - g0) {
-                case 0 -> new Leak(ch, c);
-                case 1 -> new OneGate(ch, g0, c);
-                case 2 -> new TwoGates(ch, g0, c);
-                default -> new ManyGates(ch, g0, k.firstGate[ch + 1], c);
+                case 0 -> new Leak(ch, first, c);
+                case 1 -> new OneGate(ch, g0, first, c);
+                case 2 -> new TwoGates(ch, g0, first, c);
+                default -> new ManyGates(ch, g0, k.firstGate[ch + 1], first, c);
             });
         }
         out.add(new VoltageArguments(p, c));
         return out;
     }
 
-    /** Each gate's value to its power, where the channel passes read it; the sums set to 0. */
+    /** Each gate's value to its power, where the channel passes read it. */
     private record Powers(RatePlan p, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
@@ -370,43 +371,55 @@ final class VectorSteps implements KernelSteps {
                     c.poweredSource[q] = s.b.gates[q];
                     c.poweredOffset[q] = from;
                 } else {
-                    fill(c.powered[q], 1.0, upper);
-                    timesPower(s.b.gates[q], from, c.powered[q], k.power[q], upper);
+                    power(s.b.gates[q], from, c.powered[q], k.power[q], upper);
                     c.poweredSource[q] = c.powered[q];
                     c.poweredOffset[q] = 0;
                 }
             }
-            fill(c.gSum, 0.0, upper);
-            fill(c.ionicNeg, 0.0, upper);
         }
     }
 
-    private record Leak(int ch, Chunk c) implements Pass {
+    private record Leak(int ch, boolean first, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             double[] g = s.b.g[ch];
             double[] e = s.b.E[ch];
-            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
-                accumulate(DoubleVector.fromArray(S, g, from + j), s.b.V, e, from + j, j, c);
+            int upper = S.loopBound(n);
+            if (first) {
+                for (int j = 0; j < upper; j += S.length()) {
+                    start(DoubleVector.fromArray(S, g, from + j), s.b.V, e, from + j, j, c);
+                }
+            } else {
+                for (int j = 0; j < upper; j += S.length()) {
+                    accumulate(DoubleVector.fromArray(S, g, from + j), s.b.V, e, from + j, j, c);
+                }
             }
         }
     }
 
-    private record OneGate(int ch, int g0, Chunk c) implements Pass {
+    private record OneGate(int ch, int g0, boolean first, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             double[] g = s.b.g[ch];
             double[] e = s.b.E[ch];
             double[] x0 = c.poweredSource[g0];
             int o0 = c.poweredOffset[g0];
-            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
-                DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j));
-                accumulate(open, s.b.V, e, from + j, j, c);
+            int upper = S.loopBound(n);
+            if (first) {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j));
+                    start(open, s.b.V, e, from + j, j, c);
+                }
+            } else {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j));
+                    accumulate(open, s.b.V, e, from + j, j, c);
+                }
             }
         }
     }
 
-    private record TwoGates(int ch, int g0, Chunk c) implements Pass {
+    private record TwoGates(int ch, int g0, boolean first, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             double[] g = s.b.g[ch];
@@ -415,15 +428,24 @@ final class VectorSteps implements KernelSteps {
             double[] x1 = c.poweredSource[g0 + 1];
             int o0 = c.poweredOffset[g0];
             int o1 = c.poweredOffset[g0 + 1];
-            for (int j = 0, upper = S.loopBound(n); j < upper; j += S.length()) {
-                DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j))
-                        .mul(DoubleVector.fromArray(S, x1, o1 + j));
-                accumulate(open, s.b.V, e, from + j, j, c);
+            int upper = S.loopBound(n);
+            if (first) {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j))
+                            .mul(DoubleVector.fromArray(S, x1, o1 + j));
+                    start(open, s.b.V, e, from + j, j, c);
+                }
+            } else {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j))
+                            .mul(DoubleVector.fromArray(S, x1, o1 + j));
+                    accumulate(open, s.b.V, e, from + j, j, c);
+                }
             }
         }
     }
 
-    private record ManyGates(int ch, int g0, int g1, Chunk c) implements Pass {
+    private record ManyGates(int ch, int g0, int g1, boolean first, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             int upper = S.loopBound(n);
@@ -439,8 +461,14 @@ final class VectorSteps implements KernelSteps {
                 }
             }
             double[] e = s.b.E[ch];
-            for (int j = 0; j < upper; j += S.length()) {
-                accumulate(DoubleVector.fromArray(S, c.open, j), s.b.V, e, from + j, j, c);
+            if (first) {
+                for (int j = 0; j < upper; j += S.length()) {
+                    start(DoubleVector.fromArray(S, c.open, j), s.b.V, e, from + j, j, c);
+                }
+            } else {
+                for (int j = 0; j < upper; j += S.length()) {
+                    accumulate(DoubleVector.fromArray(S, c.open, j), s.b.V, e, from + j, j, c);
+                }
             }
         }
     }
@@ -464,6 +492,13 @@ final class VectorSteps implements KernelSteps {
         }
     }
 
+    /** The first channel's open conductance as the chunk's sums: 0 + open and 0 - current, as the scalar sums start. */
+    private static void start(DoubleVector open, double[] V, double[] E, int i, int j, Chunk c) {
+        ZERO.add(open).intoArray(c.gSum, j);
+        DoubleVector drive = DoubleVector.fromArray(S, V, i).sub(DoubleVector.fromArray(S, E, i));
+        ZERO.sub(open.mul(drive)).intoArray(c.ionicNeg, j);
+    }
+
     /** A channel's open conductance into the chunk's sums at neuron i, chunk index j. */
     private static void accumulate(DoubleVector open, double[] V, double[] E, int i, int j, Chunk c) {
         DoubleVector.fromArray(S, c.gSum, j).add(open).intoArray(c.gSum, j);
@@ -475,6 +510,35 @@ final class VectorSteps implements KernelSteps {
         DoubleVector v = DoubleVector.broadcast(S, value);
         for (int j = 0; j < upper; j += S.length()) {
             v.intoArray(out, j);
+        }
+    }
+
+    /** out[j] = x[from + j]^p for the whole vectors, formed as Kinetics.power forms it (p > 1). */
+    private static void power(double[] x, int from, double[] out, int p, int upper) {
+        switch (p) {
+            case 2 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
+                    xv.mul(xv).intoArray(out, j);
+                }
+            }
+            case 3 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
+                    xv.mul(xv).mul(xv).intoArray(out, j);
+                }
+            }
+            case 4 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
+                    DoubleVector x2 = xv.mul(xv);
+                    x2.mul(x2).intoArray(out, j);
+                }
+            }
+            default -> {
+                fill(out, 1.0, upper);
+                timesPower(x, from, out, p, upper);
+            }
         }
     }
 

@@ -80,7 +80,7 @@ record RunModel(NeuronModel model, String name, String what) {
             String path = paths.get(k);
             double v = rows.get(0).getDouble(k);
             m = m.with(path.substring(RunTemplate.MODEL.length()), v);
-            String unit = RunTemplate.unit(path).symbol();
+            String unit = m.unit(path.substring(RunTemplate.MODEL.length())).symbol();
             values.add(path + " = " + AxisLabels.number(v) + (unit.equals("1") ? "" : " " + AxisLabels.pretty(unit)));
         }
         return new RunModel(m, "run " + run, "run " + run + " (" + String.join(", ", values) + ")");
