@@ -45,6 +45,6 @@ final class Chunk {
         poweredOffset = new int[gates];
         f = new double[gates][SIZE];
         exact = new double[2 * gates];
-        rates = new double[2 * gates];
+        rates = new double[plan.ratesLength()];
     }
 }

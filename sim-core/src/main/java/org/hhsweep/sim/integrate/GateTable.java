@@ -58,7 +58,7 @@ final class GateTable {
         this.stride = 2 * plan.kinetics.gates;
         this.last = (int) Math.round((vMax - vMin) / dv);
         nodes = new double[(last + 1) * stride];
-        double[] rates = new double[stride];
+        double[] rates = new double[plan.ratesLength()];
         for (int k = 0; k <= last; k++) {
             exact(vMin + k * dv, nodes, stride * k, rates);
         }
@@ -74,7 +74,7 @@ final class GateTable {
         return u >= 0.0 && u < last ? stride * (int) u : -1;
     }
 
-    /** P and E of every gate at V, into out[at ..]: the values the table interpolates. rates is scratch. */
+    /** P and E of every gate at V, into out[at ..]: the values the table interpolates. rates is scratch of plan.ratesLength(). */
     void exact(double v, double[] out, int at, double[] rates) {
         plan.rates(v, rates);
         Kinetics k = plan.kinetics;

@@ -132,21 +132,28 @@ final class RatePlan {
         return kinetics.form[r].inverseExprel() || (power[r] == 1 && factor[r] == 1.0);
     }
 
+    /** The length of {@link #rates}' array: the rates, then each slot's e^a and a/(e^a - 1). */
+    int ratesLength() {
+        return 2 * kinetics.gates + 2 * slots;
+    }
+
     /**
      * Every rate (phi included) at V, into out[0 .. 2 gates), with the fast kernels' arithmetic:
-     * what a gate table holds at its nodes.
+     * what a gate table holds at its nodes. The rest of out ({@link #ratesLength}) is scratch, so
+     * a neuron outside the table costs no allocation in a step.
      */
     void rates(double v, double[] out) {
-        double[] e = new double[slots];
-        double[] inv = new double[slots];
+        int rates = 2 * kinetics.gates;
+        int e = rates;
+        int inv = rates + slots;
         for (int s = 0; s < slots; s++) {
             double a = (v - slotMidpoint[s]) * slotSlope[s];
-            e[s] = PlainExp.exp(a);
-            inv[s] = PlainExp.inverseExprel(a);
+            out[e + s] = PlainExp.exp(a);
+            out[inv + s] = PlainExp.inverseExprel(a);
         }
-        for (int r = 0; r < out.length; r++) {
+        for (int r = 0; r < rates; r++) {
             RateForm f = kinetics.form[r];
-            double x = f.inverseExprel() ? inv[source[r]] : Kinetics.power(e[source[r]], power[r]) * factor[r];
+            double x = f.inverseExprel() ? out[inv + source[r]] : Kinetics.power(out[e + source[r]], power[r]) * factor[r];
             out[r] = f.combine(multiplier[r], x);
         }
     }
