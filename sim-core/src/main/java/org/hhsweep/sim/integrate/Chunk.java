@@ -17,6 +17,9 @@ final class Chunk {
     final double[][] poweredSource;
     final int[] poweredOffset;
     final double[] open = new double[SIZE];
+    /** A missing channel's conductance and reversal (0) and a missing gate (1), for passes that take channels in threes. */
+    final double[] zeros = new double[SIZE];
+    final double[] ones = new double[SIZE];
     final double[] gSum = new double[SIZE];
     final double[] ionicNeg = new double[SIZE];
     // dt J of each variable (overwritten by exprel(dt J)) and f(x); gates by index
@@ -46,5 +49,6 @@ final class Chunk {
         f = new double[gates][SIZE];
         exact = new double[2 * gates];
         rates = new double[plan.ratesLength()];
+        java.util.Arrays.fill(ones, 1.0);
     }
 }

@@ -337,26 +337,34 @@ final class VectorSteps implements KernelSteps {
 
     /**
      * dt J and f(V) of V, as ScalarSteps.voltageArguments after ScalarSteps.powers, as small passes:
-     * the gates' powers, then one pass per channel chosen by its number of gates, each adding its
-     * open conductance and current into the chunk's sums, then J and f. One pass for all of it
-     * passed C2's inlining budget and boxed vectors.
+     * the gates' powers, then the channels in order, three at a time, each group adding its open
+     * conductances and currents into the chunk's sums, then J and f. A channel with more than two
+     * gates takes a pass of its own. One pass for all of it passed C2's inlining budget and boxed
+     * vectors; a pass per channel wrote and read the sums once per channel.
      */
     private static List<Pass> voltagePasses(RatePlan p, Chunk c) {
         Kinetics k = p.kinetics;
         List<Pass> out = new ArrayList<>();
         out.add(new Powers(p, c));
-        for (int ch = 0; ch < k.channels; ch++) {
-            int g0 = k.firstGate[ch];
-            boolean first = ch == 0;
-            out.add(switch (k.firstGate[ch + 1] - g0) {
-                case 0 -> new Leak(ch, first, c);
-                case 1 -> new OneGate(ch, g0, first, c);
-                case 2 -> new TwoGates(ch, g0, first, c);
-                default -> new ManyGates(ch, g0, k.firstGate[ch + 1], first, c);
-            });
+        boolean first = true;
+        for (int ch = 0; ch < k.channels; first = false) {
+            if (gatesOf(k, ch) > 2) {
+                out.add(new ManyGates(ch, k.firstGate[ch], k.firstGate[ch + 1], first, c));
+                ch++;
+                continue;
+            }
+            int[] group = {-1, -1, -1};
+            for (int n = 0; n < 3 && ch < k.channels && gatesOf(k, ch) <= 2; n++) {
+                group[n] = ch++;
+            }
+            out.add(new ThreeChannels(k, group, first, c));
         }
         out.add(new VoltageArguments(p, c));
         return out;
+    }
+
+    private static int gatesOf(Kinetics k, int ch) {
+        return k.firstGate[ch + 1] - k.firstGate[ch];
     }
 
     /** Each gate's value to its power, where the channel passes read it. */
@@ -379,69 +387,84 @@ final class VectorSteps implements KernelSteps {
         }
     }
 
-    private record Leak(int ch, boolean first, Chunk c) implements Pass {
+    /**
+     * Up to three channels of at most two gates each, in order, into the chunk's sums. A missing
+     * channel or gate reads a conductance of 0 or a gate of 1 from the chunk, which leave the sums'
+     * bits as they are (g 1 1 = g, x + 0 = x, x - 0 = x), so one loop serves every such channel.
+     */
+    private record ThreeChannels(int[] channel, int[] gateA, int[] gateB, boolean first, Chunk c) implements Pass {
+        ThreeChannels(Kinetics k, int[] channel, boolean first, Chunk c) {
+            this(channel, gate(k, channel, 0), gate(k, channel, 1), first, c);
+        }
+
+        /** Gate number n of each channel, or -1. */
+        private static int[] gate(Kinetics k, int[] channel, int n) {
+            int[] out = new int[channel.length];
+            for (int q = 0; q < channel.length; q++) {
+                out[q] = channel[q] >= 0 && gatesOf(k, channel[q]) > n ? k.firstGate[channel[q]] + n : -1;
+            }
+            return out;
+        }
+
         @Override
         public void run(StepContext s, int from, int n) {
-            double[] g = s.b.g[ch];
-            double[] e = s.b.E[ch];
+            NeuronBlock b = s.b;
+            double[] g0 = conductance(b, 0), g1 = conductance(b, 1), g2 = conductance(b, 2);
+            double[] e0 = reversal(b, 0), e1 = reversal(b, 1), e2 = reversal(b, 2);
+            int o0 = channel[0] >= 0 ? from : 0, o1 = channel[1] >= 0 ? from : 0, o2 = channel[2] >= 0 ? from : 0;
+            double[] a0 = gateSource(gateA[0]), a1 = gateSource(gateA[1]), a2 = gateSource(gateA[2]);
+            double[] b0 = gateSource(gateB[0]), b1 = gateSource(gateB[1]), b2 = gateSource(gateB[2]);
+            int oa0 = gateOffset(gateA[0]), oa1 = gateOffset(gateA[1]), oa2 = gateOffset(gateA[2]);
+            int ob0 = gateOffset(gateB[0]), ob1 = gateOffset(gateB[1]), ob2 = gateOffset(gateB[2]);
+            double[] V = b.V;
             int upper = S.loopBound(n);
             if (first) {
                 for (int j = 0; j < upper; j += S.length()) {
-                    start(DoubleVector.fromArray(S, g, from + j), s.b.V, e, from + j, j, c);
+                    DoubleVector v = DoubleVector.fromArray(S, V, from + j);
+                    DoubleVector x0 = open(g0, o0 + j, a0, oa0 + j, b0, ob0 + j);
+                    DoubleVector x1 = open(g1, o1 + j, a1, oa1 + j, b1, ob1 + j);
+                    DoubleVector x2 = open(g2, o2 + j, a2, oa2 + j, b2, ob2 + j);
+                    ZERO.add(x0).add(x1).add(x2).intoArray(c.gSum, j);
+                    DoubleVector i0 = x0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
+                    DoubleVector i1 = x1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
+                    DoubleVector i2 = x2.mul(v.sub(DoubleVector.fromArray(S, e2, o2 + j)));
+                    ZERO.sub(i0).sub(i1).sub(i2).intoArray(c.ionicNeg, j);
                 }
             } else {
                 for (int j = 0; j < upper; j += S.length()) {
-                    accumulate(DoubleVector.fromArray(S, g, from + j), s.b.V, e, from + j, j, c);
+                    DoubleVector v = DoubleVector.fromArray(S, V, from + j);
+                    DoubleVector x0 = open(g0, o0 + j, a0, oa0 + j, b0, ob0 + j);
+                    DoubleVector x1 = open(g1, o1 + j, a1, oa1 + j, b1, ob1 + j);
+                    DoubleVector x2 = open(g2, o2 + j, a2, oa2 + j, b2, ob2 + j);
+                    DoubleVector.fromArray(S, c.gSum, j).add(x0).add(x1).add(x2).intoArray(c.gSum, j);
+                    DoubleVector i0 = x0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
+                    DoubleVector i1 = x1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
+                    DoubleVector i2 = x2.mul(v.sub(DoubleVector.fromArray(S, e2, o2 + j)));
+                    DoubleVector.fromArray(S, c.ionicNeg, j).sub(i0).sub(i1).sub(i2).intoArray(c.ionicNeg, j);
                 }
             }
         }
-    }
 
-    private record OneGate(int ch, int g0, boolean first, Chunk c) implements Pass {
-        @Override
-        public void run(StepContext s, int from, int n) {
-            double[] g = s.b.g[ch];
-            double[] e = s.b.E[ch];
-            double[] x0 = c.poweredSource[g0];
-            int o0 = c.poweredOffset[g0];
-            int upper = S.loopBound(n);
-            if (first) {
-                for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j));
-                    start(open, s.b.V, e, from + j, j, c);
-                }
-            } else {
-                for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j));
-                    accumulate(open, s.b.V, e, from + j, j, c);
-                }
-            }
+        private double[] conductance(NeuronBlock b, int q) {
+            return channel[q] >= 0 ? b.g[channel[q]] : c.zeros;
         }
-    }
 
-    private record TwoGates(int ch, int g0, boolean first, Chunk c) implements Pass {
-        @Override
-        public void run(StepContext s, int from, int n) {
-            double[] g = s.b.g[ch];
-            double[] e = s.b.E[ch];
-            double[] x0 = c.poweredSource[g0];
-            double[] x1 = c.poweredSource[g0 + 1];
-            int o0 = c.poweredOffset[g0];
-            int o1 = c.poweredOffset[g0 + 1];
-            int upper = S.loopBound(n);
-            if (first) {
-                for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j))
-                            .mul(DoubleVector.fromArray(S, x1, o1 + j));
-                    start(open, s.b.V, e, from + j, j, c);
-                }
-            } else {
-                for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector open = DoubleVector.fromArray(S, g, from + j).mul(DoubleVector.fromArray(S, x0, o0 + j))
-                            .mul(DoubleVector.fromArray(S, x1, o1 + j));
-                    accumulate(open, s.b.V, e, from + j, j, c);
-                }
-            }
+        private double[] reversal(NeuronBlock b, int q) {
+            return channel[q] >= 0 ? b.E[channel[q]] : c.zeros;
+        }
+
+        private double[] gateSource(int gate) {
+            return gate >= 0 ? c.poweredSource[gate] : c.ones;
+        }
+
+        private int gateOffset(int gate) {
+            return gate >= 0 ? c.poweredOffset[gate] : 0;
+        }
+
+        /** g xa xb, as the scalar product is formed. */
+        private static DoubleVector open(double[] g, int og, double[] xa, int oa, double[] xb, int ob) {
+            return DoubleVector.fromArray(S, g, og).mul(DoubleVector.fromArray(S, xa, oa))
+                    .mul(DoubleVector.fromArray(S, xb, ob));
         }
     }
 

@@ -11,7 +11,8 @@ public final class PassProfile {
         for (String kernel : new String[] {"fast", "table"}) {
             NeuronBlock b = NeuronBlock.uniform(4096, ModelLibrary.model(model));
             double[] current = new double[4096];
-            Arrays.fill(current, 10.0);
+            // the Brian2 comparison's currents, 0..20 uA/cm^2: neurons spread over the gate table as there
+            Arrays.setAll(current, q -> 20.0 * q / (current.length - 1));
             StepContext s = new StepContext(new RatePlan(new Kinetics(b.kinetics)));
             KernelSteps steps = FastKernels.vectorSteps();
             Pass[] passes = kernel.equals("fast") ? steps.fast(s) : steps.table(s);
