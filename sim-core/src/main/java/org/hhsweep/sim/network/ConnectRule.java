@@ -14,6 +14,9 @@ public sealed interface ConnectRule extends Serializable {
     /** The connections among {@code sources} x {@code targets} neurons; {@code recurrent}: the same population. */
     Connectivity connect(int sources, int targets, boolean recurrent, long key);
 
+    /** The number of synapses the rule gives these sizes, on average: for checks before drawing them. */
+    double expectedSynapses(int sources, int targets, boolean recurrent);
+
     /** Whether the rule can connect these sizes, and why not. Null when it can. */
     default String problem(int sources, int targets, boolean recurrent) {
         return null;
@@ -25,6 +28,11 @@ public sealed interface ConnectRule extends Serializable {
             if (!(p >= 0 && p <= 1)) {
                 throw new IllegalArgumentException("a connection probability must be in [0, 1], got " + p);
             }
+        }
+
+        @Override
+        public double expectedSynapses(int sources, int targets, boolean recurrent) {
+            return p * ((double) sources * targets - (recurrent && !autapses ? sources : 0));
         }
 
         /**
@@ -64,6 +72,11 @@ public sealed interface ConnectRule extends Serializable {
             if (k < 0) {
                 throw new IllegalArgumentException("an in-degree must be >= 0, got " + k);
             }
+        }
+
+        @Override
+        public double expectedSynapses(int sources, int targets, boolean recurrent) {
+            return (double) k * targets;
         }
 
         @Override
@@ -107,6 +120,11 @@ public sealed interface ConnectRule extends Serializable {
     /** Source i to target i; the populations must be of one size. */
     record OneToOne() implements ConnectRule {
         @Override
+        public double expectedSynapses(int sources, int targets, boolean recurrent) {
+            return sources;
+        }
+
+        @Override
         public String problem(int sources, int targets, boolean recurrent) {
             return sources != targets ? "populations of one size (one_to_one pairs source i with target i)" : null;
         }
@@ -129,11 +147,16 @@ public sealed interface ConnectRule extends Serializable {
     /** Every source to every target. */
     record AllToAll(boolean autapses) implements ConnectRule {
         @Override
+        public double expectedSynapses(int sources, int targets, boolean recurrent) {
+            return (double) sources * targets - (recurrent && !autapses ? sources : 0);
+        }
+
+        @Override
         public Connectivity connect(int sources, int targets, boolean recurrent, long key) {
             boolean skipSelf = recurrent && !autapses;
-            long count = (long) sources * targets - (skipSelf ? sources : 0);
+            double count = expectedSynapses(sources, targets, recurrent);
             if (count > Connectivity.MAX_SYNAPSES) {
-                throw new IllegalArgumentException(Connectivity.tooMany(count));
+                throw new IllegalArgumentException(Connectivity.tooMany((long) count));
             }
             Connectivity.Rows rows = new Connectivity.Rows(sources, targets);
             for (int s = 0; s < sources; s++) {
