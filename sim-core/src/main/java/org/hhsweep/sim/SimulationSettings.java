@@ -81,4 +81,19 @@ public record SimulationSettings(double dt, double durationMs, Method method,
     public boolean hasWindow() {
         return !Double.isNaN(windowStartMs);
     }
+
+    /** The first step of the analysis window (0 without one). */
+    public long windowStartStep() {
+        return hasWindow() ? TimeGrid.firstStepAtOrAfter(windowStartMs, dt) : 0;
+    }
+
+    /** The step after the analysis window's last (0 without one). */
+    public long windowEndStep() {
+        return hasWindow() ? TimeGrid.firstStepAtOrAfter(windowEndMs, dt) : 0;
+    }
+
+    /** The analysis window's length as simulated, whole steps, or NaN without one. */
+    public double windowMs() {
+        return hasWindow() ? (windowEndStep() - windowStartStep()) * dt : Double.NaN;
+    }
 }

@@ -9,7 +9,6 @@ import org.hhsweep.sim.record.SpikeDetector;
 import org.hhsweep.sim.record.StepObserver;
 import org.hhsweep.sim.record.TraceRecorder;
 import org.hhsweep.sim.record.VoltageRange;
-import org.hhsweep.sim.stats.NeuronStatistics;
 import org.hhsweep.sim.stimulus.JaxUniformCurrent;
 import org.hhsweep.sim.stimulus.Stimuli;
 import org.hhsweep.sim.stimulus.Stimulus;
@@ -43,9 +42,8 @@ public final class Simulator {
         Stimulus stimulus = Stimuli.forBlock(stimuli, keys, dt);
 
         DivergenceGuard guard = new DivergenceGuard(size, settings.divergenceBoundMv());
-        long windowStart = settings.hasWindow() ? TimeGrid.firstStepAtOrAfter(settings.windowStartMs(), dt) : 0;
-        long windowEnd = settings.hasWindow() ? TimeGrid.firstStepAtOrAfter(settings.windowEndMs(), dt) : 0;
-        SpikeDetector spikes = new SpikeDetector(size, dt, windowStart, windowEnd, settings.keepSpikeTimes());
+        SpikeDetector spikes = new SpikeDetector(size, dt, settings.windowStartStep(), settings.windowEndStep(),
+                settings.keepSpikeTimes());
         VoltageRange range = new VoltageRange(block);
         List<StepObserver> observers = new ArrayList<>(List.of(guard, spikes, range));
         TraceRecorder traces = null;
@@ -58,20 +56,8 @@ public final class Simulator {
         BlockSimulation.run(block, settings.method().create(), stimulus, dt, steps,
                 observers.toArray(StepObserver[]::new));
 
-        double duration = steps * dt;
-        double window = settings.hasWindow() ? (windowEnd - windowStart) * dt : Double.NaN;
-        NeuronStatistics[] stats = new NeuronStatistics[size];
-        double[][] times = settings.keepSpikeTimes() ? new double[size][] : null;
-        double[][] interpolated = settings.keepSpikeTimes() ? new double[size][] : null;
-        for (int i = 0; i < size; i++) {
-            stats[i] = NeuronStatistics.of(i, spikes, range, guard, duration, window);
-            if (times != null) {
-                boolean ok = !guard.diverged(i);
-                times[i] = ok ? spikes.times(i) : new double[0];
-                interpolated[i] = ok ? spikes.interpolatedTimes(i) : new double[0];
-            }
-        }
-        return new BlockResult(stats, times, interpolated, traces == null ? List.of() : traces.traces());
+        return BlockResult.of(spikes, range, guard, steps * dt, settings.windowMs(), settings.keepSpikeTimes(),
+                traces == null ? List.of() : traces.traces());
     }
 
     /**

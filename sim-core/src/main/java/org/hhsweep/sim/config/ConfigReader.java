@@ -15,6 +15,8 @@ import org.hhsweep.sim.NeuronSpec;
 import org.hhsweep.sim.integrate.Method;
 import java.nio.file.Path;
 import org.hhsweep.sim.model.NeuronModel;
+import org.hhsweep.sim.network.NetworkSpec;
+import org.hhsweep.sim.network.SynapseGroup;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
@@ -30,7 +32,10 @@ import org.hhsweep.sim.units.Units;
  */
 final class ConfigReader {
     static final List<String> TOP_KEYS = List.of("name", "seed", "simulation", "model", "initial", "neurons",
-            "stimulus", "sweep", "record", "output", "execution");
+            "stimulus", "network", "sweep", "record", "output", "execution");
+    /** The sections a network replaces: each population has its own model, size, initial values and input. */
+    static final Map<String, String> NOT_WITH_NETWORK = new LinkedHashMap<>(Map.of("model", "model", "initial",
+            "initial", "neurons", "size", "stimulus", "stimulus"));
     static final List<String> SIMULATION_KEYS = List.of("duration", "dt", "method", "window");
     static final List<String> WINDOW_KEYS = List.of("start", "end");
     static final List<String> INITIAL_KEYS = List.of("V");
@@ -78,12 +83,13 @@ final class ConfigReader {
             windowEnd = quantityOrMissing(w.get("end"), RunTemplate.WINDOW_END, EngineUnit.MILLISECOND);
         }
 
+        NetworkSpec network = Fields.given(top.get("network")) ? network(top, dt) : null;
         NeuronModel model = ModelReader.read(top.get("model"), configDir, this::quantity);
         ObjectNode initial = optionalSection(top.get("initial"), "initial", INITIAL_KEYS);
         double v0 = quantity(initial.get("V"), RunTemplate.V0, EngineUnit.MILLIVOLT, NeuronSpec.DEFAULT_V0);
-        int neurons = Fields.given(top.get("neurons"))
+        int neurons = network != null ? (int) network.neurons() : Fields.given(top.get("neurons"))
                 ? Fields.integer(top.get("neurons"), "neurons", 1, Integer.MAX_VALUE, " (neurons per run)") : 1;
-        StimulusSpec stimulus = stimulus(top.get("stimulus"), neurons);
+        StimulusSpec stimulus = stimulus(top.get("stimulus"), "stimulus", neurons);
 
         ObjectNode record = optionalSection(top.get("record"), "record", RECORD_KEYS);
         boolean spikes = !Fields.given(record.get("spikes")) || Fields.bool(record.get("spikes"), "record.spikes");
@@ -93,6 +99,10 @@ final class ConfigReader {
         TraceQuantization quantization = TraceQuantization.NONE;
         JsonNode tracesNode = record.get("traces");
         boolean traces = Fields.given(tracesNode) && !(tracesNode.isBoolean() && !tracesNode.booleanValue());
+        if (traces && network != null) {
+            throw new ConfigException("record.traces", Fields.show(tracesNode),
+                    "no traces in a network run (not recorded yet: spikes and statistics are)");
+        }
         if (traces) {
             ObjectNode t = tracesNode.isBoolean() ? optionalSection(null, "record.traces", TRACE_KEYS)
                     : Fields.section(tracesNode, "record.traces", TRACE_KEYS);
@@ -115,6 +125,9 @@ final class ConfigReader {
         RunTemplate base = new RunTemplate(dt, duration, method, windowStart, windowEnd, model, v0, stimulus,
                 neurons, traced, variables, traceEvery, spikes, quantization);
         SweepReader.Sweep sweep = SweepReader.read(top.get("sweep"), base);
+        if (network != null) {
+            checkNetworkSweep(network, sweep.swept());
+        }
         base = fillMissing(base, sweep.swept());
         checkBase(base);
         SweptChecks.check(base, sweep.swept());
@@ -129,8 +142,63 @@ final class ConfigReader {
             throw new ConfigException("sweep", "more runs (or neurons) than a 64-bit count holds",
                     "a sweep of at most " + Long.MAX_VALUE + " runs", e);
         }
-        ObjectNode resolved = ResolvedConfig.build(spec, output, execution);
-        return new SweepConfig(spec, output, resolved, ResolvedConfig.hash(resolved), execution);
+        ObjectNode resolved = ResolvedConfig.build(spec, network, output, execution);
+        return new SweepConfig(spec, output, resolved, ResolvedConfig.hash(resolved), execution, network);
+    }
+
+    /** The network section; the sections it replaces must be left out. */
+    private NetworkSpec network(ObjectNode top, double dt) {
+        for (Map.Entry<String, String> e : NOT_WITH_NETWORK.entrySet()) {
+            if (Fields.given(top.get(e.getKey()))) {
+                throw new ConfigException(e.getKey(), "a top-level " + e.getKey() + " section beside network",
+                        "no " + e.getKey() + " section: in a network each population has its own"
+                                + " (network.populations.NAME." + e.getValue() + ")");
+            }
+        }
+        ConfigReader reader = this;
+        return NetworkReader.read(top.get("network"), configDir, dt, new NetworkReader.Context() {
+            @Override
+            public double quantity(JsonNode n, String field, EngineUnit unit) {
+                return reader.quantity(n, field, unit);
+            }
+
+            @Override
+            public StimulusSpec stimulus(JsonNode n, String field, int neurons) {
+                return reader.stimulus(n, field, neurons);
+            }
+
+            @Override
+            public String written(String field) {
+                return written.get(field);
+            }
+        });
+    }
+
+    /**
+     * A network run sweeps none of the sections it replaces (network paths are not sweepable yet),
+     * and every swept step must still divide each delay into whole steps.
+     */
+    private static void checkNetworkSweep(NetworkSpec network, List<Swept> swept) {
+        for (Swept s : swept) {
+            String section = s.path().substring(0, s.path().indexOf('.') + 1);
+            String field = s.values().get(0).field();
+            if (List.of(RunTemplate.MODEL, RunTemplate.STIMULUS, RunTemplate.INITIAL).contains(section)) {
+                throw new ConfigException(field, "'" + s.path() + "' in a network run",
+                        "a swept field of the simulation: a network has no top-level " + section.replace(".", "")
+                                + " (network fields cannot be swept yet)");
+            }
+            if (s.path().equals(RunTemplate.DT)) {
+                for (Swept.Value v : s.values()) {
+                    for (SynapseGroup g : network.synapses()) {
+                        if (g.delaySteps(v.value()) < 0) {
+                            throw new ConfigException(v.field(), v.text(), "a step that divides every synaptic delay"
+                                    + " into whole steps (network.synapses." + g.name() + ".delay is "
+                                    + Units.format(g.delayMs(), EngineUnit.MILLISECOND) + ")");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static ObjectNode optionalSection(JsonNode n, String field, List<String> known) {
@@ -157,6 +225,13 @@ final class ConfigReader {
         return q.value();
     }
 
+    private static JsonNode requiredGiven(JsonNode n, String field, EngineUnit unit, String example) {
+        if (!Fields.given(n)) {
+            throw Fields.missing(field, "a " + Units.dimensionName(unit) + " such as \"" + example + "\"");
+        }
+        return n;
+    }
+
     private double quantityOrMissing(JsonNode n, String field, EngineUnit unit) {
         return quantityOrMissing(n, field, unit, Fields.example(field, unit));
     }
@@ -181,18 +256,19 @@ final class ConfigReader {
         }
     }
 
-    private StimulusSpec stimulus(JsonNode n, int neurons) {
+    /** The stimulus section at {@code field} (the top-level one, or a population's) for runs of that many neurons. */
+    StimulusSpec stimulus(JsonNode n, String field, int neurons) {
         if (!Fields.given(n)) {
             return new StimulusSpec.Constant(0.0);
         }
         List<String> types = StimulusType.names();
         if (!n.isObject()) {
-            throw new ConfigException("stimulus", Fields.show(n), "a mapping such as {type: constant, amplitude: 10 uA/cm^2}");
+            throw new ConfigException(field, Fields.show(n), "a mapping such as {type: constant, amplitude: 10 uA/cm^2}");
         }
         if (!Fields.given(n.get("type"))) {
-            throw Fields.missing("stimulus.type", "one of " + String.join(", ", types));
+            throw Fields.missing(field + ".type", "one of " + String.join(", ", types));
         }
-        StimulusType kind = StimulusType.named(Fields.choice(n.get("type"), "stimulus.type", types));
+        StimulusType kind = StimulusType.named(Fields.choice(n.get("type"), field + ".type", types));
         String type = kind.name();
         List<String> known = new ArrayList<>(List.of("type"));
         known.addAll(kind.fieldNames());
@@ -200,30 +276,33 @@ final class ConfigReader {
             known.add("shared");
             known.add("rng");
         } else if (n.has("shared")) {
-            throw new ConfigException("stimulus.shared", "'shared' on a " + type + " stimulus",
+            throw new ConfigException(field + ".shared", "'shared' on a " + type + " stimulus",
                     "no 'shared' key: only random stimuli (" + randomTypes() + ") have a stream to share");
         } else if (n.has("rng")) {
-            throw new ConfigException("stimulus.rng", "'rng' on a " + type + " stimulus",
+            throw new ConfigException(field + ".rng", "'rng' on a " + type + " stimulus",
                     "no 'rng' key: only random stimuli (" + randomTypes() + ") draw random numbers");
         }
-        Fields.section(n, "stimulus", known);
+        Fields.section(n, field, known);
         List<StimulusType.Field> fields = kind.fields();
         double[] values = new double[fields.size()];
         for (int i = 0; i < values.length; i++) {
             StimulusType.Field f = fields.get(i);
-            String field = RunTemplate.STIMULUS + f.name();
+            String path = field + "." + f.name();
             values[i] = f.byDefault().isPresent()
-                    ? quantity(n.get(f.name()), field, f.unit(), f.example(), f.byDefault().getAsDouble())
-                    : quantityOrMissing(n.get(f.name()), field, f.unit(), f.example());
+                    ? quantity(n.get(f.name()), path, f.unit(), f.example(), f.byDefault().getAsDouble())
+                    // only the top-level stimulus may leave a field to the sweep
+                    : field.equals("stimulus") ? quantityOrMissing(n.get(f.name()), path, f.unit(), f.example())
+                    : quantity(requiredGiven(n.get(f.name()), path, f.unit(), f.example()), path, f.unit(), f.example(),
+                            Double.NaN);
         }
-        boolean shared = Fields.given(n.get("shared")) ? Fields.bool(n.get("shared"), "stimulus.shared")
+        boolean shared = Fields.given(n.get("shared")) ? Fields.bool(n.get("shared"), field + ".shared")
                 : kind.sharedByDefault();
-        String rng = Fields.given(n.get("rng")) ? Fields.choice(n.get("rng"), "stimulus.rng", StimulusSpec.RNGS)
+        String rng = Fields.given(n.get("rng")) ? Fields.choice(n.get("rng"), field + ".rng", StimulusSpec.RNGS)
                 : StimulusSpec.RNG_DEFAULT;
         if (kind.random() && !kind.rngs().contains(rng)) {
             List<String> drawing = StimulusType.all().stream().filter(t -> t.rngs().contains(rng))
                     .map(StimulusType::name).toList();
-            throw new ConfigException("stimulus.rng", rng + " on a " + type + " stimulus",
+            throw new ConfigException(field + ".rng", rng + " on a " + type + " stimulus",
                     "rng: default: the JAX replay draws uniform values only (stimulus type "
                             + String.join(", ", drawing) + ", as the tutorial does)");
         }

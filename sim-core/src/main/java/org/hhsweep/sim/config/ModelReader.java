@@ -60,17 +60,22 @@ final class ModelReader {
      * @param configDir where a relative {@code model.file} is looked for
      */
     static NeuronModel read(JsonNode section, Path configDir, Quantities quantities) {
+        return read(section, "model", configDir, quantities);
+    }
+
+    /** As {@link #read(JsonNode, Path, Quantities)} for a model section at {@code field} (a population's). */
+    static NeuronModel read(JsonNode section, String field, Path configDir, Quantities quantities) {
         JsonNode tree = Fields.given(section) ? section : ModelLibrary.FACTORY.objectNode();
-        ObjectNode given = Fields.section(tree, "model", KEYS).deepCopy();
+        ObjectNode given = Fields.section(tree, field, KEYS).deepCopy();
         if (Fields.given(given.get("file"))) {
-            String name = Fields.text(given.get("file"), "model.file", "the path of a model file such as \"cells/my_cell.yaml\"");
-            ObjectNode fromFile = ModelFile.read(configDir.resolve(name), name);
+            String name = Fields.text(given.get("file"), field + ".file", "the path of a model file such as \"cells/my_cell.yaml\"");
+            ObjectNode fromFile = ModelFile.read(configDir.resolve(name), name, field + ".file");
             given.remove("file");
             given = merge(fromFile, given);
         } else {
             given.remove("file");
         }
-        return new ModelReader(quantities).resolve(given, "model");
+        return new ModelReader(quantities).resolve(given, field);
     }
 
     /**
@@ -155,7 +160,7 @@ final class ModelReader {
         return model;
     }
 
-    private static String checkName(String name, String parent, String what) {
+    static String checkName(String name, String parent, String what) {
         if (!NAME.matcher(name).matches()) {
             throw new ConfigException(parent + "." + name, "a " + what + " called '" + name + "'",
                     "a " + what + " name of letters, digits and _, starting with a letter (it becomes part of paths and columns)");

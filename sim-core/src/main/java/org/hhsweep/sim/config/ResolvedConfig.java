@@ -20,6 +20,7 @@ import org.hhsweep.sim.model.Channel;
 import org.hhsweep.sim.model.Gate;
 import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.RateFunction;
+import org.hhsweep.sim.network.NetworkSpec;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.sweep.SearchSpec;
@@ -44,6 +45,11 @@ public final class ResolvedConfig {
     }
 
     static ObjectNode build(SweepSpec spec, String output, JsonNode execution) {
+        return build(spec, null, output, execution);
+    }
+
+    /** With a network, its section replaces model, initial, neurons and stimulus (which it refuses). */
+    static ObjectNode build(SweepSpec spec, NetworkSpec network, String output, JsonNode execution) {
         RunTemplate t = spec.base();
         Map<String, String> units = new TreeMap<>();
         ObjectNode root = FACTORY.objectNode();
@@ -64,6 +70,27 @@ public final class ResolvedConfig {
             quantity(w, units, RunTemplate.WINDOW_END, t);
         }
 
+        if (network != null) {
+            NetworkResolved.write(root.putObject("network"), units, network);
+        } else {
+            singleNeurons(root, units, t);
+        }
+        sweep(root, spec);
+        record(root, units, t);
+        if (output == null) {
+            root.putNull("output");
+        } else {
+            root.put("output", output);
+        }
+        if (execution != null && !execution.isMissingNode()) {
+            root.set("execution", execution.deepCopy());
+        }
+        ObjectNode u = root.putObject("units");
+        units.forEach(u::put);
+        return root;
+    }
+
+    private static void singleNeurons(ObjectNode root, Map<String, String> units, RunTemplate t) {
         ObjectNode model = root.putObject("model");
         if (t.model().kinetics().equals(ModelLibrary.hh().kinetics())) {
             // the tutorial's kinetics: its eight numbers, as configs resolved before models were data,
@@ -86,7 +113,9 @@ public final class ResolvedConfig {
             stim.put("shared", t.stimulus().shared());
             stim.put("rng", t.stimulus().rng());
         }
+    }
 
+    private static void sweep(ObjectNode root, SweepSpec spec) {
         ObjectNode sweep = root.putObject("sweep");
         ArrayNode grid = sweep.putArray("grid");
         for (SweepSpec.GridAxis axis : spec.grid()) {
@@ -120,7 +149,9 @@ public final class ResolvedConfig {
             o.put("criterion", s.criterion().toString());
         }
         sweep.put("runs", spec.runCount());
+    }
 
+    private static void record(ObjectNode root, Map<String, String> units, RunTemplate t) {
         ObjectNode record = root.putObject("record");
         if (t.tracedNeurons() > 0) {
             ObjectNode traces = record.putObject("traces");
@@ -143,18 +174,6 @@ public final class ResolvedConfig {
             record.putNull("traces");
         }
         record.put("spikes", t.keepSpikeTimes());
-
-        if (output == null) {
-            root.putNull("output");
-        } else {
-            root.put("output", output);
-        }
-        if (execution != null && !execution.isMissingNode()) {
-            root.set("execution", execution.deepCopy());
-        }
-        ObjectNode u = root.putObject("units");
-        units.forEach(u::put);
-        return root;
     }
 
     /** The tutorial model's numbers in the order resolved configs have always listed them. */
@@ -165,15 +184,20 @@ public final class ResolvedConfig {
      * from the library, a model file or the config, so the manifest alone says what was simulated.
      */
     public static void model(ObjectNode out, Map<String, String> units, NeuronModel m) {
-        modelNumber(out, units, "C", m.C());
-        modelNumber(out, units, "V_th", m.Vth());
-        modelNumber(out, units, "phi", m.phi());
+        model(out, units, m, RunTemplate.MODEL);
+    }
+
+    /** As {@link #model(ObjectNode, Map, NeuronModel)} for a model section whose paths start with {@code prefix}. */
+    static void model(ObjectNode out, Map<String, String> units, NeuronModel m, String prefix) {
+        modelNumber(out, units, prefix, "C", m.C());
+        modelNumber(out, units, prefix, "V_th", m.Vth());
+        modelNumber(out, units, prefix, "phi", m.phi());
         ObjectNode channels = out.putObject("channels");
         for (Channel c : m.channels()) {
             String cp = NeuronModel.CHANNELS + c.name() + ".";
             ObjectNode co = channels.putObject(c.name());
-            modelNumber(co, units, cp + "g", c.g());
-            modelNumber(co, units, cp + "E", c.E());
+            modelNumber(co, units, prefix, cp + "g", c.g());
+            modelNumber(co, units, prefix, cp + "E", c.E());
             ObjectNode gates = co.putObject("gates");
             for (Gate g : c.gates()) {
                 String gp = cp + NeuronModel.GATES + g.name() + ".";
@@ -181,13 +205,13 @@ public final class ResolvedConfig {
                 go.put("power", g.power());
                 go.put("instantaneous", g.instantaneous());
                 if (!Double.isNaN(g.phi())) {
-                    modelNumber(go, units, gp + "phi", g.phi());
+                    modelNumber(go, units, prefix, gp + "phi", g.phi());
                 }
                 if (!Double.isNaN(g.initial())) {
-                    modelNumber(go, units, gp + "initial", g.initial());
+                    modelNumber(go, units, prefix, gp + "initial", g.initial());
                 }
-                rate(go.putObject("alpha"), units, gp + "alpha.", g.alpha());
-                rate(go.putObject("beta"), units, gp + "beta.", g.beta());
+                rate(go.putObject("alpha"), units, prefix, gp + "alpha.", g.alpha());
+                rate(go.putObject("beta"), units, prefix, gp + "beta.", g.beta());
             }
         }
     }
@@ -209,17 +233,18 @@ public final class ResolvedConfig {
         return ModelReader.readResolved(tree);
     }
 
-    private static void rate(ObjectNode out, Map<String, String> units, String prefix, RateFunction f) {
+    private static void rate(ObjectNode out, Map<String, String> units, String section, String prefix, RateFunction f) {
         out.put("form", f.form().configName());
         for (String n : RateFunction.NUMBERS) {
-            modelNumber(out, units, prefix + n, f.get(n));
+            modelNumber(out, units, section, prefix + n, f.get(n));
         }
     }
 
-    private static void modelNumber(ObjectNode parent, Map<String, String> units, String path, double value) {
+    private static void modelNumber(ObjectNode parent, Map<String, String> units, String section, String path,
+                                    double value) {
         parent.put(path.substring(path.lastIndexOf('.') + 1), value);
         if (NeuronModel.unitOf(path) != org.hhsweep.sim.units.EngineUnit.DIMENSIONLESS) {
-            units.put(RunTemplate.MODEL + path, NeuronModel.unitOf(path).symbol());
+            units.put(section + path, NeuronModel.unitOf(path).symbol());
         }
     }
 

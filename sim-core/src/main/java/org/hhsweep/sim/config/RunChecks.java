@@ -201,36 +201,40 @@ final class RunChecks {
 
     /** The model's rules, over every channel and gate it has: this runs for every combination of swept values. */
     private static Problem model(RunTemplate t) {
-        NeuronModel m = t.model();
+        return model(t.model(), RunTemplate.MODEL);
+    }
+
+    /** The first broken rule of a model whose section's paths start with {@code prefix} ("model."), or null. */
+    static Problem model(NeuronModel m, String prefix) {
         if (!(m.C() > 0)) {
-            return Problem.of("model.C", "a positive membrane capacitance");
+            return Problem.of(prefix + "C", "a positive membrane capacitance");
         }
         if (!(m.phi() > 0)) {
-            return Problem.of("model.phi", "a positive temperature factor");
+            return Problem.of(prefix + "phi", "a positive temperature factor");
         }
         for (Channel c : m.channels()) {
             String cp = NeuronModel.CHANNELS + c.name() + ".";
             if (c.g() < 0) {
-                return modelProblem(cp + "g", "a conductance density >= 0");
+                return modelProblem(prefix, cp + "g", "a conductance density >= 0");
             }
             for (Gate g : c.gates()) {
                 String gp = cp + NeuronModel.GATES + g.name() + ".";
                 if (g.power() != Math.rint(g.power()) || g.power() < 1 || g.power() > Gate.MAX_POWER) {
-                    return modelProblem(gp + "power", "a whole number from 1 to " + Gate.MAX_POWER + " (the gate's exponent)");
+                    return modelProblem(prefix, gp + "power", "a whole number from 1 to " + Gate.MAX_POWER + " (the gate's exponent)");
                 }
                 if (!Double.isNaN(g.phi()) && !(g.phi() > 0)) {
-                    return modelProblem(gp + "phi", "a positive temperature factor");
+                    return modelProblem(prefix, gp + "phi", "a positive temperature factor");
                 }
                 if (!Double.isNaN(g.initial()) && !(g.initial() >= 0 && g.initial() <= 1)) {
-                    return modelProblem(gp + "initial", "a gate value from 0 to 1");
+                    return modelProblem(prefix, gp + "initial", "a gate value from 0 to 1");
                 }
                 for (String r : List.of("alpha", "beta")) {
                     RateFunction f = r.equals("alpha") ? g.alpha() : g.beta();
                     if (f.rate() < 0) {
-                        return modelProblem(gp + r + ".rate", "a rate >= 0");
+                        return modelProblem(prefix, gp + r + ".rate", "a rate >= 0");
                     }
                     if (f.scale() == 0) {
-                        return modelProblem(gp + r + ".scale", "a nonzero voltage scale");
+                        return modelProblem(prefix, gp + r + ".scale", "a nonzero voltage scale");
                     }
                 }
             }
@@ -239,24 +243,30 @@ final class RunChecks {
     }
 
     /** A broken rule of a model number, naming its tutorial alias too where it has one. */
-    private static Problem modelProblem(String path, String expected) {
+    private static Problem modelProblem(String prefix, String path, String expected) {
         for (Map.Entry<String, String> a : NeuronModel.ALIASES.entrySet()) {
             if (a.getValue().equals(path)) {
-                return Problem.of(RunTemplate.MODEL + a.getKey(), expected, RunTemplate.MODEL + path, expected);
+                return Problem.of(prefix + a.getKey(), expected, prefix + path, expected);
             }
         }
-        return Problem.of(RunTemplate.MODEL + path, expected);
+        return Problem.of(prefix + path, expected);
     }
 
     private static Problem stimulus(RunTemplate t) {
-        StimulusSpec s = t.stimulus();
-        Map<String, String> broken = s.kind().firstProblem(
-                new StimulusType.Checked(s, f -> show(t, RunTemplate.STIMULUS + f), TOLERANCE));
+        return stimulus(t.stimulus(), RunTemplate.STIMULUS, f -> show(t, RunTemplate.STIMULUS + f));
+    }
+
+    /**
+     * The first broken rule of a stimulus whose fields' paths start with {@code prefix}, or null;
+     * {@code show} gives a field (by its name in the stimulus) with its value, for messages.
+     */
+    static Problem stimulus(StimulusSpec s, String prefix, java.util.function.Function<String, String> show) {
+        Map<String, String> broken = s.kind().firstProblem(new StimulusType.Checked(s, show, TOLERANCE));
         if (broken.isEmpty()) {
             return null;
         }
         Map<String, String> m = new LinkedHashMap<>();
-        broken.forEach((f, expected) -> m.put(RunTemplate.STIMULUS + f, expected));
+        broken.forEach((f, expected) -> m.put(prefix + f, expected));
         return new Problem(m);
     }
 }

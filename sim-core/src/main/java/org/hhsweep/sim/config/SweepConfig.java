@@ -3,6 +3,7 @@ package org.hhsweep.sim.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hhsweep.sim.network.NetworkSpec;
 import org.hhsweep.sim.sweep.SweepSpec;
 
 /**
@@ -17,16 +18,25 @@ import org.hhsweep.sim.sweep.SweepSpec;
  *                  what it computes), identifying the sweep for --resume
  * @param execution the config's {@code execution} section as written (not interpreted here), or a
  *                  MissingNode when there is none
+ * @param network   the network every run simulates, or null for runs of independent neurons (the
+ *                  spec's model, stimulus and neuron count); with a network the spec's neurons are
+ *                  the network's
  */
-public record SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash, JsonNode execution) {
+public record SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash, JsonNode execution,
+                          NetworkSpec network) {
 
     public SweepConfig {
         execution = execution == null ? MissingNode.getInstance() : execution;
     }
 
+    /** A config of independent neurons. */
+    public SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash, JsonNode execution) {
+        this(spec, output, resolved, hash, execution, null);
+    }
+
     /** A config without an execution section. */
     public SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash) {
-        this(spec, output, resolved, hash, MissingNode.getInstance());
+        this(spec, output, resolved, hash, MissingNode.getInstance(), null);
     }
 
     /**

@@ -22,7 +22,9 @@ public final class RandomStreams {
     public enum Purpose {
         STIMULUS(0x5851F42D4C957F2DL),
         SAMPLING(0x14057B7EF767814FL),
-        INITIAL_STATE(0x2545F4914F6CDD1DL);
+        INITIAL_STATE(0x2545F4914F6CDD1DL),
+        /** A network's synapses: the "neuron" of its key is the synapse group's index. */
+        CONNECTIVITY(0x3C6EF372FE94F82BL);
 
         final long salt;
 

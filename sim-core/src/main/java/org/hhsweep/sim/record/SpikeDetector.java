@@ -14,6 +14,10 @@ import org.hhsweep.sim.model.NeuronBlock;
  * </ul>
  * Counts, first spike, last spike, the ISI sums and the spikes inside an analysis window are
  * accumulated online; the spike times themselves only when asked for.
+ *
+ * <p>With a refractory period of r steps a crossing counts only r or more steps after the neuron's
+ * last spike (V is not clamped: the model repolarises by itself). The neurons that spiked in the
+ * last step are listed ({@link #firedCount}, {@link #fired}) for a network to propagate.
  */
 public final class SpikeDetector implements StepObserver {
     /** Neurons tested together for a possible crossing before the exact test. */
@@ -23,6 +27,7 @@ public final class SpikeDetector implements StepObserver {
     private final long windowStartStep;
     private final long windowEndStep;
     private final boolean keepTimes;
+    private final long refractorySteps;
 
     private final int[] count;
     private final int[] windowCount;
@@ -37,11 +42,27 @@ public final class SpikeDetector implements StepObserver {
     private final double[][] times;
     private final double[][] interpolated;
 
+    /** The step of each neuron's last spike, far in the past before its first. */
+    private final long[] lastStep;
+    /** The neurons that spiked in the last step, in increasing order, and how many. */
+    private final int[] fired;
+    private int firedCount;
+
     /**
      * @param windowStartStep first step of the analysis window (inclusive)
      * @param windowEndStep   step after the window's last one (exclusive)
      */
     public SpikeDetector(int size, double dt, long windowStartStep, long windowEndStep, boolean keepTimes) {
+        this(size, dt, windowStartStep, windowEndStep, keepTimes, 0);
+    }
+
+    /** @param refractorySteps steps after a spike in which no crossing counts (0: none) */
+    public SpikeDetector(int size, double dt, long windowStartStep, long windowEndStep, boolean keepTimes,
+                         long refractorySteps) {
+        if (refractorySteps < 0) {
+            throw new IllegalArgumentException("refractory steps must be >= 0, got " + refractorySteps);
+        }
+        this.refractorySteps = refractorySteps;
         this.dt = dt;
         this.windowStartStep = windowStartStep;
         this.windowEndStep = windowEndStep;
@@ -59,6 +80,9 @@ public final class SpikeDetector implements StepObserver {
             Arrays.setAll(times, i -> new double[8]);
             Arrays.setAll(interpolated, i -> new double[8]);
         }
+        lastStep = new long[size];
+        Arrays.fill(lastStep, Long.MIN_VALUE / 2);
+        fired = new int[size];
     }
 
     @Override
@@ -66,12 +90,13 @@ public final class SpikeDetector implements StepObserver {
         double[] v = block.V;
         double[] vth = block.Vth;
         int size = count.length;
+        firedCount = 0;
         for (int from = 0; from < size; from += SCAN) {
             int to = Math.min(from + SCAN, size);
             if (mayCross(vBefore, v, vth, from, to)) {
                 for (int i = from; i < to; i++) {
                     double th = vth[i];
-                    if (vBefore[i] < th && v[i] >= th) {
+                    if (vBefore[i] < th && v[i] >= th && step - lastStep[i] >= refractorySteps) {
                         spike(i, step, vBefore[i], v[i], th);
                     }
                 }
@@ -108,6 +133,8 @@ public final class SpikeDetector implements StepObserver {
             isiOffsetSumSq[i] += d * d;
         }
         last[i] = t;
+        lastStep[i] = step;
+        fired[firedCount++] = i;
         if (step >= windowStartStep && step < windowEndStep) {
             windowCount[i]++;
         }
@@ -120,6 +147,16 @@ public final class SpikeDetector implements StepObserver {
             interpolated[i][c] = step * dt + dt * (th - before) / (after - before);
         }
         count[i] = c + 1;
+    }
+
+    /** How many neurons spiked in the last step. */
+    public int firedCount() {
+        return firedCount;
+    }
+
+    /** The j-th neuron (j &lt; {@link #firedCount}) that spiked in the last step; increasing in j. */
+    public int fired(int j) {
+        return fired[j];
     }
 
     public int count(int i) {

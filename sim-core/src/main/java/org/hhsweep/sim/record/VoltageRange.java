@@ -22,6 +22,11 @@ public final class VoltageRange implements StepObserver {
         }
     }
 
+    /** The neurons watched. */
+    public int size() {
+        return min.length;
+    }
+
     public double min(int i) {
         return min[i];
     }

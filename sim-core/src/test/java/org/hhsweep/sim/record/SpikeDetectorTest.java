@@ -71,4 +71,29 @@ class SpikeDetectorTest {
     private static double pick(SplittableRandom random) {
         return random.nextInt(3) == 0 ? AWKWARD[random.nextInt(AWKWARD.length)] : random.nextDouble(-80.0, 50.0);
     }
+
+    /** With r refractory steps a crossing counts only r or more steps after the last spike; fired lists each step's spikers. */
+    @Test
+    void refractoryStepsAndTheFiredList() {
+        NeuronBlock block = NeuronBlock.uniform(2, ModelLibrary.hh());
+        SpikeDetector detector = new SpikeDetector(2, 0.1, 0, 0, true, 3);
+        double[] vBefore = new double[2];
+        int[] firedAt = new int[12];
+        for (int k = 0; k < 12; k++) {
+            // neuron 0 crosses every step, neuron 1 never
+            vBefore[0] = 0.0;
+            block.V[0] = 30.0;
+            vBefore[1] = 0.0;
+            block.V[1] = 0.0;
+            detector.afterStep(k, block, vBefore, new double[2]);
+            firedAt[k] = detector.firedCount();
+            if (detector.firedCount() == 1) {
+                assertEquals(0, detector.fired(0));
+            }
+        }
+        assertArrayEquals(new int[] {1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0}, firedAt);
+        assertEquals(4, detector.count(0));
+        assertEquals(0, detector.count(1));
+        assertArrayEquals(new double[] {0.1, 0.4, 0.7, 1.0}, detector.times(0), 1e-12);
+    }
 }
