@@ -140,7 +140,7 @@ public final class NetworkSimulation {
             results.put(spec.populations().get(p).name(), BlockResult.of(spikes[p], ranges[p], guards[p], simulated,
                     settings.windowMs(), settings.keepSpikeTimes(), List.of()));
         }
-        return new NetworkResult(results, synapses, spec.neurons());
+        return new NetworkResult(results, synapses, spec.neurons(), List.of(), List.of());
     }
 
     /** The index of a group's conductance among its target population's channels as simulated. */
