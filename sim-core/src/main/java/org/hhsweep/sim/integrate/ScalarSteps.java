@@ -252,26 +252,13 @@ final class ScalarSteps implements KernelSteps {
             int q = 0;
             // three gates at a time (hh's m, h, n in one sweep), then one at a time
             for (; q + 2 < k.gates && allOfKind(k, q, 3, instantaneous); q += 3) {
-                double[] xa = x[q], xb = x[q + 1], xc = x[q + 2];
-                int off = 2 * q;
-                for (int j = j0; j < j1; j++) {
-                    int at = (int) record[j] + off;
-                    int i = from + j;
-                    double fr = fracs[j];
-                    xa[i] = interpolate(nodes, at, stride, fr, xa[i]);
-                    xb[i] = interpolate(nodes, at + 2, stride, fr, xb[i]);
-                    xc[i] = interpolate(nodes, at + 4, stride, fr, xc[i]);
-                }
+                interpolateThree(nodes, stride, 2 * q, record, fracs, x[q], x[q + 1], x[q + 2], from, j0, j1);
             }
             for (; q < k.gates; q++) {
                 if (k.instantaneous[q] != instantaneous) {
                     continue;
                 }
-                double[] xq = x[q];
-                int off = 2 * q;
-                for (int j = j0; j < j1; j++) {
-                    xq[from + j] = interpolate(nodes, (int) record[j] + off, stride, fracs[j], xq[from + j]);
-                }
+                interpolateOne(nodes, stride, 2 * q, record, fracs, x[q], from, j0, j1);
             }
             return;
         }
@@ -288,6 +275,38 @@ final class ScalarSteps implements KernelSteps {
                             : Math.fma(c.exact[2 * q + 1], x[q][i], c.exact[2 * q]);
                 }
             }
+        }
+    }
+
+    /**
+     * Three gates' table step for neurons [from + j0, from + j1), in a method of its own (as
+     * interpolateOne): inside tableGates' larger body C2 compiled the loop half again as slow. Every
+     * load comes before the first store, which could alias the table for all C2 knows.
+     */
+    private static void interpolateThree(double[] nodes, int stride, int off, long[] record, double[] fracs,
+                                         double[] xa, double[] xb, double[] xc, int from, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            int at = (int) record[j] + off;
+            int next = at + stride;
+            int i = from + j;
+            double fr = fracs[j];
+            double va = xa[i], vb = xb[i], vc = xc[i];
+            double a0 = Math.fma(nodes[at + 1], va, nodes[at]);
+            double b0 = Math.fma(nodes[at + 3], vb, nodes[at + 2]);
+            double c0 = Math.fma(nodes[at + 5], vc, nodes[at + 4]);
+            double a1 = Math.fma(nodes[next + 1], va, nodes[next]);
+            double b1 = Math.fma(nodes[next + 3], vb, nodes[next + 2]);
+            double c1 = Math.fma(nodes[next + 5], vc, nodes[next + 4]);
+            xa[i] = Math.fma(fr, a1 - a0, a0);
+            xb[i] = Math.fma(fr, b1 - b0, b0);
+            xc[i] = Math.fma(fr, c1 - c0, c0);
+        }
+    }
+
+    private static void interpolateOne(double[] nodes, int stride, int off, long[] record, double[] fracs,
+                                       double[] x, int from, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            x[from + j] = interpolate(nodes, (int) record[j] + off, stride, fracs[j], x[from + j]);
         }
     }
 
