@@ -473,7 +473,7 @@ def dump(doc):
     return lines(doc, 0) + '\n'
 
 
-def write(path, sections, logs, command, started):
+def write(path, sections, logs, command, seconds):
     import brian2
     doc = {}
     if os.path.exists(path):
@@ -498,7 +498,7 @@ def write(path, sections, logs, command, started):
     date = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
     for name, section in sections.items():
         doc[name] = section
-        prov[name] = {'command': command, 'date': date, 'runtime_s': round(time.time() - started[name], 1),
+        prov[name] = {'command': command, 'date': date, 'runtime_s': round(seconds[name], 1),
                       'target': 'Brian2 runtime mode, codegen target numpy, float64',
                       'dt_ms': PAIR_DTS if name == 'pair' else COBAHH['dt_ms'], 'log': logs[name]}
     doc['provenance'] = prov
@@ -540,20 +540,22 @@ def main():
         time_cobahh(a)
         return
     b2 = setup_runtime()
-    sections, logs, started = {}, {}, {}
+    sections, logs, seconds = {}, {}, {}
     if a.cmd in ('pair', 'all'):
-        started['pair'] = time.time()
+        t0 = time.time()
         sections['pair'], logs['pair'] = pair_section(b2, a.currents, a.weights, a.delays, a.dts, a.check)
+        seconds['pair'] = time.time() - t0
         print_pairs(sections['pair'])
     if a.cmd in ('cobahh', 'all'):
-        started['cobahh'] = time.time()
+        t0 = time.time()
         sections['cobahh'], logs['cobahh'] = cobahh_section(
             b2, a.seeds, a.literal, a.crossing_seed if a.crossing_seed >= 0 else None)
+        seconds['cobahh'] = time.time() - t0
         print(json.dumps({k: sections['cobahh'][k] for k in ('over_seeds', 'weights_zero')}))
     if a.write:
         path = a.write if os.path.isabs(a.write) or a.write != OUT_DEFAULT else os.path.join(ROOT, OUT_DEFAULT)
         command = ' '.join(['/usr/bin/python3', 'bench/brian2_network.py'] + [shlex.quote(x) for x in sys.argv[1:]])
-        write(path, sections, logs, command, started)
+        write(path, sections, logs, command, seconds)
 
 
 if __name__ == '__main__':
