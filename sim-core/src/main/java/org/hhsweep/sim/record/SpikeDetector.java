@@ -15,8 +15,12 @@ import org.hhsweep.sim.model.NeuronBlock;
  * Counts, first spike, last spike, the ISI sums and the spikes inside an analysis window are
  * accumulated online; the spike times themselves only when asked for.
  *
- * <p>With a refractory period of r steps a crossing counts only r or more steps after the neuron's
- * last spike (V is not clamped: the model repolarises by itself). The neurons that spiked in the
+ * <p>With a refractory period of r steps a spike is Brian2's {@code threshold} with
+ * {@code refractory=r}: V at or above V_th at the end of a step at least r steps after the
+ * neuron's last spike, crossing or not. A crossing inside the period therefore counts when the
+ * period ends if V is still above V_th then, as in Brian2 (COBAHH's cells do this for about 1% of
+ * their spikes); V is not clamped: the model repolarises by itself. Without one a spike is an
+ * upward crossing, which is the same rule with r = 1 except for a V that starts above V_th. The neurons that spiked in the
  * last step are listed ({@link #firedCount}, {@link #fired}) for a network to propagate.
  */
 public final class SpikeDetector implements StepObserver {
@@ -91,6 +95,10 @@ public final class SpikeDetector implements StepObserver {
         double[] vth = block.Vth;
         int size = count.length;
         firedCount = 0;
+        if (refractorySteps > 0) {
+            afterStepRefractory(step, v, vBefore, vth);
+            return;
+        }
         for (int from = 0; from < size; from += SCAN) {
             int to = Math.min(from + SCAN, size);
             if (mayCross(vBefore, v, vth, from, to)) {
@@ -109,6 +117,29 @@ public final class SpikeDetector implements StepObserver {
      * (a NaN fails both, which keeps the answer true). Branch-free, unlike the exact test, whose
      * branches mispredict on every neuron above threshold; faster than a min/max reduction.
      */
+    private void afterStepRefractory(long step, double[] v, double[] vBefore, double[] vth) {
+        int size = count.length;
+        for (int from = 0; from < size; from += SCAN) {
+            int to = Math.min(from + SCAN, size);
+            if (mayBeAbove(v, vth, from, to)) {
+                for (int i = from; i < to; i++) {
+                    double th = vth[i];
+                    if (v[i] >= th && step - lastStep[i] >= refractorySteps) {
+                        spike(i, step, vBefore[i], v[i], th);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean mayBeAbove(double[] v, double[] vth, int from, int to) {
+        boolean none = true;
+        for (int i = from; i < to; i++) {
+            none &= v[i] < vth[i];
+        }
+        return !none;
+    }
+
     private static boolean mayCross(double[] vBefore, double[] v, double[] vth, int from, int to) {
         boolean none = true;
         for (int i = from; i < to; i++) {
@@ -144,7 +175,8 @@ public final class SpikeDetector implements StepObserver {
                 interpolated[i] = Arrays.copyOf(interpolated[i], 2 * c);
             }
             times[i][c] = t;
-            interpolated[i][c] = step * dt + dt * (th - before) / (after - before);
+            // a spike counted at the end of a refractory period, V above V_th all step: the step's end
+            interpolated[i][c] = before >= th ? t : step * dt + dt * (th - before) / (after - before);
         }
         count[i] = c + 1;
     }

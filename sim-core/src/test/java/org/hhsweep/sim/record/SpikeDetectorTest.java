@@ -96,4 +96,31 @@ class SpikeDetectorTest {
         assertEquals(0, detector.count(1));
         assertArrayEquals(new double[] {0.1, 0.4, 0.7, 1.0}, detector.times(0), 1e-12);
     }
+
+    /**
+     * Brian2's refractory rule: V above V_th when the period ends is a spike even without a
+     * crossing in that step, so a crossing held back by the period counts late; V that stays below
+     * after the period does not.
+     */
+    @Test
+    void aCrossingHeldBackCountsWhenThePeriodEndsIfVIsStillAbove() {
+        NeuronBlock block = NeuronBlock.uniform(2, ModelLibrary.hh());
+        SpikeDetector detector = new SpikeDetector(2, 0.1, 0, 0, true, 3);
+        // neuron 0: crosses at step 0, falls, crosses again at step 1 (refractory) and stays above;
+        // neuron 1: crosses at step 0, crosses again at step 1 (refractory), below from step 2 on
+        double[][] v0 = {{0, 30}, {10, 30}, {30, 30}, {30, 30}, {30, 5}};
+        double[][] v1 = {{0, 30}, {10, 30}, {30, 5}, {5, 5}, {5, 5}};
+        int[] firedAt = new int[5];
+        for (int k = 0; k < 5; k++) {
+            double[] vBefore = {v0[k][0], v1[k][0]};
+            block.V[0] = v0[k][1];
+            block.V[1] = v1[k][1];
+            detector.afterStep(k, block, vBefore, new double[2]);
+            firedAt[k] = detector.firedCount();
+        }
+        assertArrayEquals(new int[] {2, 0, 0, 1, 0}, firedAt);
+        assertArrayEquals(new double[] {0.1, 0.4}, detector.times(0), 1e-12);
+        assertArrayEquals(new double[] {0.1}, detector.times(1), 1e-12);
+        assertEquals(0.4, detector.interpolatedTimes(0)[1], 1e-12, "above all step: the step's end");
+    }
 }
