@@ -391,6 +391,9 @@ final class VectorSteps implements KernelSteps {
      * Up to three channels of at most two gates each, in order, into the chunk's sums. A missing
      * channel or gate reads a conductance of 0 or a gate of 1 from the chunk, which leave the sums'
      * bits as they are (g 1 1 = g, x + 0 = x, x - 0 = x), so one loop serves every such channel.
+     * The open conductances g xa xb are written out in the loops: a helper for them is over C2's
+     * MaxInlineSize, and where the loop is first compiled cold (a network's second group) it was
+     * left out of line and boxed every vector.
      */
     private record ThreeChannels(int[] channel, int[] gateA, int[] gateB, boolean first, Chunk c) implements Pass {
         ThreeChannels(Kinetics k, int[] channel, boolean first, Chunk c) {
@@ -421,9 +424,12 @@ final class VectorSteps implements KernelSteps {
             if (first) {
                 for (int j = 0; j < upper; j += S.length()) {
                     DoubleVector v = DoubleVector.fromArray(S, V, from + j);
-                    DoubleVector x0 = open(g0, o0 + j, a0, oa0 + j, b0, ob0 + j);
-                    DoubleVector x1 = open(g1, o1 + j, a1, oa1 + j, b1, ob1 + j);
-                    DoubleVector x2 = open(g2, o2 + j, a2, oa2 + j, b2, ob2 + j);
+                    DoubleVector x0 = DoubleVector.fromArray(S, g0, o0 + j).mul(DoubleVector.fromArray(S, a0, oa0 + j))
+                            .mul(DoubleVector.fromArray(S, b0, ob0 + j));
+                    DoubleVector x1 = DoubleVector.fromArray(S, g1, o1 + j).mul(DoubleVector.fromArray(S, a1, oa1 + j))
+                            .mul(DoubleVector.fromArray(S, b1, ob1 + j));
+                    DoubleVector x2 = DoubleVector.fromArray(S, g2, o2 + j).mul(DoubleVector.fromArray(S, a2, oa2 + j))
+                            .mul(DoubleVector.fromArray(S, b2, ob2 + j));
                     ZERO.add(x0).add(x1).add(x2).intoArray(c.gSum, j);
                     DoubleVector i0 = x0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
                     DoubleVector i1 = x1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
@@ -433,9 +439,12 @@ final class VectorSteps implements KernelSteps {
             } else {
                 for (int j = 0; j < upper; j += S.length()) {
                     DoubleVector v = DoubleVector.fromArray(S, V, from + j);
-                    DoubleVector x0 = open(g0, o0 + j, a0, oa0 + j, b0, ob0 + j);
-                    DoubleVector x1 = open(g1, o1 + j, a1, oa1 + j, b1, ob1 + j);
-                    DoubleVector x2 = open(g2, o2 + j, a2, oa2 + j, b2, ob2 + j);
+                    DoubleVector x0 = DoubleVector.fromArray(S, g0, o0 + j).mul(DoubleVector.fromArray(S, a0, oa0 + j))
+                            .mul(DoubleVector.fromArray(S, b0, ob0 + j));
+                    DoubleVector x1 = DoubleVector.fromArray(S, g1, o1 + j).mul(DoubleVector.fromArray(S, a1, oa1 + j))
+                            .mul(DoubleVector.fromArray(S, b1, ob1 + j));
+                    DoubleVector x2 = DoubleVector.fromArray(S, g2, o2 + j).mul(DoubleVector.fromArray(S, a2, oa2 + j))
+                            .mul(DoubleVector.fromArray(S, b2, ob2 + j));
                     DoubleVector.fromArray(S, c.gSum, j).add(x0).add(x1).add(x2).intoArray(c.gSum, j);
                     DoubleVector i0 = x0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
                     DoubleVector i1 = x1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
@@ -459,12 +468,6 @@ final class VectorSteps implements KernelSteps {
 
         private int gateOffset(int gate) {
             return gate >= 0 ? c.poweredOffset[gate] : 0;
-        }
-
-        /** g xa xb, as the scalar product is formed. */
-        private static DoubleVector open(double[] g, int og, double[] xa, int oa, double[] xb, int ob) {
-            return DoubleVector.fromArray(S, g, og).mul(DoubleVector.fromArray(S, xa, oa))
-                    .mul(DoubleVector.fromArray(S, xb, ob));
         }
     }
 

@@ -132,6 +132,15 @@ public final class NetworkSimulation {
         return state[p];
     }
 
+    /** Population p's spikes so far, for tests. */
+    long spikeCount(int p) {
+        long n = 0;
+        for (int i = 0; i < state[p].size; i++) {
+            n += spikes[p].count(i);
+        }
+        return n;
+    }
+
     /** The statistics and spike times after the run's last step. */
     NetworkResult result() {
         double simulated = steps * settings.dt();
