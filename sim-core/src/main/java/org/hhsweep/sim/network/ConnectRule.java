@@ -42,7 +42,7 @@ public sealed interface ConnectRule extends Serializable {
         @Override
         public Connectivity connect(int sources, int targets, boolean recurrent, long key) {
             boolean skipSelf = recurrent && !autapses;
-            Connectivity.Rows rows = new Connectivity.Rows(sources, targets);
+            Connectivity.Rows rows = new Connectivity.Rows(sources, targets, expectedSynapses(sources, targets, recurrent));
             double logMiss = Math.log1p(-p);
             for (int s = 0; s < sources; s++) {
                 if (p > 0) {
@@ -135,7 +135,7 @@ public sealed interface ConnectRule extends Serializable {
             if (problem != null) {
                 throw new IllegalArgumentException("one_to_one from " + sources + " to " + targets + ": expected " + problem);
             }
-            Connectivity.Rows rows = new Connectivity.Rows(sources, targets);
+            Connectivity.Rows rows = new Connectivity.Rows(sources, targets, expectedSynapses(sources, targets, recurrent));
             for (int s = 0; s < sources; s++) {
                 rows.add(s);
                 rows.endRow();
@@ -158,7 +158,7 @@ public sealed interface ConnectRule extends Serializable {
             if (count > Connectivity.MAX_SYNAPSES) {
                 throw new IllegalArgumentException(Connectivity.tooMany((long) count));
             }
-            Connectivity.Rows rows = new Connectivity.Rows(sources, targets);
+            Connectivity.Rows rows = new Connectivity.Rows(sources, targets, expectedSynapses(sources, targets, recurrent));
             for (int s = 0; s < sources; s++) {
                 for (int t = 0; t < targets; t++) {
                     if (!(skipSelf && t == s)) {

@@ -6,7 +6,8 @@ import org.hhsweep.sim.random.RandomStreams;
 /**
  * The synapses of one group as compressed sparse rows: the targets of source s are
  * {@code target[rowStart[s]] .. target[rowStart[s + 1] - 1]}, in increasing order. What a spike of
- * source s reaches is one contiguous run of this array.
+ * source s reaches is one contiguous run of this array, which may be longer than {@link #synapses()}:
+ * it is not copied to its exact length when that would hold two copies of a large group at once.
  */
 public final class Connectivity {
     /** The most synapses one group holds: the longest Java array. */
@@ -73,19 +74,24 @@ public final class Connectivity {
         return new Connectivity(sources, targets, rowStart, target);
     }
 
-    /** Rows built one source after another. */
+    /**
+     * Rows built one source after another, into an array sized for the expected count and a margin
+     * of six standard deviations, so a large group is held once: growing by doubling and trimming
+     * at the end held up to three times its size (a 4 GB heap then failed at 150,000 COBAHH cells).
+     */
     static final class Rows {
         private final int sources;
         private final int targets;
         private final int[] rowStart;
-        private int[] target = new int[16];
+        private int[] target;
         private int n;
         private int row;
 
-        Rows(int sources, int targets) {
+        Rows(int sources, int targets, double expected) {
             this.sources = sources;
             this.targets = targets;
             this.rowStart = new int[sources + 1];
+            target = new int[(int) Math.min(MAX_SYNAPSES, Math.ceil(expected + 6 * Math.sqrt(expected)) + 16)];
         }
 
         void add(int t) {
@@ -93,7 +99,7 @@ public final class Connectivity {
                 if (n == MAX_SYNAPSES) {
                     throw new IllegalArgumentException(tooMany(n + 1L));
                 }
-                target = Arrays.copyOf(target, (int) Math.min(2L * n, MAX_SYNAPSES));
+                target = Arrays.copyOf(target, (int) Math.min(n + (n >> 2) + 16L, MAX_SYNAPSES));
             }
             target[n++] = t;
         }
@@ -106,7 +112,9 @@ public final class Connectivity {
             if (row != sources) {
                 throw new IllegalStateException(row + " rows of " + sources);
             }
-            return new Connectivity(sources, targets, rowStart, Arrays.copyOf(target, n));
+            // trimmed only when the slack is large: a copy would hold the group twice for a moment
+            boolean trim = target.length - n > (n >> 3) + 1024;
+            return new Connectivity(sources, targets, rowStart, trim ? Arrays.copyOf(target, n) : target);
         }
     }
 }

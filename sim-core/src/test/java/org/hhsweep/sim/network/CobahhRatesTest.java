@@ -36,6 +36,12 @@ class CobahhRatesTest {
     /** The example's network: its parameters read from the reference, gates starting at 0 as there. */
     static NetworkSpec cobahh(double weightE, double weightI) {
         JsonNode p = reference.get("parameters");
+        return cobahh(weightE, weightI, p.get("N_E").asInt(), p.get("N_I").asInt());
+    }
+
+    /** The example's network with populations of other sizes (for the memory bench). */
+    static NetworkSpec cobahh(double weightE, double weightI, int sizeE, int sizeI) {
+        JsonNode p = reference.get("parameters");
         NeuronModel cell = ModelLibrary.model(p.get("model").asText());
         for (String gate : List.of("channels.na.gates.m", "channels.na.gates.h", "channels.k.gates.n")) {
             cell = cell.with(gate + ".initial", 0.0);
@@ -47,10 +53,10 @@ class CobahhRatesTest {
         InitialValue gi = InitialValue.normal(p.get("gi0_mS_cm2").get("normal").get(0).asDouble(),
                 p.get("gi0_mS_cm2").get("normal").get(1).asDouble());
         double refractory = p.get("refractory_ms").asDouble();
-        Population e = Population.of("E", p.get("N_E").asInt(), cell).withRefractory(refractory)
+        Population e = Population.of("E", sizeE, cell).withRefractory(refractory)
                 .withInitial(Population.V, InitialValue.normal(v0Mean, v0Sd))
                 .withInitial("g_EE", ge).withInitial("g_IE", gi);
-        Population i = Population.of("I", p.get("N_I").asInt(), cell).withRefractory(refractory)
+        Population i = Population.of("I", sizeI, cell).withRefractory(refractory)
                 .withInitial(Population.V, InitialValue.normal(v0Mean, v0Sd))
                 .withInitial("g_EI", ge).withInitial("g_II", gi);
         ConnectRule rule = new ConnectRule.Probability(p.get("p").asDouble(), true);
