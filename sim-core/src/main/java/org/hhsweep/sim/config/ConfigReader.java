@@ -123,7 +123,7 @@ final class ConfigReader {
         }
 
         RunTemplate base = new RunTemplate(dt, duration, method, windowStart, windowEnd, model, v0, stimulus,
-                neurons, traced, variables, traceEvery, spikes, quantization);
+                neurons, traced, variables, traceEvery, spikes, quantization, network, Double.NaN);
         SweepReader.Sweep sweep = SweepReader.read(top.get("sweep"), base);
         if (network != null) {
             checkNetworkSweep(network, sweep.swept());

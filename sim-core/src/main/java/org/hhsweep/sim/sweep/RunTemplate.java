@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.hhsweep.sim.SimulationSettings;
 import org.hhsweep.sim.integrate.Method;
 import org.hhsweep.sim.model.NeuronModel;
+import org.hhsweep.sim.network.NetworkSpec;
 import org.hhsweep.sim.record.DivergenceGuard;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
@@ -27,11 +28,17 @@ import org.hhsweep.sim.units.EngineUnit;
  * @param traceEveryMs  trace sampling interval, a multiple of dt
  * @param traceQuantization how traces are stored: float32 samples or whole steps; a storage choice
  *                      only, the simulation does not depend on it
+ * @param network       the network the run simulates (with the run's swept values applied), or null
+ *                      for a run of independent neurons; with a network, neurons is its neuron count
+ *                      and model, v0 and stimulus are unused
+ * @param ratesBinMs    the bin of each population's rate over time ({@code record.rates.bin}, a
+ *                      whole number of steps), or NaN when the config asks for no rates
  */
 public record RunTemplate(double dt, double durationMs, Method method, double windowStartMs, double windowEndMs,
                           NeuronModel model, double v0, StimulusSpec stimulus, int neurons,
                           int tracedNeurons, List<TraceVariable> traceVariables, double traceEveryMs,
-                          boolean keepSpikeTimes, TraceQuantization traceQuantization) implements Serializable {
+                          boolean keepSpikeTimes, TraceQuantization traceQuantization, NetworkSpec network,
+                          double ratesBinMs) implements Serializable {
 
     public static final String SIMULATION = "simulation.";
     public static final String INITIAL = "initial.";
@@ -46,6 +53,18 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
     public RunTemplate {
         traceVariables = List.copyOf(traceVariables);
         traceQuantization = traceQuantization == null ? TraceQuantization.NONE : traceQuantization;
+        if (network != null) {
+            neurons = (int) network.neurons();
+        }
+    }
+
+    /** A run of independent neurons, without population rates. */
+    public RunTemplate(double dt, double durationMs, Method method, double windowStartMs, double windowEndMs,
+                       NeuronModel model, double v0, StimulusSpec stimulus, int neurons, int tracedNeurons,
+                       List<TraceVariable> traceVariables, double traceEveryMs, boolean keepSpikeTimes,
+                       TraceQuantization traceQuantization) {
+        this(dt, durationMs, method, windowStartMs, windowEndMs, model, v0, stimulus, neurons, tracedNeurons,
+                traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization, null, Double.NaN);
     }
 
     /** A run whose traces, if any, are stored as float32 samples. */
@@ -53,7 +72,13 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
                        NeuronModel model, double v0, StimulusSpec stimulus, int neurons, int tracedNeurons,
                        List<TraceVariable> traceVariables, double traceEveryMs, boolean keepSpikeTimes) {
         this(dt, durationMs, method, windowStartMs, windowEndMs, model, v0, stimulus, neurons, tracedNeurons,
-                traceVariables, traceEveryMs, keepSpikeTimes, TraceQuantization.NONE);
+                traceVariables, traceEveryMs, keepSpikeTimes, TraceQuantization.NONE, null, Double.NaN);
+    }
+
+    /** This run with a network (null: none) and rate bin (NaN: none). */
+    public RunTemplate withNetwork(NetworkSpec value, double binMs) {
+        return new RunTemplate(dt, durationMs, method, windowStartMs, windowEndMs, model, v0, stimulus, neurons,
+                tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization, value, binMs);
     }
 
     /**
@@ -82,7 +107,8 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
     /** The only place a swept value rebuilds the record, so a new component is carried over once. */
     private RunTemplate copy(Times times, double v0, NeuronModel model, StimulusSpec stimulus) {
         return new RunTemplate(times.dt(), times.duration(), method, times.windowStart(), times.windowEnd(), model, v0,
-                stimulus, neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
+                stimulus, neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization,
+                network, ratesBinMs);
     }
 
     private Times times() {
