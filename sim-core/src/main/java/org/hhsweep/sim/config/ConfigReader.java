@@ -179,18 +179,11 @@ final class ConfigReader {
     }
 
     /**
-     * A network run sweeps none of the sections it replaces (network paths are not sweepable yet),
-     * and every swept step must still divide each delay into whole steps.
+     * Every swept step must divide each base delay and the rate bin into whole steps (the sweep
+     * reader has refused the sections a network replaces; swept delays are checked with the run).
      */
     private static void checkNetworkSweep(NetworkSpec network, List<Swept> swept, double ratesBin) {
         for (Swept s : swept) {
-            String section = s.path().substring(0, s.path().indexOf('.') + 1);
-            String field = s.values().get(0).field();
-            if (List.of(RunTemplate.MODEL, RunTemplate.STIMULUS, RunTemplate.INITIAL).contains(section)) {
-                throw new ConfigException(field, "'" + s.path() + "' in a network run",
-                        "a swept field of the simulation: a network has no top-level " + section.replace(".", "")
-                                + " (network fields cannot be swept yet)");
-            }
             if (s.path().equals(RunTemplate.DT)) {
                 for (Swept.Value v : s.values()) {
                     if (!Double.isNaN(ratesBin) && !RunChecks.isMultiple(ratesBin, v.value())) {
