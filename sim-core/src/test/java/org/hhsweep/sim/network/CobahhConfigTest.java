@@ -28,7 +28,7 @@ class CobahhConfigTest {
         assertEquals(InitialValue.normal(1.0, 0.6), n.population("I").initialG("II"));
         assertEquals(-20.0, n.population("E").model().Vth());
         assertEquals(0.335, n.synapses().get(3).weight(), 1e-15);
-        assertEquals(Method.EXP_EULER_REFERENCE, c.spec().base().method());
+        assertEquals(Method.DEFAULT, c.spec().base().method());
         assertEquals(1.0, c.spec().base().ratesBinMs());
     }
 
