@@ -56,9 +56,18 @@ public final class NetworkSimulation {
         return new NeuronModel(model.C(), model.Vth(), model.phi(), channels);
     }
 
-    /** Runs the network for the settings' duration; traces are not recorded. */
+    /** Runs the network for the settings' duration without rates over time; traces are not recorded. */
     public static NetworkResult run(NetworkSpec spec, SimulationSettings settings, long runSeed) {
-        NetworkSimulation network = new NetworkSimulation(spec, settings, runSeed);
+        return run(spec, settings, runSeed, Double.NaN);
+    }
+
+    /**
+     * Runs the network for the settings' duration; traces are not recorded. The result has every
+     * population's summary and, when ratesBinMs is not NaN, its rate in bins of that many ms (a
+     * whole number of steps).
+     */
+    public static NetworkResult run(NetworkSpec spec, SimulationSettings settings, long runSeed, double ratesBinMs) {
+        NetworkSimulation network = new NetworkSimulation(spec, settings, runSeed, ratesBinMs);
         for (long k = 0; k < network.steps; k++) {
             network.step(k);
         }
@@ -73,13 +82,21 @@ public final class NetworkSimulation {
     private final SpikeDetector[] spikes;
     private final VoltageRange[] ranges;
     private final DivergenceGuard[] guards;
+    private final PopulationRecorder[] recorders;
+    private final double ratesBinMs;
     private final Projection[] projections;
     private final Map<String, Integer> synapses = new LinkedHashMap<>();
 
     /** The network at t = 0, connected, ready for step 0. */
     NetworkSimulation(NetworkSpec spec, SimulationSettings settings, long runSeed) {
+        this(spec, settings, runSeed, Double.NaN);
+    }
+
+    /** The network at t = 0, recording its rates in bins of ratesBinMs (NaN: none). */
+    NetworkSimulation(NetworkSpec spec, SimulationSettings settings, long runSeed, double ratesBinMs) {
         this.spec = spec;
         this.settings = settings;
+        this.ratesBinMs = ratesBinMs;
         double dt = settings.dt();
         steps = settings.steps();
         int populations = spec.populations().size();
@@ -88,6 +105,9 @@ public final class NetworkSimulation {
         spikes = new SpikeDetector[populations];
         ranges = new VoltageRange[populations];
         guards = new DivergenceGuard[populations];
+        recorders = new PopulationRecorder[populations];
+        long chiStart = settings.hasWindow() ? settings.windowStartStep() : 0;
+        long chiEnd = settings.hasWindow() ? settings.windowEndStep() : steps;
         for (int p = 0; p < populations; p++) {
             Population pop = spec.populations().get(p);
             state[p] = initialBlock(spec, p, runSeed);
@@ -96,9 +116,11 @@ public final class NetworkSimulation {
             spikes[p] = new SpikeDetector(pop.size(), dt, settings.windowStartStep(), settings.windowEndStep(),
                     settings.keepSpikeTimes(), refractory);
             ranges[p] = new VoltageRange(state[p]);
+            // after the detector, whose list of the step's spikers it reads
+            recorders[p] = new PopulationRecorder(spikes[p], pop.size(), dt, steps, ratesBinMs, chiStart, chiEnd);
             // an integrator per population: each keeps its model's kinetics between steps
             blocks[p] = new BlockSimulation(state[p], settings.method().create(), stimulus(spec, p, runSeed, dt), dt,
-                    guards[p], spikes[p], ranges[p]);
+                    guards[p], spikes[p], ranges[p], recorders[p]);
         }
 
         List<Connectivity> connectivity = connect(spec, runSeed);
@@ -141,15 +163,23 @@ public final class NetworkSimulation {
         return n;
     }
 
-    /** The statistics and spike times after the run's last step. */
+    /** The statistics, spike times, summaries and rates after the run's last step. */
     NetworkResult result() {
         double simulated = steps * settings.dt();
         Map<String, BlockResult> results = new LinkedHashMap<>();
+        List<PopulationSummary> summaries = new ArrayList<>();
+        List<PopulationRates> rates = new ArrayList<>();
         for (int p = 0; p < state.length; p++) {
-            results.put(spec.populations().get(p).name(), BlockResult.of(spikes[p], ranges[p], guards[p], simulated,
-                    settings.windowMs(), settings.keepSpikeTimes(), List.of()));
+            String name = spec.populations().get(p).name();
+            BlockResult block = BlockResult.of(spikes[p], ranges[p], guards[p], simulated, settings.windowMs(),
+                    settings.keepSpikeTimes(), List.of());
+            results.put(name, block);
+            summaries.add(recorders[p].summary(name, block.statistics()));
+            if (!Double.isNaN(ratesBinMs)) {
+                rates.add(new PopulationRates(name, recorders[p].binMs(), recorders[p].rates()));
+            }
         }
-        return new NetworkResult(results, synapses, spec.neurons(), List.of(), List.of());
+        return new NetworkResult(results, synapses, spec.neurons(), summaries, rates);
     }
 
     /** The index of a group's conductance among its target population's channels as simulated. */

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.hhsweep.sim.SimulationSettings;
 import org.hhsweep.sim.integrate.Method;
 import org.hhsweep.sim.model.NeuronModel;
+import org.hhsweep.sim.network.NetworkSpec;
 import org.hhsweep.sim.record.DivergenceGuard;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
@@ -27,16 +28,23 @@ import org.hhsweep.sim.units.EngineUnit;
  * @param traceEveryMs  trace sampling interval, a multiple of dt
  * @param traceQuantization how traces are stored: float32 samples or whole steps; a storage choice
  *                      only, the simulation does not depend on it
+ * @param network       the network the run simulates (with the run's swept values applied), or null
+ *                      for a run of independent neurons; with a network, neurons is its neuron count
+ *                      and model, v0 and stimulus are unused
+ * @param ratesBinMs    the bin of each population's rate over time ({@code record.rates.bin}, a
+ *                      whole number of steps), or NaN when the config asks for no rates
  */
 public record RunTemplate(double dt, double durationMs, Method method, double windowStartMs, double windowEndMs,
                           NeuronModel model, double v0, StimulusSpec stimulus, int neurons,
                           int tracedNeurons, List<TraceVariable> traceVariables, double traceEveryMs,
-                          boolean keepSpikeTimes, TraceQuantization traceQuantization) implements Serializable {
+                          boolean keepSpikeTimes, TraceQuantization traceQuantization, NetworkSpec network,
+                          double ratesBinMs) implements Serializable {
 
     public static final String SIMULATION = "simulation.";
     public static final String INITIAL = "initial.";
     public static final String MODEL = "model.";
     public static final String STIMULUS = "stimulus.";
+    public static final String NETWORK = "network.";
     public static final String DT = SIMULATION + "dt";
     public static final String DURATION = SIMULATION + "duration";
     public static final String WINDOW_START = SIMULATION + "window.start";
@@ -46,6 +54,18 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
     public RunTemplate {
         traceVariables = List.copyOf(traceVariables);
         traceQuantization = traceQuantization == null ? TraceQuantization.NONE : traceQuantization;
+        if (network != null) {
+            neurons = (int) network.neurons();
+        }
+    }
+
+    /** A run of independent neurons, without population rates. */
+    public RunTemplate(double dt, double durationMs, Method method, double windowStartMs, double windowEndMs,
+                       NeuronModel model, double v0, StimulusSpec stimulus, int neurons, int tracedNeurons,
+                       List<TraceVariable> traceVariables, double traceEveryMs, boolean keepSpikeTimes,
+                       TraceQuantization traceQuantization) {
+        this(dt, durationMs, method, windowStartMs, windowEndMs, model, v0, stimulus, neurons, tracedNeurons,
+                traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization, null, Double.NaN);
     }
 
     /** A run whose traces, if any, are stored as float32 samples. */
@@ -53,7 +73,13 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
                        NeuronModel model, double v0, StimulusSpec stimulus, int neurons, int tracedNeurons,
                        List<TraceVariable> traceVariables, double traceEveryMs, boolean keepSpikeTimes) {
         this(dt, durationMs, method, windowStartMs, windowEndMs, model, v0, stimulus, neurons, tracedNeurons,
-                traceVariables, traceEveryMs, keepSpikeTimes, TraceQuantization.NONE);
+                traceVariables, traceEveryMs, keepSpikeTimes, TraceQuantization.NONE, null, Double.NaN);
+    }
+
+    /** This run with a network (null: none) and rate bin (NaN: none). */
+    public RunTemplate withNetwork(NetworkSpec value, double binMs) {
+        return new RunTemplate(dt, durationMs, method, windowStartMs, windowEndMs, model, v0, stimulus, neurons,
+                tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization, value, binMs);
     }
 
     /**
@@ -71,18 +97,25 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
     /** The sections in the order of {@link #paths()}, which is the order configs and messages list them. */
     private static final List<Section<?>> SECTIONS = List.of(
             new Section<>(SIMULATION, RunTemplate::times,
-                    (t, s) -> t.copy(s, t.v0, t.model, t.stimulus)),
+                    (t, s) -> t.copy(s, t.v0, t.model, t.stimulus, t.network)),
             new Section<>(INITIAL, t -> new Initial(t.v0),
-                    (t, s) -> t.copy(t.times(), s.V(), t.model, t.stimulus)),
+                    (t, s) -> t.copy(t.times(), s.V(), t.model, t.stimulus, t.network)),
             new Section<>(MODEL, RunTemplate::model,
-                    (t, s) -> t.copy(t.times(), t.v0, s, t.stimulus)),
+                    (t, s) -> t.copy(t.times(), t.v0, s, t.stimulus, t.network)),
             new Section<>(STIMULUS, RunTemplate::stimulus,
-                    (t, s) -> t.copy(t.times(), t.v0, t.model, s)));
+                    (t, s) -> t.copy(t.times(), t.v0, t.model, s, t.network)),
+            // none without a network: the section is skipped where its part is null
+            new Section<>(NETWORK, RunTemplate::network,
+                    (t, s) -> t.copy(t.times(), t.v0, t.model, t.stimulus, s)));
 
-    /** The only place a swept value rebuilds the record, so a new component is carried over once. */
-    private RunTemplate copy(Times times, double v0, NeuronModel model, StimulusSpec stimulus) {
+    /**
+     * The only place a swept value rebuilds the record, so a new component is carried over once.
+     * A network's neuron count follows it (the compact constructor).
+     */
+    private RunTemplate copy(Times times, double v0, NeuronModel model, StimulusSpec stimulus, NetworkSpec network) {
         return new RunTemplate(times.dt(), times.duration(), method, times.windowStart(), times.windowEnd(), model, v0,
-                stimulus, neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization);
+                stimulus, neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization,
+                network, ratesBinMs);
     }
 
     private Times times() {
@@ -153,6 +186,9 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
     public List<String> paths() {
         List<String> out = new ArrayList<>();
         for (Section<?> s : SECTIONS) {
+            if (!active(s)) {
+                continue;
+            }
             for (String path : s.part().apply(this).paths()) {
                 out.add(s.prefix() + path);
             }
@@ -176,10 +212,23 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
         return s.part().apply(this).unit(path.substring(s.prefix().length()));
     }
 
+    /**
+     * Whether a section has paths in this run: the network's only with a network, and the
+     * independent neurons' model, initial state and stimulus only without one (a network's
+     * populations have their own, under network.).
+     */
+    private boolean active(Section<?> s) {
+        if (s.prefix().equals(NETWORK)) {
+            return network != null;
+        }
+        return network == null || s.prefix().equals(SIMULATION);
+    }
+
     /** The section holding a sweepable path; the parts are asked only about paths they list. */
     private Section<?> section(String path) {
         for (Section<?> s : SECTIONS) {
-            if (path.startsWith(s.prefix()) && s.part().apply(this).paths().contains(path.substring(s.prefix().length()))) {
+            if (path.startsWith(s.prefix()) && active(s)
+                    && s.part().apply(this).paths().contains(path.substring(s.prefix().length()))) {
                 return s;
             }
         }
