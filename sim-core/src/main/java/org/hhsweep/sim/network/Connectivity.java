@@ -76,7 +76,7 @@ public final class Connectivity {
 
     /**
      * Rows built one source after another, into an array sized for the expected count and a margin
-     * of six standard deviations, so a large group is held once: growing by doubling and trimming
+     * of {@link NetworkFootprint#SYNAPSE_SIGMAS} standard deviations, so a large group is held once: growing by doubling and trimming
      * at the end held up to three times its size (a 4 GB heap then failed at 150,000 COBAHH cells).
      */
     static final class Rows {
@@ -91,7 +91,8 @@ public final class Connectivity {
             this.sources = sources;
             this.targets = targets;
             this.rowStart = new int[sources + 1];
-            target = new int[(int) Math.min(MAX_SYNAPSES, Math.ceil(expected + 6 * Math.sqrt(expected)) + 16)];
+            target = new int[(int) Math.min(MAX_SYNAPSES,
+                    Math.ceil(expected + NetworkFootprint.SYNAPSE_SIGMAS * Math.sqrt(expected)) + 16)];
         }
 
         void add(int t) {

@@ -22,8 +22,8 @@ import org.hhsweep.sim.model.NeuronModel;
  *       spikes per neuron (at least 8 slots each), plus 4 array headers of 16;</li>
  *   <li>connectivity, per group: 4 (S + 1 + m) for its rows, where m is the expected synapse count
  *       ({@link ConnectRule#expectedSynapses}) plus {@link #SYNAPSE_SIGMAS} standard deviations of a
- *       binomial count (sqrt(m)); plus 4 x 2m once, for the largest group, the transient of
- *       drawing it (a growing array and its trimmed copy);</li>
+ *       binomial count (sqrt(m)), the size the rows are drawn into; plus 4m once, for the largest
+ *       {@code indegree} group, the column array it is drawn into before it becomes rows;</li>
  *   <li>the ring buffer of each group: 4 S (delay steps + 1);</li>
  *   <li>rate bins, per population: 16 per bin (the count and the rate) when rates are recorded;</li>
  *   <li>{@link #PER_POPULATION} per population for the integrator's chunks and tables.</li>
@@ -34,8 +34,8 @@ import org.hhsweep.sim.model.NeuronModel;
 public final class NetworkFootprint {
     /** The mean rate the spike-time estimate assumes, a cap few networks reach. */
     public static final double ASSUMED_RATE_HZ = 100.0;
-    /** Standard deviations of a drawn synapse count above its mean that the estimate allows for. */
-    public static final double SYNAPSE_SIGMAS = 5.0;
+    /** Standard deviations of a drawn synapse count above its mean that the estimate (and Connectivity's rows) allow for. */
+    public static final double SYNAPSE_SIGMAS = 6.0;
     /** The integrator's chunk scratch and gate tables and other fixed-size objects of a population. */
     public static final long PER_POPULATION = 1L << 20;
     static final long DETECTOR_BYTES = 60;
@@ -78,12 +78,14 @@ public final class NetworkFootprint {
             Population to = spec.population(s.to());
             double m = s.connect().expectedSynapses(from.size(), to.size(), from == to);
             m += SYNAPSE_SIGMAS * Math.sqrt(m);
-            largest = Math.max(largest, m);
+            if (s.connect() instanceof ConnectRule.InDegree) {
+                largest = Math.max(largest, m);
+            }
             total += 4.0 * (from.size() + 1 + m);
             long delay = Math.max(0, s.delaySteps(dt));
             total += 4.0 * from.size() * (delay + 1);
         }
-        total += 4.0 * 2 * largest;
+        total += 4.0 * largest;
         return total >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.ceil(total);
     }
 

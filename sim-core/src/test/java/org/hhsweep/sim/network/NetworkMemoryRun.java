@@ -29,7 +29,8 @@ public final class NetworkMemoryRun {
         System.gc();
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long synapses = network.result().synapses().values().stream().mapToLong(Integer::longValue).sum();
-        System.out.printf(Locale.ROOT, "{\"neurons\": %d, \"synapses\": %d, \"heap_used_bytes\": %d, \"max_heap_bytes\": %d}%n",
-                n, synapses, used, Runtime.getRuntime().maxMemory());
+        System.out.printf(Locale.ROOT, "{\"neurons\": %d, \"synapses\": %d, \"heap_used_bytes\": %d, "
+                        + "\"footprint_estimate_bytes\": %d, \"max_heap_bytes\": %d}%n",
+                n, synapses, used, NetworkFootprint.bytes(spec, settings, Double.NaN), Runtime.getRuntime().maxMemory());
     }
 }
