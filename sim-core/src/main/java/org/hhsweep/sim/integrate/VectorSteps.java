@@ -217,12 +217,18 @@ final class VectorSteps implements KernelSteps {
             }
         }
 
+        /** Tested 32 at a time without branches, leaving at the first block with a large one (large steps). */
         private static boolean allSmall(double[] x, int upper) {
-            boolean small = true;
-            for (int j = 0; j < upper; j++) {
-                small &= Math.abs(x[j]) < PlainExp.SMALL;
+            for (int from = 0; from < upper; from += 32) {
+                boolean small = true;
+                for (int j = from, to = Math.min(upper, from + 32); j < to; j++) {
+                    small &= Math.abs(x[j]) < PlainExp.SMALL;
+                }
+                if (!small) {
+                    return false;
+                }
             }
-            return small;
+            return true;
         }
     }
 

@@ -7,7 +7,8 @@ import org.hhsweep.sim.integrate.Method;
 
 /**
  * COBAHH (CobahhRatesTest's network, Brian2's example) timed on one thread, for
- * bench/cobahh-compare.sh: each repeat builds the network (connectivity included) and runs it.
+ * bench/cobahh-compare.sh: each repeat builds the network (connectivity included) and runs it,
+ * counting spikes and computing the populations' summaries, without keeping spike times.
  * Prints one JSON object. Usage: CobahhRun [METHOD [REPEATS [DURATION_MS [SEED]]]]
  */
 public final class CobahhRun {
@@ -21,7 +22,8 @@ public final class CobahhRun {
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
         CobahhRatesTest.load();
         NetworkSpec spec = CobahhRatesTest.cobahh(0.03, 0.335);
-        SimulationSettings settings = SimulationSettings.of(0.1, duration, method);
+        // spike counts, not times, as Brian2's timed run (SpikeMonitor(record=False))
+        SimulationSettings settings = SimulationSettings.of(0.1, duration, method).withSpikeTimes(false);
         StringBuilder seconds = new StringBuilder();
         long spikes = 0;
         double rateE = 0, rateI = 0;
