@@ -134,14 +134,14 @@ final class ConfigReader {
         }
         base = fillMissing(base, sweep.swept());
         checkBase(base);
-        SweptChecks.check(base, sweep.swept());
+        SweptChecks.check(base, sweep.swept(), sweep.links());
         SweepReader.checkSearch(sweep.search(), base, sweep.swept());
         checkJaxSeed(base, seed, sweep.seeds());
 
         SweepSpec spec;
         try {
             spec = new SweepSpec(name, seed, base, sweep.grid(), sweep.samples(), sweep.random(), sweep.seeds(),
-                    sweep.search());
+                    sweep.search(), sweep.links());
         } catch (ArithmeticException e) {
             throw new ConfigException("sweep", "more runs (or neurons) than a 64-bit count holds",
                     "a sweep of at most " + Long.MAX_VALUE + " runs", e);

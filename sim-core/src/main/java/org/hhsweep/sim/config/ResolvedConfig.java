@@ -148,6 +148,15 @@ public final class ResolvedConfig {
             o.put("tolerance", s.tolerance());
             o.put("criterion", s.criterion().toString());
         }
+        // only when given, so that configs without links keep their hash
+        if (!spec.links().isEmpty()) {
+            ArrayNode links = sweep.putArray("link");
+            for (SweepSpec.Link l : spec.links()) {
+                ObjectNode o = links.addObject();
+                o.put("path", l.follower());
+                o.put("leader", l.leader());
+            }
+        }
         sweep.put("runs", spec.runCount());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hhsweep.sim.stimulus.StimulusType;
@@ -17,7 +18,7 @@ import org.hhsweep.sim.units.Units;
 
 /** Reads the sweep section: grid axes, random sampling, seed replicates and a threshold search. */
 final class SweepReader {
-    static final List<String> KEYS = List.of("grid", "seeds", "random", "search");
+    static final List<String> KEYS = List.of("grid", "seeds", "random", "search", "link");
     static final List<String> SEARCH_KEYS = List.of("param", "from", "to", "tolerance", "criterion");
     static final List<String> RANDOM_KEYS = List.of("samples", "params");
     /** How far out a normal distribution's values are checked, in standard deviations (1e-9 beyond). */
@@ -25,10 +26,11 @@ final class SweepReader {
 
     /**
      * What the sweep section asks for; {@code swept} lists every swept path with its values to
-     * check (a searched path with the ends of its bracket); {@code search} is null without one.
+     * check (a searched path with the ends of its bracket, a follower with its leader's values);
+     * {@code search} is null without one.
      */
     record Sweep(List<SweepSpec.GridAxis> grid, int samples, List<SweepSpec.RandomParam> random, int seeds,
-                 List<Swept> swept, SearchSpec search) {
+                 List<Swept> swept, SearchSpec search, List<SweepSpec.Link> links) {
     }
 
     private SweepReader() {
@@ -36,7 +38,7 @@ final class SweepReader {
 
     static Sweep read(JsonNode node, RunTemplate base) {
         if (!Fields.given(node)) {
-            return new Sweep(List.of(), 0, List.of(), 1, List.of(), null);
+            return new Sweep(List.of(), 0, List.of(), 1, List.of(), null, List.of());
         }
         ObjectNode sweep = Fields.section(node, "sweep", KEYS);
         int seeds = Fields.given(sweep.get("seeds"))
@@ -97,7 +99,73 @@ final class SweepReader {
         if (Fields.given(sweep.get("search"))) {
             search = search(sweep.get("search"), base, swept);
         }
-        return new Sweep(grid, samples, random, seeds, swept, search);
+        List<SweepSpec.Link> links = Fields.given(sweep.get("link"))
+                ? links(sweep.get("link"), base, grid, random, search, swept) : List.of();
+        return new Sweep(grid, samples, random, seeds, swept, search, links);
+    }
+
+    /**
+     * sweep.link, {follower: leader}: each follower must be a sweepable field that nothing else
+     * sets, following a grid or sampled field of its unit; its values are its leader's, checked at
+     * the follower (added to {@code swept} at sweep.link.FOLLOWER).
+     */
+    private static List<SweepSpec.Link> links(JsonNode node, RunTemplate base, List<SweepSpec.GridAxis> grid,
+                                              List<SweepSpec.RandomParam> random, SearchSpec search, List<Swept> swept) {
+        String example = "{network.synapses.EI.weight: network.synapses.EE.weight}";
+        if (!node.isObject() || node.isEmpty()) {
+            throw new ConfigException("sweep.link", Fields.show(node), "a mapping of linked fields to the swept fields"
+                    + " whose values they take, such as " + example + "; leave sweep.link out to link none");
+        }
+        Map<String, String> given = new LinkedHashMap<>();
+        node.properties().forEach(e -> given.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue().strip() : null));
+        List<String> onGrid = grid.stream().map(SweepSpec.GridAxis::path).toList();
+        List<String> sampled = random.stream().map(SweepSpec.RandomParam::path).toList();
+        String searched = search == null ? null : search.path();
+        List<SweepSpec.Link> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String follower = e.getKey();
+            String field = "sweep.link." + follower;
+            String leader = Fields.text(e.getValue(), field, "the swept field whose value " + follower
+                    + " takes in every run, such as network.synapses.EE.weight");
+            checkPath(follower, base, field);
+            checkPath(leader, base, field);
+            if (leader.equals(follower)) {
+                throw new ConfigException(field, "'" + leader + "', the field itself",
+                        "another swept field, whose value this one takes in every run");
+            }
+            String setBy = onGrid.contains(follower) ? "sweep.grid" : sampled.contains(follower) ? "sweep.random"
+                    : follower.equals(searched) ? "sweep.search" : null;
+            if (setBy != null) {
+                throw new ConfigException(field, "'" + follower + "', already swept in " + setBy,
+                        "a field that is not swept itself: a linked field takes its leader's value in every run");
+            }
+            for (Map.Entry<String, String> other : given.entrySet()) {
+                if (follower.equals(other.getValue())) {
+                    throw new ConfigException(field, "'" + follower + "', the leader of sweep.link." + other.getKey(),
+                            "a field no other link follows: links do not chain (link " + other.getKey()
+                                    + " to " + leader + " directly)");
+                }
+            }
+            if (!onGrid.contains(leader) && !sampled.contains(leader)) {
+                String why = given.containsKey(leader) ? ", itself linked to " + given.get(leader)
+                        : leader.equals(searched) ? ", searched (set anew at every probe)" : ", not swept";
+                throw new ConfigException(field, "'" + leader + "'" + why,
+                        "a field of sweep.grid or sweep.random, whose value " + follower + " takes in every run");
+            }
+            EngineUnit unit = base.unit(follower);
+            EngineUnit leaderUnit = base.unit(leader);
+            if (unit != leaderUnit) {
+                throw new ConfigException(field, "'" + leader + "', a " + Units.dimensionName(leaderUnit) + " ("
+                        + leaderUnit.symbol() + ")", "a swept field of the dimension of " + follower + ", a "
+                        + Units.dimensionName(unit) + " (" + unit.symbol() + ")");
+            }
+            Swept lead = swept.stream().filter(s -> s.path().equals(leader)).findFirst().orElseThrow();
+            swept.add(new Swept(follower, lead.values().stream()
+                    .map(v -> new Swept.Value(v.value(), field, v.text() + " (" + leader + ", " + v.field() + ")"))
+                    .toList()));
+            out.add(new SweepSpec.Link(follower, leader));
+        }
+        return out;
     }
 
     private static SearchSpec search(JsonNode node, RunTemplate base, List<Swept> swept) {

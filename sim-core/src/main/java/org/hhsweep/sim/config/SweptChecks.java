@@ -2,6 +2,7 @@ package org.hhsweep.sim.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hhsweep.sim.network.NetworkSpec;
 import org.hhsweep.sim.sweep.RunTemplate;
+import org.hhsweep.sim.sweep.SweepSpec;
 import org.hhsweep.sim.units.Units;
 
 /**
@@ -17,7 +19,8 @@ import org.hhsweep.sim.units.Units;
  * the stimulus fields), so
  * groups are checked apart: all combinations of their swept values when that is cheap, otherwise
  * every value against the smallest, smallest positive and largest values of the group's other
- * paths, which is where the rules (orderings and positivity) break first.
+ * paths, which is where the rules (orderings and positivity) break first. A linked path
+ * ({@code sweep.link}) is set with its leader, never apart from it, and its group joins the leader's.
  */
 final class SweptChecks {
     private static final long FULL_PRODUCT_LIMIT = 100_000;
@@ -25,10 +28,29 @@ final class SweptChecks {
     private SweptChecks() {
     }
 
-    static void check(RunTemplate base, List<Swept> swept) {
+    /**
+     * @param links followers ride with their leaders (both set to each leader value), and the
+     *              groups of a follower and its leader are checked as one
+     */
+    static void check(RunTemplate base, List<Swept> swept, List<SweepSpec.Link> links) {
+        Map<String, String> merged = new HashMap<>();
+        Map<String, List<Swept>> riders = new HashMap<>();
+        for (SweepSpec.Link l : links) {
+            String a = root(merged, group(l.follower()));
+            String b = root(merged, group(l.leader()));
+            if (!a.equals(b)) {
+                merged.put(a, b);
+            }
+            Swept follower = swept.stream().filter(s -> s.path().equals(l.follower())).findFirst().orElseThrow();
+            riders.computeIfAbsent(l.leader(), k -> new ArrayList<>()).add(follower);
+        }
+        Set<String> followers = new HashSet<>();
+        links.forEach(l -> followers.add(l.follower()));
         Map<String, List<Swept>> groups = new LinkedHashMap<>();
         for (Swept s : swept) {
-            groups.computeIfAbsent(group(s.path()), g -> new ArrayList<>()).add(s);
+            if (!followers.contains(s.path())) {
+                groups.computeIfAbsent(root(merged, group(s.path())), g -> new ArrayList<>()).add(s);
+            }
         }
         for (List<Swept> group : groups.values()) {
             List<List<Swept.Value>> values = new ArrayList<>();
@@ -39,16 +61,30 @@ final class SweptChecks {
                 product = Math.min(Long.MAX_VALUE / 4, product * distinct.size());
             }
             if (product <= FULL_PRODUCT_LIMIT) {
-                combinations(base, group, values);
+                combinations(base, group, values, riders);
             } else {
                 List<List<Swept.Value>> extremes = values.stream().map(SweptChecks::extremes).toList();
                 for (int p = 0; p < group.size(); p++) {
                     List<List<Swept.Value>> choice = new ArrayList<>(extremes);
                     choice.set(p, values.get(p));
-                    combinations(base, group, choice);
+                    combinations(base, group, choice, riders);
                 }
             }
         }
+    }
+
+    /** The group a group was merged into by links (itself when none). */
+    private static String root(Map<String, String> merged, String group) {
+        String g = group;
+        while (merged.containsKey(g)) {
+            g = merged.get(g);
+        }
+        return g;
+    }
+
+    /** A follower's entry for the value its leader takes. */
+    private static Swept.Value ridden(Swept follower, double value) {
+        return follower.values().stream().filter(v -> v.value() == value).findFirst().orElseThrow();
     }
 
     private static String group(String path) {
@@ -83,22 +119,22 @@ final class SweptChecks {
     }
 
     /** Every combination of one value per path (an odometer over the lists). */
-    private static void combinations(RunTemplate base, List<Swept> group, List<List<Swept.Value>> values) {
+    private static void combinations(RunTemplate base, List<Swept> group, List<List<Swept.Value>> values,
+                                     Map<String, List<Swept>> riders) {
         int n = group.size();
         int[] index = new int[n];
         while (true) {
             RunTemplate t = base;
             for (int p = 0; p < n; p++) {
                 Swept.Value v = values.get(p).get(index[p]);
-                try {
-                    t = t.with(group.get(p).path(), v.value());
-                } catch (NetworkSpec.Refused e) {
-                    throw new ConfigException(v.field(), v.text(), e.getMessage());
+                t = with(t, group.get(p).path(), v);
+                for (Swept r : riders.getOrDefault(group.get(p).path(), List.of())) {
+                    t = with(t, r.path(), ridden(r, v.value()));
                 }
             }
             RunChecks.Problem problem = RunChecks.firstProblem(t);
             if (problem != null) {
-                throw error(problem, group, values, index, t);
+                throw error(problem, group, values, index, t, riders);
             }
             int p = n - 1;
             while (p >= 0 && ++index[p] == values.get(p).size()) {
@@ -111,13 +147,28 @@ final class SweptChecks {
         }
     }
 
+    private static RunTemplate with(RunTemplate t, String path, Swept.Value v) {
+        try {
+            return t.with(path, v.value());
+        } catch (NetworkSpec.Refused e) {
+            throw new ConfigException(v.field(), v.text(), e.getMessage());
+        }
+    }
+
     private static ConfigException error(RunChecks.Problem problem, List<Swept> group,
-                                         List<List<Swept.Value>> values, int[] index, RunTemplate t) {
+                                         List<List<Swept.Value>> values, int[] index, RunTemplate t,
+                                         Map<String, List<Swept>> riders) {
         for (Map.Entry<String, String> e : problem.expectedByField().entrySet()) {
             for (int p = 0; p < group.size(); p++) {
+                Swept.Value v = values.get(p).get(index[p]);
                 if (group.get(p).path().equals(e.getKey())) {
-                    Swept.Value v = values.get(p).get(index[p]);
                     return new ConfigException(v.field(), v.text(), e.getValue());
+                }
+                for (Swept r : riders.getOrDefault(group.get(p).path(), List.of())) {
+                    if (r.path().equals(e.getKey())) {
+                        Swept.Value rv = ridden(r, v.value());
+                        return new ConfigException(rv.field(), rv.text(), e.getValue());
+                    }
                 }
             }
         }

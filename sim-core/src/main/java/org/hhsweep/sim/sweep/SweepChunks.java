@@ -1,6 +1,8 @@
 package org.hhsweep.sim.sweep;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Cuts a sweep's run index range [0, runCount) into chunks of consecutive runs: the unit a
@@ -69,18 +71,23 @@ public record SweepChunks(long runCount, long runsPerChunk) implements Serializa
 
     /**
      * Steps of the longest run a grid can produce: the base run's, or the largest over the swept
-     * dt and duration values when those are on the grid or searched (randomly sampled ones are not
-     * bounded here and count as the base value). A search's run is counted once, not per probe.
+     * dt and duration values when those are on the grid (or linked to a grid axis) or searched
+     * (randomly sampled ones are not bounded here and count as the base value). A search's run is
+     * counted once, not per probe.
      */
     public static long maxStepsPerRun(SweepSpec spec) {
         RunTemplate base = spec.base();
         double dt = base.dt();
         double duration = base.durationMs();
         for (SweepSpec.GridAxis axis : spec.grid()) {
+            // an axis sets its path and the paths linked to it
+            List<String> set = new ArrayList<>(List.of(axis.path()));
+            spec.links().stream().filter(l -> l.leader().equals(axis.path())).forEach(l -> set.add(l.follower()));
             for (double v : axis.values()) {
-                if (axis.path().equals(RunTemplate.DT)) {
+                if (set.contains(RunTemplate.DT)) {
                     dt = Math.min(dt, v);
-                } else if (axis.path().equals(RunTemplate.DURATION)) {
+                }
+                if (set.contains(RunTemplate.DURATION)) {
                     duration = Math.max(duration, v);
                 }
             }

@@ -70,6 +70,14 @@ public final class SweepSpec implements Serializable {
     public record RandomParam(String path, Distribution distribution, double a, double b) implements Serializable {
     }
 
+    /**
+     * A linked path ({@code sweep.link}): in every run the follower takes the value the grid or the
+     * random samples gave the leader, so one swept value drives two fields (COBAHH's EE and EI
+     * weights). A link adds no runs; the follower gets its own column.
+     */
+    public record Link(String follower, String leader) implements Serializable {
+    }
+
     private final String name;
     private final long seed;
     private final RunTemplate base;
@@ -78,6 +86,9 @@ public final class SweepSpec implements Serializable {
     private final List<RandomParam> random;
     private final int seeds;
     private final SearchSpec search;
+    private final List<Link> links;
+    /** Where each link's leader stands among the swept values of a run. */
+    private final int[] leaderIndex;
     private final long runCount;
 
     /**
@@ -95,6 +106,16 @@ public final class SweepSpec implements Serializable {
      */
     public SweepSpec(String name, long seed, RunTemplate base, List<GridAxis> grid, int samples,
                      List<RandomParam> random, int seeds, SearchSpec search) {
+        this(name, seed, base, grid, samples, random, seeds, search, List.of());
+    }
+
+    /**
+     * @param links followers of grid or sampled paths, each applied after the grid and the samples
+     *              have set every leader; a follower is a scalar of the base run that is neither
+     *              swept, searched nor a leader, in its leader's unit
+     */
+    public SweepSpec(String name, long seed, RunTemplate base, List<GridAxis> grid, int samples,
+                     List<RandomParam> random, int seeds, SearchSpec search, List<Link> links) {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
         }
@@ -109,13 +130,16 @@ public final class SweepSpec implements Serializable {
         this.random = List.copyOf(random);
         this.seeds = seeds;
         this.search = search;
+        this.links = List.copyOf(links);
+        checkLinks();
+        this.leaderIndex = this.links.stream().mapToInt(l -> sweptPaths().indexOf(l.leader())).toArray();
         if (search != null) {
             if (!base.paths().contains(search.path())) {
                 throw new IllegalArgumentException("searched '" + search.path() + "' is not a scalar of the run; expected one of "
                         + base.paths());
             }
             if (sweptPaths().contains(search.path())) {
-                throw new IllegalArgumentException("'" + search.path() + "' is both swept and searched");
+                throw new IllegalArgumentException("'" + search.path() + "' is both swept (or linked) and searched");
             }
         }
         if (StimulusSpec.RNG_JAX.equals(base.stimulus().rng())
@@ -153,6 +177,11 @@ public final class SweepSpec implements Serializable {
         return samples;
     }
 
+    /** The linked paths, in config order; empty without {@code sweep.link}. */
+    public List<Link> links() {
+        return links;
+    }
+
     public List<RandomParam> random() {
         return random;
     }
@@ -174,12 +203,40 @@ public final class SweepSpec implements Serializable {
         return Math.multiplyExact(runCount, (long) base.neurons());
     }
 
-    /** Grid paths, then randomly sampled paths: the columns that identify a run's parameters. */
+    /**
+     * Grid paths, then randomly sampled paths, then followers of links: the columns that identify a
+     * run's parameters (a follower's column repeats its leader's values, so tables show both).
+     */
     public List<String> sweptPaths() {
         List<String> out = new ArrayList<>();
         grid.forEach(a -> out.add(a.path()));
         random.forEach(r -> out.add(r.path()));
+        links.forEach(l -> out.add(l.follower()));
         return Collections.unmodifiableList(out);
+    }
+
+    /** The config reader has said all this to the user; these guard other callers. */
+    private void checkLinks() {
+        List<String> leaders = new ArrayList<>();
+        grid.forEach(a -> leaders.add(a.path()));
+        random.forEach(r -> leaders.add(r.path()));
+        List<String> followers = new ArrayList<>();
+        for (Link l : links) {
+            if (!leaders.contains(l.leader())) {
+                throw new IllegalArgumentException("link " + l + ": the leader is not on the grid nor sampled");
+            }
+            if (!base.paths().contains(l.follower()) || leaders.contains(l.follower())
+                    || followers.contains(l.follower())
+                    || (search != null && search.path().equals(l.follower()))) {
+                throw new IllegalArgumentException("link " + l + ": the follower must be a scalar of the run that is"
+                        + " not swept, searched or linked twice; expected one of " + base.paths());
+            }
+            if (base.unit(l.follower()) != base.unit(l.leader())) {
+                throw new IllegalArgumentException("link " + l + ": " + base.unit(l.follower()) + " follows "
+                        + base.unit(l.leader()));
+            }
+            followers.add(l.follower());
+        }
     }
 
     /**
@@ -202,7 +259,7 @@ public final class SweepSpec implements Serializable {
         int sample = (int) (rest % Math.max(1, samples));
         long point = rest / Math.max(1, samples);
 
-        double[] values = new double[grid.size() + random.size()];
+        double[] values = new double[grid.size() + random.size() + links.size()];
         RunTemplate t = base;
         for (int a = grid.size() - 1; a >= 0; a--) {
             GridAxis axis = grid.get(a);
@@ -218,6 +275,12 @@ public final class SweepSpec implements Serializable {
             double v = p.distribution().sample(p.a(), p.b(), key);
             values[grid.size() + r] = v;
             t = t.with(p.path(), v);
+        }
+        for (int l = 0; l < links.size(); l++) {
+            Link link = links.get(l);
+            double v = values[leaderIndex[l]];
+            values[grid.size() + random.size() + l] = v;
+            t = t.with(link.follower(), v);
         }
         return new RunSpec(index, replicateSeed(replicate), replicate, values, t);
     }

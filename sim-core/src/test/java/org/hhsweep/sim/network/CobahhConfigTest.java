@@ -59,13 +59,18 @@ class CobahhConfigTest {
     }
 
     @Test
-    void theSweepIsAFiveByFiveGridOfTheWeightsOntoE() {
+    void theSweepIsAFiveByFiveGridOfWeAndWi() {
         SweepSpec s = ConfigLoader.load(CONF.resolve("cobahh-sweep.yaml")).spec();
         assertEquals(50, s.runCount());
-        assertEquals(List.of("network.synapses.EE.weight", "network.synapses.IE.weight"), s.sweptPaths());
+        assertEquals(List.of("network.synapses.EE.weight", "network.synapses.IE.weight",
+                "network.synapses.EI.weight", "network.synapses.II.weight"), s.sweptPaths());
         NetworkSpec last = s.run(49).template().network();
         assertEquals(0.05, last.synapses().get(0).weight(), 1e-12);
         assertEquals(0.535, last.synapses().get(2).weight(), 1e-12);
-        assertEquals(0.03, last.synapses().get(1).weight(), 1e-15, "EI is not swept");
+        assertEquals(0.05, last.synapses().get(1).weight(), 1e-12, "EI follows EE (we)");
+        assertEquals(0.535, last.synapses().get(3).weight(), 1e-12, "II follows IE (wi)");
+        NetworkSpec first = s.run(0).template().network();
+        assertEquals(0.01, first.synapses().get(1).weight(), 1e-12);
+        assertEquals(0.135, first.synapses().get(3).weight(), 1e-12);
     }
 }

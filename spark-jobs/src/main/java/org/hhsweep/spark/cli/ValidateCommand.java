@@ -96,6 +96,9 @@ final class ValidateCommand {
         for (SweepSpec.RandomParam r : spec.random()) {
             parts.add(r.path() + " (" + r.distribution().configName() + ")");
         }
+        for (SweepSpec.Link l : spec.links()) {
+            parts.add(l.follower() + " (linked to " + l.leader() + ")");
+        }
         return parts.isEmpty() ? "nothing (one point)" : String.join(", ", parts);
     }
 }
