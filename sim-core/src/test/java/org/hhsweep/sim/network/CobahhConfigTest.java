@@ -32,6 +32,16 @@ class CobahhConfigTest {
         assertEquals(1.0, c.spec().base().ratesBinMs());
     }
 
+    /** The shipped config is the network CobahhRatesTest checks against Brian2's rates, gates starting at 0 included. */
+    @Test
+    void cobahhIsTheNetworkCheckedAgainstBrian2() throws Exception {
+        CobahhRatesTest.load();
+        NetworkSpec expected = CobahhRatesTest.cobahh(0.03, 0.335);
+        NetworkSpec shipped = ConfigLoader.load(CONF.resolve("cobahh.yaml")).network();
+        assertEquals(expected.populations(), shipped.populations());
+        assertEquals(expected.synapses(), shipped.synapses());
+    }
+
     @Test
     void cobahhRunsFor200MsAtFullSize() {
         RunTemplate t = ConfigLoader.load(CONF.resolve("cobahh.yaml")).spec().base();

@@ -48,10 +48,10 @@ class CobahhRatesTest {
         }
         double v0Mean = p.get("v0_mV").get("normal").get(0).asDouble();
         double v0Sd = p.get("v0_mV").get("normal").get(1).asDouble();
-        InitialValue ge = InitialValue.normal(p.get("ge0_mS_cm2").get("normal").get(0).asDouble(),
-                p.get("ge0_mS_cm2").get("normal").get(1).asDouble());
-        InitialValue gi = InitialValue.normal(p.get("gi0_mS_cm2").get("normal").get(0).asDouble(),
-                p.get("gi0_mS_cm2").get("normal").get(1).asDouble());
+        InitialValue ge = InitialValue.normal(perArea(p.get("ge0_mS_cm2").get("normal").get(0)),
+                perArea(p.get("ge0_mS_cm2").get("normal").get(1)));
+        InitialValue gi = InitialValue.normal(perArea(p.get("gi0_mS_cm2").get("normal").get(0)),
+                perArea(p.get("gi0_mS_cm2").get("normal").get(1)));
         double refractory = p.get("refractory_ms").asDouble();
         Population e = Population.of("E", sizeE, cell).withRefractory(refractory)
                 .withInitial(Population.V, InitialValue.normal(v0Mean, v0Sd))
@@ -67,6 +67,11 @@ class CobahhRatesTest {
                 new SynapseGroup("EI", "E", "I", rule, weightE, tauE, eE, 0.0),
                 new SynapseGroup("IE", "I", "E", rule, weightI, tauI, eI, 0.0),
                 new SynapseGroup("II", "I", "I", rule, weightI, tauI, eI, 0.0)));
+    }
+
+    /** A value the reference converted from nS over 20,000 um^2 (0.19999999999999996), as written in mS/cm^2 (0.2). */
+    private static double perArea(JsonNode converted) {
+        return Math.round(converted.asDouble() * 1e12) / 1e12;
     }
 
     private static SimulationSettings settings() {
