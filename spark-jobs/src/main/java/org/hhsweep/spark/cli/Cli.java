@@ -16,6 +16,7 @@ import org.hhsweep.spark.analysis.QueryError;
 import org.hhsweep.spark.io.BuildInfo;
 import org.hhsweep.spark.io.OutputRefused;
 import org.hhsweep.spark.job.ClusterException;
+import org.hhsweep.spark.job.MemoryBudget;
 
 /**
  * Parses a command line and runs its command. Problems the user can fix (a bad config, a bad
@@ -121,7 +122,7 @@ public final class Cli {
             return USAGE;
         } catch (ConfigException e) {
             return fail(USAGE, "config error: " + e.getMessage(), e, verbose);
-        } catch (OutputRefused | SparkStartException | ClusterException e) {
+        } catch (OutputRefused | SparkStartException | ClusterException | MemoryBudget.MemoryRefused e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);
         } catch (PlotException e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);
