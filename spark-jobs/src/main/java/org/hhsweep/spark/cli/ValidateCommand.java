@@ -87,13 +87,16 @@ final class ValidateCommand {
         out.println("output: " + OutputDirectory.display(output) + " (unless --out is given)");
         out.println("estimated output, before compression:");
         List<OutputEstimate.TableEstimate> estimate = OutputEstimate.of(Tables.forSweep(spec), size, spec.base());
+        // names up to 10 characters keep the columns where they always were; a network's longer ones widen them
+        int width = Math.max(10, estimate.stream().mapToInt(t -> t.table().length()).max().orElse(0));
         for (OutputEstimate.TableEstimate t : estimate) {
-            out.printf(Locale.ROOT, "  %-10s %,15d rows  %10s%s%n", t.table(), t.rows(), OutputEstimate.human(t.bytes()),
+            out.printf(Locale.ROOT, "  %-" + width + "s %,15d rows  %10s%s%n", t.table(), t.rows(),
+                    OutputEstimate.human(t.bytes()),
                     t.table().equals(Tables.SPIKES) ? " + " + OutputEstimate.BYTES_PER_SPIKE + " B per spike" : "");
         }
         long total = OutputSizeCheck.total(estimate);
         long limit = ByteSize.limit("--max-output", OutputSizeCheck.DEFAULT_MAX_OUTPUT).getAsLong();
-        out.printf(Locale.ROOT, "  %-10s %21s  %10s%s%n", "total", "", OutputEstimate.human(total), total > limit
+        out.printf(Locale.ROOT, "  %-" + width + "s %21s  %10s%s%n", "total", "", OutputEstimate.human(total), total > limit
                 ? "  (over sweep's default --max-output of " + OutputEstimate.human(limit)
                 + ": sweep it with --max-output SIZE or none)" : "");
         return Cli.OK;
@@ -121,7 +124,7 @@ final class ValidateCommand {
             total += expected;
             groups.add(String.format(Locale.ROOT, "%s %,.0f", s.name(), expected));
         }
-        out.printf(Locale.ROOT, "synapses: %,.0f expected per run%s (each run draws its own)%n", total,
+        out.printf(Locale.ROOT, "synapses: %,.0f expected per run, each run drawing its own%s%n", total,
                 groups.isEmpty() ? "" : " (" + String.join(", ", groups) + ")");
         out.printf(Locale.ROOT, "memory: about %s of heap per run (largest run, estimated); a task here can use %s%n",
                 NetworkFootprint.describe(MemoryBudget.largestRunBytes(spec)),

@@ -331,9 +331,9 @@ public final class Tables {
                 r -> orNull(r.summary().cvIsiMean())));
         c.add(col("synchrony_chi", ColumnType.DOUBLE, true, "1",
                 "Golomb's chi: sqrt(var_t(mean_i V_i) / mean_i var_t(V_i)), 0 for independent neurons, 1 for identical"
-                        + " ones (null when every V is constant)",
+                        + " ones (null when a neuron diverged or every V is constant)",
                 r -> orNull(r.summary().synchronyChi())));
-        c.add(col("silent_fraction", ColumnType.DOUBLE, true, "1", "the fraction of neurons without a spike",
+        c.add(col("silent_fraction", ColumnType.DOUBLE, true, "1", "the fraction of the neurons that did not diverge without a spike (null if all diverged)",
                 r -> orNull(r.summary().silentFraction())));
         return new Table<>(POPULATIONS, "one row per run and population, for a network", c);
     }
