@@ -39,7 +39,9 @@ final class ConfigReader {
     static final List<String> SIMULATION_KEYS = List.of("duration", "dt", "method", "window");
     static final List<String> WINDOW_KEYS = List.of("start", "end");
     static final List<String> INITIAL_KEYS = List.of("V");
-    static final List<String> RECORD_KEYS = List.of("traces", "spikes");
+    static final List<String> RECORD_KEYS = List.of("traces", "spikes", "rates");
+    static final List<String> RATES_KEYS = List.of("bin");
+    static final String RATES_BIN = "record.rates.bin";
     static final List<String> TRACE_KEYS = List.of("variables", "every", "neurons", "quantize");
     static final String TRACE_QUANTIZE = "record.traces.quantize";
     /** record.traces.quantize's value for float32 samples. */
@@ -112,6 +114,8 @@ final class ConfigReader {
             quantization = quantization(t.get("quantize"), variables);
         }
 
+        double ratesBin = rates(record.get("rates"), network, dt);
+
         String output = Fields.given(top.get("output"))
                 ? Fields.text(top.get("output"), "output", "a directory path such as \"out/" + name + "\"") : null;
         JsonNode execution = MissingNode.getInstance();
@@ -123,10 +127,10 @@ final class ConfigReader {
         }
 
         RunTemplate base = new RunTemplate(dt, duration, method, windowStart, windowEnd, model, v0, stimulus,
-                neurons, traced, variables, traceEvery, spikes, quantization, network, Double.NaN);
+                neurons, traced, variables, traceEvery, spikes, quantization, network, ratesBin);
         SweepReader.Sweep sweep = SweepReader.read(top.get("sweep"), base);
         if (network != null) {
-            checkNetworkSweep(network, sweep.swept());
+            checkNetworkSweep(network, sweep.swept(), ratesBin);
         }
         base = fillMissing(base, sweep.swept());
         checkBase(base);
@@ -175,20 +179,17 @@ final class ConfigReader {
     }
 
     /**
-     * A network run sweeps none of the sections it replaces (network paths are not sweepable yet),
-     * and every swept step must still divide each delay into whole steps.
+     * Every swept step must divide each base delay and the rate bin into whole steps (the sweep
+     * reader has refused the sections a network replaces; swept delays are checked with the run).
      */
-    private static void checkNetworkSweep(NetworkSpec network, List<Swept> swept) {
+    private static void checkNetworkSweep(NetworkSpec network, List<Swept> swept, double ratesBin) {
         for (Swept s : swept) {
-            String section = s.path().substring(0, s.path().indexOf('.') + 1);
-            String field = s.values().get(0).field();
-            if (List.of(RunTemplate.MODEL, RunTemplate.STIMULUS, RunTemplate.INITIAL).contains(section)) {
-                throw new ConfigException(field, "'" + s.path() + "' in a network run",
-                        "a swept field of the simulation: a network has no top-level " + section.replace(".", "")
-                                + " (network fields cannot be swept yet)");
-            }
             if (s.path().equals(RunTemplate.DT)) {
                 for (Swept.Value v : s.values()) {
+                    if (!Double.isNaN(ratesBin) && !RunChecks.isMultiple(ratesBin, v.value())) {
+                        throw new ConfigException(v.field(), v.text(), "a step that divides " + RATES_BIN + " ("
+                                + Units.format(ratesBin, EngineUnit.MILLISECOND) + ") into whole steps");
+                    }
                     for (SynapseGroup g : network.synapses()) {
                         if (g.delaySteps(v.value()) < 0) {
                             throw new ConfigException(v.field(), v.text(), "a step that divides every synaptic delay"
@@ -199,6 +200,34 @@ final class ConfigReader {
                 }
             }
         }
+    }
+
+    /**
+     * record.rates: each population's rate over time in bins of {@code bin}, a whole number of
+     * steps; only a network has populations. NaN when not asked for.
+     */
+    private double rates(JsonNode n, NetworkSpec network, double dt) {
+        if (!Fields.given(n) || (n.isBoolean() && !n.booleanValue())) {
+            return Double.NaN;
+        }
+        if (network == null) {
+            throw new ConfigException("record.rates", Fields.show(n),
+                    "no record.rates without a network (rates over time are per population)");
+        }
+        ObjectNode o = Fields.section(n, "record.rates", RATES_KEYS);
+        if (!Fields.given(o.get("bin"))) {
+            throw Fields.missing(RATES_BIN, "a time such as \"1 ms\", a whole number of steps");
+        }
+        double bin = quantity(o.get("bin"), RATES_BIN, EngineUnit.MILLISECOND);
+        if (!(bin > 0) || !Double.isFinite(bin)) {
+            throw new ConfigException(RATES_BIN, written.get(RATES_BIN), "a positive time, a whole number of steps");
+        }
+        if (dt > 0 && !RunChecks.isMultiple(bin, dt)) {
+            throw new ConfigException(RATES_BIN, written.get(RATES_BIN), "a whole number of steps of simulation.dt ("
+                    + Units.format(dt, EngineUnit.MILLISECOND) + "), such as "
+                    + Units.format(Math.max(1, Math.rint(bin / dt)) * dt, EngineUnit.MILLISECOND));
+        }
+        return bin;
     }
 
     private static ObjectNode optionalSection(JsonNode n, String field, List<String> known) {

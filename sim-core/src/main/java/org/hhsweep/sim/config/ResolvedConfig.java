@@ -174,6 +174,11 @@ public final class ResolvedConfig {
             record.putNull("traces");
         }
         record.put("spikes", t.keepSpikeTimes());
+        // only when asked for, so configs without it keep the hash they had before the key existed
+        if (!Double.isNaN(t.ratesBinMs())) {
+            record.putObject("rates").put("bin", t.ratesBinMs());
+            units.put(ConfigReader.RATES_BIN, org.hhsweep.sim.units.EngineUnit.MILLISECOND.symbol());
+        }
     }
 
     /** The tutorial model's numbers in the order resolved configs have always listed them. */

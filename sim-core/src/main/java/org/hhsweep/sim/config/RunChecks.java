@@ -7,6 +7,9 @@ import org.hhsweep.sim.model.Channel;
 import org.hhsweep.sim.model.Gate;
 import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.RateFunction;
+import org.hhsweep.sim.network.NetworkSpec;
+import org.hhsweep.sim.network.Population;
+import org.hhsweep.sim.network.SynapseGroup;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
 import org.hhsweep.sim.stimulus.StimulusSpec;
@@ -67,7 +70,37 @@ final class RunChecks {
         if (p == null) {
             p = stimulus(t);
         }
+        if (p == null && t.network() != null) {
+            p = network(t);
+        }
         return p;
+    }
+
+    /**
+     * A network's rules that swept values can break beyond those its own records keep (which
+     * refuse a negative weight or a p above 1 as the value is set): every delay a whole number of
+     * the run's steps, each population's model and stimulus valid.
+     */
+    private static Problem network(RunTemplate t) {
+        NetworkSpec n = t.network();
+        for (SynapseGroup g : n.synapses()) {
+            if (g.delaySteps(t.dt()) < 0) {
+                String field = RunTemplate.NETWORK + "synapses." + g.name() + ".delay";
+                return Problem.of(field, "0 or a whole number of steps of " + show(t, RunTemplate.DT),
+                        RunTemplate.DT, "a step that divides every synaptic delay into whole steps (" + show(t, field) + ")");
+            }
+        }
+        for (Population p : n.populations()) {
+            String prefix = RunTemplate.NETWORK + "populations." + p.name() + ".";
+            Problem problem = model(p.model(), prefix + "model.");
+            if (problem == null) {
+                problem = stimulus(p.stimulus(), prefix + "stimulus.", f -> show(t, prefix + "stimulus." + f));
+            }
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     /** A template value by config field, for messages. */

@@ -177,6 +177,14 @@ final class SweepReader {
         if (paths.contains(path)) {
             return;
         }
+        String section = path.substring(0, path.indexOf('.') + 1);
+        if (base.network() != null
+                && List.of(RunTemplate.MODEL, RunTemplate.STIMULUS, RunTemplate.INITIAL).contains(section)) {
+            String part = section.replace(".", "");
+            throw new ConfigException(field, "'" + path + "' in a network run", "a swept field of the simulation"
+                    + " or the network: a network has no top-level " + part + " (each population's is under"
+                    + " network.populations.NAME." + (part.equals("initial") ? "initial" : part) + ")");
+        }
         if (path.startsWith(RunTemplate.STIMULUS)) {
             String f = path.substring(RunTemplate.STIMULUS.length());
             boolean elsewhere = StimulusType.all().stream().anyMatch(t -> t.fieldNames().contains(f));

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hhsweep.sim.network.NetworkSpec;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.units.Units;
 
 /**
  * Checks that every run of a sweep passes {@link RunChecks}, without expanding the sweep. Only
- * fields in the same group constrain each other (the simulation's times, the stimulus fields), so
+ * fields in the same group constrain each other (the simulation's times with a network's numbers,
+ * the stimulus fields), so
  * groups are checked apart: all combinations of their swept values when that is cheap, otherwise
  * every value against the smallest, smallest positive and largest values of the group's other
  * paths, which is where the rules (orderings and positivity) break first.
@@ -50,7 +52,8 @@ final class SweptChecks {
     }
 
     private static String group(String path) {
-        if (path.startsWith(RunTemplate.SIMULATION)) {
+        // a network's numbers constrain each other (sizes and in-degrees) and the step (delays)
+        if (path.startsWith(RunTemplate.SIMULATION) || path.startsWith(RunTemplate.NETWORK)) {
             return "simulation";
         }
         if (path.startsWith(RunTemplate.STIMULUS)) {
@@ -86,7 +89,12 @@ final class SweptChecks {
         while (true) {
             RunTemplate t = base;
             for (int p = 0; p < n; p++) {
-                t = t.with(group.get(p).path(), values.get(p).get(index[p]).value());
+                Swept.Value v = values.get(p).get(index[p]);
+                try {
+                    t = t.with(group.get(p).path(), v.value());
+                } catch (NetworkSpec.Refused e) {
+                    throw new ConfigException(v.field(), v.text(), e.getMessage());
+                }
             }
             RunChecks.Problem problem = RunChecks.firstProblem(t);
             if (problem != null) {

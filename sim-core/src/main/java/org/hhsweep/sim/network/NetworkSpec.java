@@ -5,13 +5,27 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hhsweep.sim.sweep.Sweepable;
+import org.hhsweep.sim.units.EngineUnit;
 
 /**
  * A network run's cells and wiring: populations and synapse groups, each list in config order
  * (which numbers neurons and groups for random streams). Checked on construction: names unique,
  * every group between populations that exist, each connect rule possible for its sizes.
+ *
+ * <p>Its numbers are sweepable by path within the config's {@code network.} section
+ * ({@code populations.E.size}, {@code synapses.EE.weight}, {@code populations.E.model.gNa}...):
+ * see {@link NetworkPaths} for the list.
  */
-public record NetworkSpec(List<Population> populations, List<SynapseGroup> synapses) implements Serializable {
+public record NetworkSpec(List<Population> populations, List<SynapseGroup> synapses)
+        implements Serializable, Sweepable<NetworkSpec> {
+
+    /** A value a network cannot take at a sweepable path; the message says what was expected. */
+    public static final class Refused extends IllegalArgumentException {
+        public Refused(String expected) {
+            super(expected);
+        }
+    }
 
     public NetworkSpec {
         populations = List.copyOf(populations);
@@ -84,5 +98,27 @@ public record NetworkSpec(List<Population> populations, List<SynapseGroup> synap
     /** Neurons in the whole network. */
     public long neurons() {
         return offset(populations.size());
+    }
+
+    /** Every sweepable number of the network, by path within the {@code network.} section. */
+    @Override
+    public List<String> paths() {
+        return NetworkPaths.paths(this);
+    }
+
+    @Override
+    public double get(String path) {
+        return NetworkPaths.get(this, path);
+    }
+
+    /** This network with one number changed; a value it cannot take throws {@link Refused}. */
+    @Override
+    public NetworkSpec with(String path, double value) {
+        return NetworkPaths.with(this, path, value);
+    }
+
+    @Override
+    public EngineUnit unit(String path) {
+        return NetworkPaths.unit(this, path);
     }
 }

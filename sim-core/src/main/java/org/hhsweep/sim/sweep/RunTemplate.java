@@ -44,6 +44,7 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
     public static final String INITIAL = "initial.";
     public static final String MODEL = "model.";
     public static final String STIMULUS = "stimulus.";
+    public static final String NETWORK = "network.";
     public static final String DT = SIMULATION + "dt";
     public static final String DURATION = SIMULATION + "duration";
     public static final String WINDOW_START = SIMULATION + "window.start";
@@ -96,16 +97,22 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
     /** The sections in the order of {@link #paths()}, which is the order configs and messages list them. */
     private static final List<Section<?>> SECTIONS = List.of(
             new Section<>(SIMULATION, RunTemplate::times,
-                    (t, s) -> t.copy(s, t.v0, t.model, t.stimulus)),
+                    (t, s) -> t.copy(s, t.v0, t.model, t.stimulus, t.network)),
             new Section<>(INITIAL, t -> new Initial(t.v0),
-                    (t, s) -> t.copy(t.times(), s.V(), t.model, t.stimulus)),
+                    (t, s) -> t.copy(t.times(), s.V(), t.model, t.stimulus, t.network)),
             new Section<>(MODEL, RunTemplate::model,
-                    (t, s) -> t.copy(t.times(), t.v0, s, t.stimulus)),
+                    (t, s) -> t.copy(t.times(), t.v0, s, t.stimulus, t.network)),
             new Section<>(STIMULUS, RunTemplate::stimulus,
-                    (t, s) -> t.copy(t.times(), t.v0, t.model, s)));
+                    (t, s) -> t.copy(t.times(), t.v0, t.model, s, t.network)),
+            // none without a network: the section is skipped where its part is null
+            new Section<>(NETWORK, RunTemplate::network,
+                    (t, s) -> t.copy(t.times(), t.v0, t.model, t.stimulus, s)));
 
-    /** The only place a swept value rebuilds the record, so a new component is carried over once. */
-    private RunTemplate copy(Times times, double v0, NeuronModel model, StimulusSpec stimulus) {
+    /**
+     * The only place a swept value rebuilds the record, so a new component is carried over once.
+     * A network's neuron count follows it (the compact constructor).
+     */
+    private RunTemplate copy(Times times, double v0, NeuronModel model, StimulusSpec stimulus, NetworkSpec network) {
         return new RunTemplate(times.dt(), times.duration(), method, times.windowStart(), times.windowEnd(), model, v0,
                 stimulus, neurons, tracedNeurons, traceVariables, traceEveryMs, keepSpikeTimes, traceQuantization,
                 network, ratesBinMs);
@@ -179,6 +186,9 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
     public List<String> paths() {
         List<String> out = new ArrayList<>();
         for (Section<?> s : SECTIONS) {
+            if (!active(s)) {
+                continue;
+            }
             for (String path : s.part().apply(this).paths()) {
                 out.add(s.prefix() + path);
             }
@@ -202,10 +212,23 @@ public record RunTemplate(double dt, double durationMs, Method method, double wi
         return s.part().apply(this).unit(path.substring(s.prefix().length()));
     }
 
+    /**
+     * Whether a section has paths in this run: the network's only with a network, and the
+     * independent neurons' model, initial state and stimulus only without one (a network's
+     * populations have their own, under network.).
+     */
+    private boolean active(Section<?> s) {
+        if (s.prefix().equals(NETWORK)) {
+            return network != null;
+        }
+        return network == null || s.prefix().equals(SIMULATION);
+    }
+
     /** The section holding a sweepable path; the parts are asked only about paths they list. */
     private Section<?> section(String path) {
         for (Section<?> s : SECTIONS) {
-            if (path.startsWith(s.prefix()) && s.part().apply(this).paths().contains(path.substring(s.prefix().length()))) {
+            if (path.startsWith(s.prefix()) && active(s)
+                    && s.part().apply(this).paths().contains(path.substring(s.prefix().length()))) {
                 return s;
             }
         }

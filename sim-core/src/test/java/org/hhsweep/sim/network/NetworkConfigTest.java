@@ -96,6 +96,20 @@ class NetworkConfigTest {
         assertNull(parse(SIM).network());
     }
 
+    @Test
+    void ratesBinIntoTheRunAndTheResolvedConfig() {
+        SweepConfig c = parse(POPS + "record: {rates: {bin: 1 ms}}\n");
+        assertEquals(1.0, c.spec().base().ratesBinMs());
+        assertEquals(c.network(), c.spec().base().network());
+        assertEquals(1.0, c.resolved().at("/record/rates/bin").asDouble());
+        assertEquals("ms", c.resolved().get("units").get("record.rates.bin").asText());
+        SweepConfig none = parse(POPS);
+        assertTrue(Double.isNaN(none.spec().base().ratesBinMs()));
+        assertNull(none.resolved().at("/record").get("rates"), "no key: the hash of configs without rates is kept");
+        assertNotEquals(c.hash(), none.hash());
+        assertTrue(Double.isNaN(parse(POPS + "record: {rates: false}\n").spec().base().ratesBinMs()));
+    }
+
     private static ConnectRule rule(String yaml) {
         return parse(yaml).network().synapses().get(0).connect();
     }
@@ -196,6 +210,19 @@ class NetworkConfigTest {
                 bad("top-level initial beside network", POPS + "initial: {V: -70 mV}\n", "initial",
                         "network.populations.NAME.initial"),
                 bad("traces in a network", POPS + "record: {traces: true}\n", "record.traces", "no traces in a network"),
+                bad("rates without a network", SIM + "record: {rates: {bin: 1 ms}}\n", "record.rates",
+                        "without a network"),
+                bad("rates without a bin", POPS + "record: {rates: {}}\n", "record.rates.bin", "nothing"),
+                bad("a rate bin of 0", POPS + "record: {rates: {bin: 0 ms}}\n", "record.rates.bin", "0 ms",
+                        "a positive time"),
+                bad("a rate bin not a whole number of steps", POPS + "record: {rates: {bin: 0.015 ms}}\n",
+                        "record.rates.bin", "0.015 ms", "a whole number of steps of simulation.dt (0.01 ms)"),
+                bad("a rate bin in the wrong unit", POPS + "record: {rates: {bin: 1 mV}}\n", "record.rates.bin", "1 mV"),
+                bad("an unknown key in rates", POPS + "record: {rates: {bins: 1 ms}}\n", "record.rates.bins",
+                        "did you mean 'bin'?"),
+                bad("a swept step that does not divide the rate bin",
+                        POPS + "record: {rates: {bin: 0.1 ms}}\nsweep: {grid: {simulation.dt: [0.01 ms, 0.03 ms]}}\n",
+                        "sweep.grid.simulation.dt", "divides record.rates.bin (0.1 ms)"),
                 bad("a model path swept in a network", POPS + "sweep: {grid: {model.gNa: [100 mS/cm^2, 120 mS/cm^2]}}\n",
                         "sweep.grid.model.gNa", "in a network run"),
                 bad("a swept step that does not divide a delay",
