@@ -2,16 +2,16 @@ package org.hhsweep.spark;
 
 import org.hhsweep.sim.config.ConfigLoader;
 import org.hhsweep.sim.config.SweepConfig;
-import org.hhsweep.sim.sweep.RunTemplate;
-import org.hhsweep.sim.sweep.SweepSpec;
 
 /**
- * Small network sweeps for the Spark tests: two populations of Traub-Miles cells (E 40 with noisy
- * input, I 20 driven by E), three synapse groups at p 0.1, 150 ms at dt 0.025 ms.
+ * Small network sweeps for the Spark tests, through the real config loader: two populations of
+ * Traub-Miles cells (E 40 with noisy input, I 20 driven by E), three synapse groups at p 0.1,
+ * 150 ms at dt 0.025 ms, population rates in 10 ms bins, swept over the E to I weight.
  */
 public final class NetworkSweeps {
-    /** Rate bins of the population_rates table in these tests. */
-    public static final double RATES_BIN_MS = 10;
+    /** The swept path and its column. */
+    public static final String WEIGHT = "network.synapses.EI.weight";
+    public static final String WEIGHT_COLUMN = "network_synapses_EI_weight";
 
     private NetworkSweeps() {
     }
@@ -33,20 +33,22 @@ public final class NetworkSweeps {
                 "    EI: {from: E, to: I, connect: {p: 0.1}, weight: 0.1 mS/cm^2, tau: 5 ms, E: 0 mV}",
                 "    IE: {from: I, to: E, connect: {p: 0.1}, weight: 0.2 mS/cm^2, tau: 10 ms, E: -80 mV}",
                 sweep,
+                "record: {spikes: true, rates: {bin: 10 ms}}",
                 "");
     }
 
-    /** Three seed replicates of the network, population rates in bins of {@link #RATES_BIN_MS}. */
-    public static SweepConfig replicates(int seeds) {
-        return withRates(ConfigLoader.parse(yaml("net-small", "sweep: {seeds: " + seeds + "}"), "net-small.yaml"));
+    /** The E to I weight over the given values (mS/cm^2, as written), seed replicates of each. */
+    public static String weights(String name, String values, int seeds) {
+        return yaml(name, "sweep: {grid: {" + WEIGHT + ": [" + values + "]}, seeds: " + seeds + "}");
     }
 
-    /** The config with population rates recorded in bins of {@link #RATES_BIN_MS}. */
-    public static SweepConfig withRates(SweepConfig c) {
-        SweepSpec s = c.spec();
-        RunTemplate base = s.base().withNetwork(s.base().network(), RATES_BIN_MS);
-        SweepSpec spec = new SweepSpec(s.name(), s.seed(), base, s.grid(), s.samples(), s.random(), s.seeds(),
-                s.search());
-        return new SweepConfig(spec, c.output(), c.resolved(), c.hash(), c.execution(), c.network());
+    /** Three weights (0.05, 0.1, 0.2 mS/cm^2), one seed: 3 runs. */
+    public static SweepConfig threeWeights() {
+        return ConfigLoader.parse(weights("net-small", "0.05 mS/cm^2, 0.1 mS/cm^2, 0.2 mS/cm^2", 1), "net-small.yaml");
+    }
+
+    /** The first of those runs alone. */
+    public static SweepConfig firstWeightAlone() {
+        return ConfigLoader.parse(weights("net-small", "0.05 mS/cm^2", 1), "net-small.yaml");
     }
 }

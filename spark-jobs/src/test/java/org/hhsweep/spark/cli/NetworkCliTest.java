@@ -18,7 +18,7 @@ class NetworkCliTest {
 
     @Test
     void validatePrintsTheNetworkItsSynapsesAndTheHeapOfARun() throws Exception {
-        Path config = Files.writeString(tmp.resolve("net.yaml"), NetworkSweeps.yaml("net-small", "sweep: {seeds: 3}"));
+        Path config = Files.writeString(tmp.resolve("net.yaml"), NetworkSweeps.weights("net-small", "0.05 mS/cm^2, 0.1 mS/cm^2, 0.2 mS/cm^2", 1));
         CliTest.Outcome o = CliTest.run(ConfigLoader::load, "validate", config.toString());
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("neurons: 180 (60 per run)\n"), o.out());
@@ -28,7 +28,10 @@ class NetworkCliTest {
                 o.out());
         assertTrue(o.out().matches("(?s).*\nmemory: about [0-9.]+ MiB of heap per run \\(largest run, estimated\\);"
                 + " a task here can use [0-9.]+ [MG]iB\n.*"), o.out());
-        assertTrue(o.out().matches("(?s).*\n  populations +6 rows +360 B\n.*"), o.out());
+        assertTrue(o.out().contains("swept: " + NetworkSweeps.WEIGHT + " (3 values)\n"), o.out());
+        assertTrue(o.out().matches("(?s).*\n  populations +6 rows +[0-9]+ B\n.*"), o.out());
+        // 150 ms in 10 ms bins: 15 per run and population
+        assertTrue(o.out().matches("(?s).*\n  population_rates +90 rows +[0-9.]+ kB\n.*"), o.out());
     }
 
     @Test

@@ -47,7 +47,7 @@ class NetworkSweepTest {
     @Test
     void networkRunsWriteEveryTableAndPopulationsAgreeWithTheirNeurons() throws Exception {
         SparkSession spark = SparkTestSession.get();
-        SweepConfig config = NetworkSweeps.replicates(3);
+        SweepConfig config = NetworkSweeps.threeWeights();
         Path out = tmp.resolve("net");
         SweepJob.Result result = SweepJobTest.sweep(spark, config, out, ExecutionSettings.DEFAULTS);
 
@@ -80,8 +80,9 @@ class NetworkSweepTest {
             assertTrue(groups.get("EE").asLong() > 100 && groups.get("EE").asLong() < 230, groups.toString());
             assertTrue(groups.get("EI").asLong() > 40 && groups.get("EI").asLong() < 130, groups.toString());
         }
-        assertEquals(3, runs.stream().map(r -> r.<String>getAs("synapses_by_group")).distinct().count(),
-                "each replicate draws its own connections");
+        assertEquals(1, runs.stream().map(r -> r.<String>getAs("synapses_by_group")).distinct().count(),
+                "the runs of one replicate share their seed, so their connections");
+        assertEquals(List.of(0.05, 0.1, 0.2), runs.stream().map(r -> r.<Double>getAs(NetworkSweeps.WEIGHT_COLUMN)).toList());
 
         // summaries: every neuron once, numbered within its population
         List<Row> counts = spark.read().parquet(out.resolve("summaries").toString())
@@ -143,13 +144,13 @@ class NetworkSweepTest {
         Path two = tmp.resolve("local2");
         Path alone = tmp.resolve("alone");
         SparkSession single = SparkTestSession.get("local[1]");
-        SweepJob.Result r1 = SweepJobTest.sweep(single, NetworkSweeps.replicates(3), one, ExecutionSettings.DEFAULTS);
+        SweepJob.Result r1 = SweepJobTest.sweep(single, NetworkSweeps.threeWeights(), one, ExecutionSettings.DEFAULTS);
         Map<String, List<Row>> expected = read(single, one);
 
         SparkSession spark = SparkTestSession.get();
-        SweepJob.Result r2 = SweepJobTest.sweep(spark, NetworkSweeps.replicates(3), two,
+        SweepJob.Result r2 = SweepJobTest.sweep(spark, NetworkSweeps.threeWeights(), two,
                 ExecutionSettings.DEFAULTS.withRunsPerChunk(1).withSlices(3));
-        SweepJobTest.sweep(spark, NetworkSweeps.replicates(1), alone, ExecutionSettings.DEFAULTS);
+        SweepJobTest.sweep(spark, NetworkSweeps.firstWeightAlone(), alone, ExecutionSettings.DEFAULTS);
         assertEquals(1, r1.chunks().count());
         assertEquals(3, r2.chunks().count());
 
