@@ -95,6 +95,9 @@ class NetworkPlotsTest {
             Images.assertDrawn(sweep.resolve("report").resolve(kind + ".png"), 900, 600, 0.01);
         }
         assertFalse(html.contains("report/gates.png"), "no gates of a base model the network does not simulate");
+        assertTrue(html.contains("Populations, averaged over the runs"), "the populations table");
+        assertTrue(html.indexOf("<td>E</td>") > 0 && html.indexOf("<td>E</td>") < html.indexOf("<td>I</td>"),
+                "a row per population, in config order");
     }
 
     private static long pixels(Path png, Color colour) throws Exception {
