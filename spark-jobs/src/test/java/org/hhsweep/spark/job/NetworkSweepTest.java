@@ -18,6 +18,10 @@ import org.apache.spark.sql.SparkSession;
 import org.hhsweep.sim.config.SweepConfig;
 import org.hhsweep.spark.NetworkSweeps;
 import org.hhsweep.spark.SparkTestSession;
+import org.hhsweep.spark.duckdb.DocumentedColumn;
+import org.hhsweep.spark.duckdb.DocumentedTables;
+import org.hhsweep.spark.duckdb.DuckDbReader;
+import org.hhsweep.spark.duckdb.TableSchemaCheck;
 import org.hhsweep.spark.io.Column;
 import org.hhsweep.spark.io.Table;
 import org.hhsweep.spark.io.Tables;
@@ -66,6 +70,14 @@ class NetworkSweepTest {
                 assertEquals(c.type().sql(), spark.read().parquet(out.resolve(t.name()).toString()).schema()
                         .apply(c.name()).dataType().simpleString(), t.name() + "." + c.name());
             }
+        }
+
+        // DuckDB reads every table as documented independently of Tables (duckdb.DocumentedTables), units included
+        List<DocumentedColumn> swept = List.of(DocumentedTables.swept(NetworkSweeps.WEIGHT_COLUMN, "mS/cm^2"));
+        try (DuckDbReader reader = DuckDbReader.open()) {
+            assertEquals(List.of(), TableSchemaCheck.problems(reader, out, List.of(DocumentedTables.runs(swept),
+                    DocumentedTables.summaries(swept), DocumentedTables.spikes(), DocumentedTables.populations(swept),
+                    DocumentedTables.populationRates())));
         }
 
         // runs: 60 neurons, synapses per group summing to the total, p 0.1 of 1600, 800 and 800 pairs
