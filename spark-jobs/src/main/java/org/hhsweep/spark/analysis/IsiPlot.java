@@ -28,7 +28,7 @@ final class IsiPlot {
     static Data collect(SweepOutput out, PlotOptions o) {
         out.require(Tables.SPIKES, "the isi plot", "record.spikes: true");
         int bins = o.limit(DEFAULT_BINS, MAX_BINS);
-        String trains = "SELECT spike_ms FROM spikes JOIN summaries USING (run_id, neuron) WHERE size(spike_ms) >= 2"
+        String trains = "SELECT spike_ms FROM spikes JOIN summaries USING (" + out.neuronKey() + ") WHERE size(spike_ms) >= 2"
                 + SweepOutput.and(o.where());
         String isis = "SELECT explode(zip_with(slice(spike_ms, 2, size(spike_ms) - 1), slice(spike_ms, 1, size(spike_ms) - 1),"
                 + " (later, earlier) -> later - earlier)) AS isi FROM (" + trains + ")";

@@ -6,7 +6,8 @@ import org.hhsweep.spark.io.Tables;
 
 /**
  * Which figures suit a sweep's shape: traces and a raster for small sweeps (individual neurons are
- * worth looking at), an f-I curve when something is swept, a heatmap when two things are, the ISI
+ * worth looking at) and a network's raster by population whatever its size, its population rates
+ * when recorded, an f-I curve when something is swept, a heatmap when two things are, the ISI
  * histogram whenever spike times were kept; every sweep's model's gates.
  */
 final class ReportPlan {
@@ -29,8 +30,15 @@ final class ReportPlan {
         if (small && out.has(Tables.TRACES)) {
             plan.add(new Planned(PlotKind.TRACES, o, "Membrane voltage of the first traced neurons; the dashed line is the spike threshold."));
         }
-        if (small && out.has(Tables.SPIKES)) {
+        if (out.network() && out.has(Tables.SPIKES)) {
+            plan.add(new Planned(PlotKind.RASTER, o.withWhere("run_id = 0"), "Spike raster of run 0: the first neurons of every"
+                    + " population, one row per neuron, one tick per spike, a colour per population."));
+        } else if (small && out.has(Tables.SPIKES)) {
             plan.add(new Planned(PlotKind.RASTER, o, "Spike raster: one row per neuron, one tick per spike."));
+        }
+        if (out.has(Tables.POPULATION_RATES)) {
+            plan.add(new Planned(PlotKind.RATES, o, "Population rates of the first run over time: spikes per neuron"
+                    + " per second in each bin of record.rates, one line per population."));
         }
         if (!out.sweptPaths().isEmpty()) {
             plan.add(new Planned(PlotKind.FI, o, "Firing rate against the swept input (or first swept parameter): "
@@ -41,6 +49,10 @@ final class ReportPlan {
         }
         if (out.has(Tables.SPIKES)) {
             plan.add(new Planned(PlotKind.ISI, o, "Inter-spike intervals of all neurons that fired at least twice."));
+        }
+        if (out.network()) {
+            // the manifest's model is the base run's, which a network does not simulate: no gates of it
+            return plan;
         }
         plan.add(new Planned(PlotKind.GATES, o, "Steady state x∞ = α/(α+β) and time constant τ = 1/(φ(α+β)) of"
                 + " every gate of the base model against V; the Model section lists their rate functions."));

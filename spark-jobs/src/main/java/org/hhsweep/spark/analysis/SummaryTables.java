@@ -28,10 +28,13 @@ final class SummaryTables {
     static List<Table> of(SweepOutput out) {
         List<Table> tables = new ArrayList<>();
         long neurons = out.sql("SELECT count(*) FROM summaries").first().getLong(0);
-        if (neurons <= LIST_NEURONS) {
+        if (neurons <= LIST_NEURONS && !out.network()) {
             tables.add(perNeuron(out));
         }
         tables.add(overall(out));
+        if (out.network()) {
+            tables.add(populations(out));
+        }
         List<String> grid = out.gridPaths();
         for (int i = 0; i < Math.min(MAX_AXES, grid.size()); i++) {
             tables.add(perValue(out, grid.get(i)));
@@ -77,6 +80,24 @@ final class SummaryTables {
         return new Table("All neurons: " + out.rateDescription(),
                 List.of("runs", "neurons", "diverged", "spikes", "mean rate (Hz)", "s.d. (Hz)", "min (Hz)", "max (Hz)"),
                 List.of(row), "");
+    }
+
+    /** A network's populations in config order, each averaged over the runs (the populations table). */
+    static Table populations(SweepOutput out) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Row> result = out.sql("SELECT population, count(*), first(neurons), avg(mean_rate_hz), avg(cv_isi_mean),"
+                + " avg(synchrony_chi), avg(silent_fraction) FROM populations GROUP BY 1").collectAsList();
+        for (String population : out.populations().keySet()) {
+            for (Row r : result) {
+                if (r.getString(0).equals(population)) {
+                    rows.add(List.of(population, count(r, 1), count(r, 2), fixed(r, 3, 2), fixed(r, 4, 3), fixed(r, 5, 3),
+                            fixed(r, 6, 3)));
+                }
+            }
+        }
+        return new Table("Populations, averaged over the runs",
+                List.of("population", "runs", "neurons", "mean rate (Hz)", "CV of ISIs", "synchrony χ", "silent fraction"),
+                rows, "per run: ./submit.sh query DIR \"SELECT * FROM populations\"");
     }
 
     /** The rate's statistics per value of one grid axis, pooled over everything else. */

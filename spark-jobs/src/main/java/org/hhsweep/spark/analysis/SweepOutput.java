@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -33,6 +36,7 @@ public final class SweepOutput {
     private final JsonNode manifest;
     private final Set<String> tables;
     private String rateColumn;
+    private Map<String, Integer> populations;
 
     /**
      * @param tables the tables with committed files, already registered as views in {@code session}
@@ -98,6 +102,55 @@ public final class SweepOutput {
         Dataset<Row> result = session.sql(query);
         ReadOnlySql.checkAnalyzed(result.queryExecution().analyzed(), dir, tables);
         return result;
+    }
+
+    /** Whether the runs are networks, whose neurons belong to populations (they write the populations table). */
+    public boolean network() {
+        return has(Tables.POPULATIONS);
+    }
+
+    /** The columns naming a neuron in summaries and spikes: its population too in a network. */
+    public String neuronKey() {
+        return network() ? "run_id, population, neuron" : "run_id, neuron";
+    }
+
+    /**
+     * A network's populations in config order with their sizes: from the manifest's resolved config,
+     * else (a config without them) from the populations table by name. Empty without a network.
+     */
+    public synchronized Map<String, Integer> populations() {
+        if (populations == null) {
+            Map<String, Integer> p = new LinkedHashMap<>();
+            if (network()) {
+                JsonNode config = manifest.path("config").path("network").path("populations");
+                config.fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().path("size").asInt()));
+                if (p.isEmpty()) {
+                    for (Row r : sql("SELECT population, max(neurons) FROM populations GROUP BY 1 ORDER BY 1")
+                            .collectAsList()) {
+                        p.put(r.getString(0), r.getInt(1));
+                    }
+                }
+            }
+            populations = Collections.unmodifiableMap(p);
+        }
+        return populations;
+    }
+
+    /**
+     * SQL for a neuron's row in a run's raster, network or not: its population's offset (the sizes
+     * of the populations before it, in config order) plus its index there.
+     */
+    public String neuronInRunSql() {
+        if (!network()) {
+            return "CAST(neuron AS BIGINT)";
+        }
+        StringBuilder b = new StringBuilder("CAST(CASE population");
+        long offset = 0;
+        for (Map.Entry<String, Integer> e : populations().entrySet()) {
+            b.append(" WHEN '").append(e.getKey().replace("'", "''")).append("' THEN ").append(offset);
+            offset += e.getValue();
+        }
+        return b.append(" END + neuron AS BIGINT)").toString();
     }
 
     public long neuronsPerRun() {

@@ -16,6 +16,7 @@ import org.hhsweep.spark.analysis.QueryError;
 import org.hhsweep.spark.io.BuildInfo;
 import org.hhsweep.spark.io.OutputRefused;
 import org.hhsweep.spark.job.ClusterException;
+import org.hhsweep.spark.job.MemoryBudget;
 
 /**
  * Parses a command line and runs its command. Problems the user can fix (a bad config, a bad
@@ -39,13 +40,15 @@ public final class Cli {
             "query", String.join("\n",
                     "  query DIR SQL [--format table|csv|json] [--limit N]",
                     "                                           read-only Spark SQL over an output's runs, summaries,",
-                    "                                           spikes, traces, thresholds"),
+                    "                                           spikes, traces, populations, population_rates, thresholds"),
             "plot", String.join("\n",
-                    "  plot DIR --kind traces|raster|fi|heatmap|isi|gates [--where SQL] [--out FILE [--overwrite]]",
+                    "  plot DIR --kind traces|raster|fi|heatmap|isi|gates|rates [--where SQL] [--out FILE [--overwrite]]",
                     "       [--format png|svg] [--width W] [--height H] [--limit N] [--x PATH] [--y PATH]",
                     "       [--series PATH|none] [--run ID]",
                     "                                           a figure from an output's tables (default DIR/plots/KIND.png);",
-                    "                                           gates: one run's model (--run ID; default the base model)"),
+                    "                                           gates: one run's model (--run ID; default the base model);",
+                    "                                           rates: a network run's population rates (--run ID; default",
+                    "                                           the first run)"),
             "report", String.join("\n",
                     "  report DIR                               DIR/report.html: manifest, summary tables and plots"));
     static final String USAGE_HEAD = "usage: submit.sh [--master URL] [spark-submit options] COMMAND ...";
@@ -121,7 +124,7 @@ public final class Cli {
             return USAGE;
         } catch (ConfigException e) {
             return fail(USAGE, "config error: " + e.getMessage(), e, verbose);
-        } catch (OutputRefused | SparkStartException | ClusterException e) {
+        } catch (OutputRefused | SparkStartException | ClusterException | MemoryBudget.MemoryRefused e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);
         } catch (PlotException e) {
             return fail(USAGE, "error: " + e.getMessage(), e, verbose);

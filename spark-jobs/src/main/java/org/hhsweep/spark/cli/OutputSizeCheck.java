@@ -29,7 +29,7 @@ final class OutputSizeCheck {
 
     /** The estimate of a whole sweep, table by table. */
     static List<OutputEstimate.TableEstimate> estimate(SweepSpec spec) {
-        return OutputEstimate.of(Tables.forSweep(spec), SweepSize.of(spec));
+        return OutputEstimate.of(Tables.forSweep(spec), SweepSize.of(spec), spec.base());
     }
 
     static long total(List<OutputEstimate.TableEstimate> tables) {

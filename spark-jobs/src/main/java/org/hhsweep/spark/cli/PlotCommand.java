@@ -102,13 +102,13 @@ final class PlotCommand {
         return f;
     }
 
-    /** --run ID, which only the gates plot takes: the others choose runs by --where. */
+    /** --run ID, which only the plots of one run take (gates, rates): the others choose runs by --where. */
     private static Long run(String value, PlotKind kind) {
         if (value == null) {
             return null;
         }
-        if (kind != PlotKind.GATES) {
-            throw new UsageException("--run is for --kind gates; the " + kind.id() + " plot picks runs with --where \"run_id = "
+        if (!kind.takesRun()) {
+            throw new UsageException("--run is for --kind " + PlotKind.runKinds() + "; the " + kind.id() + " plot picks runs with --where \"run_id = "
                     + value + "\"");
         }
         long id;

@@ -12,6 +12,7 @@ import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.OutputLock;
 import org.hhsweep.spark.io.OutputPlace;
 import org.hhsweep.spark.job.ExecutionSettings;
+import org.hhsweep.spark.job.MemoryBudget;
 import org.hhsweep.spark.job.ResumePlan;
 import org.hhsweep.spark.job.SweepJob;
 
@@ -42,6 +43,8 @@ final class SweepCommand {
                 args.option("--max-output", OutputSizeCheck.DEFAULT_MAX_OUTPUT));
         SweepConfig config = cli.load(file);
         ExecutionSettings exec = ExecutionSettings.fromConfig(config.resolved());
+        // A network run too large for an executor's heap: refused now, not after hours of OutOfMemoryError.
+        MemoryBudget.current().check(config.spec());
         Path output = OutputDirectory.resolve(args.option("--out", defaultOutput(config)));
         Configuration hadoop = new Configuration();
 

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hhsweep.sim.config.SweepConfig;
+import org.hhsweep.sim.network.NetworkFootprint;
+import org.hhsweep.sim.network.NetworkSpec;
+import org.hhsweep.sim.network.Population;
+import org.hhsweep.sim.network.SynapseGroup;
 import org.hhsweep.sim.sweep.SearchSpec;
 import org.hhsweep.sim.sweep.SweepChunks;
 import org.hhsweep.sim.sweep.SweepSize;
@@ -17,6 +21,7 @@ import org.hhsweep.spark.io.OutputEstimate;
 import org.hhsweep.spark.io.OutputPlace;
 import org.hhsweep.spark.io.Tables;
 import org.hhsweep.spark.job.ExecutionSettings;
+import org.hhsweep.spark.job.MemoryBudget;
 import org.hhsweep.spark.job.ProgressLine;
 
 /** validate CONFIG: loads and checks a config and prints what running it would mean, without Spark. */
@@ -40,6 +45,9 @@ final class ValidateCommand {
         int cores = Runtime.getRuntime().availableProcessors();
         SweepChunks chunks = exec.chunks(spec, cores);
         PrintStream out = cli.out();
+        // Refused before printing, as a config error is: a run that cannot fit is not a valid sweep here.
+        MemoryBudget budget = MemoryBudget.current();
+        budget.check(spec);
 
         out.println("config: " + file + " (valid; hash " + config.hash() + ")");
         out.printf(Locale.ROOT, "sweep: %s, seed %d%n", spec.name(), spec.seed());
@@ -64,6 +72,9 @@ final class ValidateCommand {
                     search.criterion(), Units.format(search.tolerance(), unit), search.probes());
         }
         out.printf(Locale.ROOT, "neurons: %,d (%,d per run)%n", spec.neuronCount(), spec.base().neurons());
+        if (spec.base().network() != null) {
+            network(out, spec, budget);
+        }
         out.printf(Locale.ROOT, "neuron-steps: %,d (%s)%s%n", size.neuronSteps(),
                 ProgressLine.scientific(size.neuronSteps()), spec.search() != null
                         ? ", at most: every probe of every search" : size.saturated()
@@ -75,17 +86,49 @@ final class ValidateCommand {
                         + " its Spark parallelism");
         out.println("output: " + OutputDirectory.display(output) + " (unless --out is given)");
         out.println("estimated output, before compression:");
-        List<OutputEstimate.TableEstimate> estimate = OutputEstimate.of(Tables.forSweep(spec), size);
+        List<OutputEstimate.TableEstimate> estimate = OutputEstimate.of(Tables.forSweep(spec), size, spec.base());
+        // names up to 10 characters keep the columns where they always were; a network's longer ones widen them
+        int width = Math.max(10, estimate.stream().mapToInt(t -> t.table().length()).max().orElse(0));
         for (OutputEstimate.TableEstimate t : estimate) {
-            out.printf(Locale.ROOT, "  %-10s %,15d rows  %10s%s%n", t.table(), t.rows(), OutputEstimate.human(t.bytes()),
+            out.printf(Locale.ROOT, "  %-" + width + "s %,15d rows  %10s%s%n", t.table(), t.rows(),
+                    OutputEstimate.human(t.bytes()),
                     t.table().equals(Tables.SPIKES) ? " + " + OutputEstimate.BYTES_PER_SPIKE + " B per spike" : "");
         }
         long total = OutputSizeCheck.total(estimate);
         long limit = ByteSize.limit("--max-output", OutputSizeCheck.DEFAULT_MAX_OUTPUT).getAsLong();
-        out.printf(Locale.ROOT, "  %-10s %21s  %10s%s%n", "total", "", OutputEstimate.human(total), total > limit
+        out.printf(Locale.ROOT, "  %-" + width + "s %21s  %10s%s%n", "total", "", OutputEstimate.human(total), total > limit
                 ? "  (over sweep's default --max-output of " + OutputEstimate.human(limit)
                 + ": sweep it with --max-output SIZE or none)" : "");
         return Cli.OK;
+    }
+
+    /**
+     * A network run's populations, its synapses as the rules give them on average (each run draws
+     * its own), and its estimated heap against what a task can use.
+     */
+    private static void network(PrintStream out, SweepSpec spec, MemoryBudget budget) {
+        NetworkSpec net = spec.base().network();
+        List<String> pops = new ArrayList<>();
+        for (Population p : net.populations()) {
+            pops.add(String.format(Locale.ROOT, "%s %,d", p.name(), p.size()));
+        }
+        out.printf(Locale.ROOT, "network: %d population%s (%s), %d synapse group%s%n", net.populations().size(),
+                net.populations().size() == 1 ? "" : "s", String.join(", ", pops), net.synapses().size(),
+                net.synapses().size() == 1 ? "" : "s");
+        List<String> groups = new ArrayList<>();
+        double total = 0;
+        for (SynapseGroup s : net.synapses()) {
+            Population from = net.population(s.from());
+            Population to = net.population(s.to());
+            double expected = s.connect().expectedSynapses(from.size(), to.size(), from == to);
+            total += expected;
+            groups.add(String.format(Locale.ROOT, "%s %,.0f", s.name(), expected));
+        }
+        out.printf(Locale.ROOT, "synapses: %,.0f expected per run, each run drawing its own%s%n", total,
+                groups.isEmpty() ? "" : " (" + String.join(", ", groups) + ")");
+        out.printf(Locale.ROOT, "memory: about %s of heap per run (largest run, estimated); a task here can use %s%n",
+                NetworkFootprint.describe(MemoryBudget.largestRunBytes(spec)),
+                NetworkFootprint.describe(budget.perTaskBytes()));
     }
 
     private static String swept(SweepSpec spec) {

@@ -2,6 +2,7 @@ package org.hhsweep.spark.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.sweep.SweepSize;
 
 /**
@@ -22,13 +23,21 @@ public final class OutputEstimate {
     private OutputEstimate() {
     }
 
-    public static List<TableEstimate> of(Tables tables, SweepSize size) {
+    /**
+     * @param base the sweep's base run: a network's populations and rate bins count its rows of
+     *             populations and population_rates (from the base run's duration)
+     */
+    public static List<TableEstimate> of(Tables tables, SweepSize size, RunTemplate base) {
         List<TableEstimate> out = new ArrayList<>();
+        long populations = base.network() == null ? 0 : base.network().populations().size();
+        long bins = Double.isNaN(base.ratesBinMs()) ? 0 : (long) Math.ceil(base.durationMs() / base.ratesBinMs());
         for (Table<?> t : tables.list()) {
             long rows = switch (t.name()) {
                 case Tables.RUNS, Tables.THRESHOLDS -> size.runs();
                 case Tables.SUMMARIES, Tables.SPIKES -> size.neurons();
                 case Tables.TRACES -> size.traceRows();
+                case Tables.POPULATIONS -> size.runs() * populations;
+                case Tables.POPULATION_RATES -> size.runs() * populations * bins;
                 default -> throw new IllegalStateException("no size estimate for the " + t.name() + " table");
             };
             // a trace sample is 4 bytes: a float32, or an int32 of whole steps when quantised

@@ -3,11 +3,14 @@ package org.hhsweep.spark.io;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hhsweep.sim.config.ConfigLoader;
+import org.hhsweep.sim.network.PopulationSummary;
 import org.hhsweep.sim.record.Trace;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
@@ -28,26 +31,62 @@ public final class Tables {
     public static final String SPIKES = "spikes";
     public static final String TRACES = "traces";
     public static final String THRESHOLDS = "thresholds";
+    public static final String POPULATIONS = "populations";
+    public static final String POPULATION_RATES = "population_rates";
     /**
      * Every table any sweep writes, in the order a sweep's tables are listed. A table defined
      * below and missing here fails the construction of every {@code Tables} that holds it.
      */
-    public static final List<String> ALL_NAMES = List.of(RUNS, SUMMARIES, SPIKES, TRACES, THRESHOLDS);
+    public static final List<String> ALL_NAMES = List.of(RUNS, SUMMARIES, SPIKES, TRACES, POPULATIONS,
+            POPULATION_RATES, THRESHOLDS);
 
     /** Unit of a trace's values: it depends on the variable. */
     public static final String TRACE_VALUE_UNIT = Arrays.stream(TraceVariable.values())
             .map(v -> v.label() + ": " + v.unit()).collect(Collectors.joining(", "));
 
-    /** A run, once all its neurons are simulated. */
-    public record RunRecord(RunSpec run, int neurons, int diverged) {
+    /**
+     * A run, once all its neurons are simulated.
+     *
+     * @param synapses the synapses of each group of a network run, in config order; null for a run
+     *                 of independent neurons
+     */
+    public record RunRecord(RunSpec run, int neurons, int diverged, Map<String, Integer> synapses) {
+        /** A run of independent neurons. */
+        public RunRecord(RunSpec run, int neurons, int diverged) {
+            this(run, neurons, diverged, null);
+        }
+
+        long synapseTotal() {
+            return synapses == null ? 0 : synapses.values().stream().mapToLong(Integer::longValue).sum();
+        }
     }
 
-    /** One neuron's statistics. */
-    public record NeuronRecord(RunSpec run, int neuron, NeuronStatistics stats) {
+    /**
+     * One neuron's statistics.
+     *
+     * @param population its population in a network run (neuron is then its index there), else null
+     */
+    public record NeuronRecord(RunSpec run, String population, int neuron, NeuronStatistics stats) {
+        /** A neuron of a run of independent neurons. */
+        public NeuronRecord(RunSpec run, int neuron, NeuronStatistics stats) {
+            this(run, null, neuron, stats);
+        }
     }
 
-    /** One neuron's spike times. */
-    public record SpikeRecord(RunSpec run, int neuron, double[] times, double[] interpolated) {
+    /** One neuron's spike times; population as in {@link NeuronRecord}. */
+    public record SpikeRecord(RunSpec run, String population, int neuron, double[] times, double[] interpolated) {
+        /** A neuron of a run of independent neurons. */
+        public SpikeRecord(RunSpec run, int neuron, double[] times, double[] interpolated) {
+            this(run, null, neuron, times, interpolated);
+        }
+    }
+
+    /** One population's activity over a network run. */
+    public record PopulationRecord(RunSpec run, PopulationSummary summary) {
+    }
+
+    /** One bin of a population's rate over time in a network run. */
+    public record RateRecord(RunSpec run, String population, int bin, double startMs, double rateHz) {
     }
 
     /** One recorded variable of one neuron. */
@@ -81,7 +120,7 @@ public final class Tables {
     }
 
     private static Tables simulating(RunTemplate base, List<String> sweptPaths, boolean withSpikes, boolean withTraces,
-                                     TraceQuantization quantization) {
+                                     TraceQuantization quantization, boolean network, boolean withRates) {
         List<Table<?>> t = new ArrayList<>(List.of(runsTable(base, sweptPaths), summariesTable(base, sweptPaths)));
         if (withSpikes) {
             t.add(spikesTable());
@@ -89,12 +128,19 @@ public final class Tables {
         if (withTraces) {
             t.add(quantization.active() ? quantizedTracesTable(quantization) : tracesTable());
         }
+        if (network) {
+            t.add(populationsTable(base, sweptPaths));
+        }
+        if (network && withRates) {
+            t.add(populationRatesTable());
+        }
         return new Tables(t);
     }
 
     /**
-     * The tables a sweep writes: runs and summaries always, spikes and traces when recorded; for a
-     * threshold search, runs (one per search, the commit mark) and thresholds.
+     * The tables a sweep writes: runs and summaries always, spikes and traces when recorded,
+     * populations for a network and population_rates when its rates are recorded; for a threshold
+     * search, runs (one per search, the commit mark) and thresholds.
      */
     public static Tables forSweep(SweepSpec spec) {
         RunTemplate base = spec.base();
@@ -102,7 +148,8 @@ public final class Tables {
             return search(base, spec.sweptPaths(), spec.search().path());
         }
         return simulating(base, spec.sweptPaths(), base.keepSpikeTimes(),
-                base.tracedNeurons() > 0 && !base.traceVariables().isEmpty(), base.traceQuantization());
+                base.tracedNeurons() > 0 && !base.traceVariables().isEmpty(), base.traceQuantization(),
+                base.network() != null, !Double.isNaN(base.ratesBinMs()));
     }
 
     /**
@@ -124,7 +171,7 @@ public final class Tables {
      */
     public static Tables all(List<String> sweptPaths) {
         return simulating(defaults(), sweptPaths, true, true,
-                TraceQuantization.defaults(List.of(TraceVariable.values())));
+                TraceQuantization.defaults(List.of(TraceVariable.values())), true, true);
     }
 
     /**
@@ -169,6 +216,16 @@ public final class Tables {
         return find(TRACES);
     }
 
+    /** The populations table; empty unless the runs are networks. */
+    public Optional<Table<PopulationRecord>> populations() {
+        return find(POPULATIONS);
+    }
+
+    /** The population_rates table; empty unless the runs are networks recording record.rates. */
+    public Optional<Table<RateRecord>> populationRates() {
+        return find(POPULATION_RATES);
+    }
+
     /** The thresholds table; empty unless the sweep is a threshold search. */
     public Optional<Table<ThresholdRecord>> thresholds() {
         return find(THRESHOLDS);
@@ -207,15 +264,23 @@ public final class Tables {
         c.addAll(swept(base, sweptPaths, RunRecord::run));
         c.add(col("status", ColumnType.STRING, false, "", "\"ok\", or \"diverged\" if any neuron diverged",
                 r -> r.diverged() > 0 ? NeuronStatistics.DIVERGED : NeuronStatistics.OK));
-        c.add(col("neurons", ColumnType.INT32, false, "1", "neurons in the run", RunRecord::neurons));
+        c.add(col("neurons", ColumnType.INT32, false, "1", "neurons in the run (a network's: all its populations')",
+                RunRecord::neurons));
         c.add(col("diverged", ColumnType.INT32, false, "1", "neurons that diverged", RunRecord::diverged));
+        c.add(col("synapses", ColumnType.INT64, false, "1", "synapses of a network run, every group's (0 without a network)",
+                RunRecord::synapseTotal));
+        c.add(col("synapses_by_group", ColumnType.STRING, true, "",
+                "a network run's synapses per group as a JSON object in config order, e.g. {\"EE\":2013,\"EI\":512} "
+                        + "(null without a network)",
+                r -> r.synapses() == null ? null : Json.write(new LinkedHashMap<>(r.synapses()))));
         return new Table<>(RUNS, "one row per run", c);
     }
 
     private static Table<NeuronRecord> summariesTable(RunTemplate base, List<String> sweptPaths) {
         List<Column<NeuronRecord>> c = new ArrayList<>();
         c.add(col("run_id", ColumnType.INT64, false, "", "the run", r -> r.run().runId()));
-        c.add(col("neuron", ColumnType.INT32, false, "", "the neuron's index in its run", NeuronRecord::neuron));
+        c.add(col("population", ColumnType.STRING, true, "", POPULATION, NeuronRecord::population));
+        c.add(col("neuron", ColumnType.INT32, false, "", NEURON, NeuronRecord::neuron));
         c.add(col("seed", ColumnType.INT64, false, "", "the run's seed", r -> r.run().seed()));
         c.addAll(swept(base, sweptPaths, NeuronRecord::run));
         c.add(col("spike_count", ColumnType.INT32, true, "1", "spikes in the whole run (null if the neuron diverged, like every statistic)",
@@ -241,10 +306,59 @@ public final class Tables {
         return new Table<>(SUMMARIES, "one row per neuron", c);
     }
 
+    private static final String POPULATION = "the neuron's population in a network run (network.populations), null"
+            + " in a run of independent neurons";
+    private static final String NEURON = "the neuron's index in its run, or in its population in a network run";
+
+    /** NaN (nothing to average) as null, as the statistics of the summaries table. */
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static Table<PopulationRecord> populationsTable(RunTemplate base, List<String> sweptPaths) {
+        List<Column<PopulationRecord>> c = new ArrayList<>();
+        c.add(col("run_id", ColumnType.INT64, false, "", "the run", r -> r.run().runId()));
+        c.add(col("population", ColumnType.STRING, false, "", "the population (network.populations), in config order",
+                r -> r.summary().population()));
+        c.add(col("seed", ColumnType.INT64, false, "", "the run's seed", r -> r.run().seed()));
+        c.addAll(swept(base, sweptPaths, PopulationRecord::run));
+        c.add(col("neurons", ColumnType.INT32, false, "1", "the population's size", r -> r.summary().neurons()));
+        c.add(col("mean_rate_hz", ColumnType.DOUBLE, true, "Hz",
+                "rate_hz averaged over the population's neurons that did not diverge (null if all did)",
+                r -> orNull(r.summary().meanRateHz())));
+        c.add(col("cv_isi_mean", ColumnType.DOUBLE, true, "1",
+                "cv_isi averaged over the neurons with at least 3 spikes (null if none has)",
+                r -> orNull(r.summary().cvIsiMean())));
+        c.add(col("synchrony_chi", ColumnType.DOUBLE, true, "1",
+                "Golomb's chi: sqrt(var_t(mean_i V_i) / mean_i var_t(V_i)), 0 for independent neurons, 1 for identical"
+                        + " ones (null when a neuron diverged or every V is constant)",
+                r -> orNull(r.summary().synchronyChi())));
+        c.add(col("silent_fraction", ColumnType.DOUBLE, true, "1", "the fraction of the neurons that did not diverge without a spike (null if all diverged)",
+                r -> orNull(r.summary().silentFraction())));
+        return new Table<>(POPULATIONS, "one row per run and population, for a network", c);
+    }
+
+    private static Table<RateRecord> populationRatesTable() {
+        List<Column<RateRecord>> c = new ArrayList<>();
+        c.add(col("run_id", ColumnType.INT64, false, "", "the run", r -> r.run().runId()));
+        c.add(col("population", ColumnType.STRING, false, "", "the population (network.populations)",
+                RateRecord::population));
+        c.add(col("bin", ColumnType.INT32, false, "", "the bin's index: bin b covers [b bin, (b + 1) bin) of record.rates",
+                RateRecord::bin));
+        c.add(col("t_ms", ColumnType.DOUBLE, false, "ms", "the bin's start, bin x record.rates.bin", RateRecord::startMs));
+        c.add(col("rate_hz", ColumnType.DOUBLE, false, "Hz",
+                "spikes in the bin per neuron per second (a spike's time is the end of its crossing step); the last"
+                        + " bin may be shorter, ending with the run, and is divided by its own length",
+                RateRecord::rateHz));
+        return new Table<>(POPULATION_RATES, "one row per run, population and time bin, for a network with record.rates",
+                c);
+    }
+
     private static Table<SpikeRecord> spikesTable() {
         List<Column<SpikeRecord>> c = new ArrayList<>();
         c.add(col("run_id", ColumnType.INT64, false, "", "the run", r -> r.run().runId()));
-        c.add(col("neuron", ColumnType.INT32, false, "", "the neuron's index in its run", SpikeRecord::neuron));
+        c.add(col("population", ColumnType.STRING, true, "", POPULATION, SpikeRecord::population));
+        c.add(col("neuron", ColumnType.INT32, false, "", NEURON, SpikeRecord::neuron));
         c.add(col("spike_ms", ColumnType.DOUBLE_LIST, false, "ms",
                 "spike times: end of each threshold-crossing step, as the tutorial reports them (empty if diverged)",
                 SpikeRecord::times));

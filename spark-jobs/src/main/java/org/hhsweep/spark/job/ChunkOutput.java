@@ -66,6 +66,16 @@ final class ChunkOutput implements ChunkSink, AutoCloseable {
     }
 
     @Override
+    public void population(Tables.PopulationRecord record) throws IOException {
+        file(tables.populations()).write(record);
+    }
+
+    @Override
+    public void rate(Tables.RateRecord record) throws IOException {
+        file(tables.populationRates()).write(record);
+    }
+
+    @Override
     public void threshold(Tables.ThresholdRecord record) throws IOException {
         file(tables.thresholds()).write(record);
     }

@@ -107,6 +107,8 @@ public final class SweepJob {
         Tables tables = Tables.forSweep(spec);
         SparkContext sc = spark.sparkContext();
         Configuration hadoop = sc.hadoopConfiguration();
+        // Before anything is written: a network run that cannot fit an executor's heap is refused.
+        MemoryBudget.of(sc.getConf()).check(spec);
 
         // A fresh sweep is a resumed one with nothing committed: from here on, one path for both. A
         // resumed sweep keeps the chunks (and the parallelism they were cut for) of its first attempt.
@@ -145,7 +147,7 @@ public final class SweepJob {
         LongAccumulator stepsDone = sc.longAccumulator("hhsweep.neuronSteps");
         ProgressTracker tracker = new ProgressTracker(runsDone, stepsDone);
         ChunkTask task = new ChunkTask(spec, chunks, output, new HadoopConf(hadoop), exec,
-                spec.neuronCount() <= LIST_NEURONS, runsDone, stepsDone);
+                spec.neuronCount() <= LIST_NEURONS && spec.base().network() == null, runsDone, stepsDone);
         long runsToRun = plan.pendingRuns();
         long stepsToRun = (long) ((double) size.neuronSteps() * runsToRun / spec.runCount());
         ProgressReporter reporter = options.progress() == null ? null

@@ -252,7 +252,7 @@ class GatesPlotTest {
         }
         AnalysisSweeps.Outcome traces = AnalysisSweeps.cli("plot", sweep.toString(), "--kind", "raster", "--run", "2");
         assertEquals(2, traces.status());
-        assertEquals("error: --run is for --kind gates; the raster plot picks runs with --where \"run_id = 2\""
+        assertEquals("error: --run is for --kind gates and rates; the raster plot picks runs with --where \"run_id = 2\""
                 + " (plot --help shows the usage)\n", traces.err());
     }
 }

@@ -46,13 +46,16 @@ public final class DocumentedTables {
         columns.addAll(List.of(
                 DocumentedColumn.of("neurons", INTEGER, "1"),
                 DocumentedColumn.of("diverged", INTEGER, "1"),
-                DocumentedColumn.of("status", VARCHAR)));
+                DocumentedColumn.of("status", VARCHAR),
+                DocumentedColumn.of("synapses", BIGINT, "1"),
+                DocumentedColumn.of("synapses_by_group", VARCHAR)));
         return new DocumentedTable("runs", columns);
     }
 
     public static DocumentedTable summaries(List<DocumentedColumn> swept) {
         List<DocumentedColumn> columns = new ArrayList<>(List.of(
                 DocumentedColumn.of("run_id", BIGINT),
+                DocumentedColumn.of("population", VARCHAR),
                 DocumentedColumn.of("neuron", INTEGER),
                 DocumentedColumn.of("seed", BIGINT)));
         columns.addAll(swept);
@@ -70,9 +73,36 @@ public final class DocumentedTables {
         return new DocumentedTable("summaries", columns);
     }
 
+    /** A network's populations table: one row per run and population. */
+    public static DocumentedTable populations(List<DocumentedColumn> swept) {
+        List<DocumentedColumn> columns = new ArrayList<>(List.of(
+                DocumentedColumn.of("run_id", BIGINT),
+                DocumentedColumn.of("population", VARCHAR),
+                DocumentedColumn.of("seed", BIGINT)));
+        columns.addAll(swept);
+        columns.addAll(List.of(
+                DocumentedColumn.of("neurons", INTEGER, "1"),
+                DocumentedColumn.of("mean_rate_hz", DOUBLE, "Hz"),
+                DocumentedColumn.of("cv_isi_mean", DOUBLE, "1"),
+                DocumentedColumn.of("synchrony_chi", DOUBLE, "1"),
+                DocumentedColumn.of("silent_fraction", DOUBLE, "1")));
+        return new DocumentedTable("populations", columns);
+    }
+
+    /** A network's population_rates table (record.rates): one row per run, population and bin. */
+    public static DocumentedTable populationRates() {
+        return new DocumentedTable("population_rates", List.of(
+                DocumentedColumn.of("run_id", BIGINT),
+                DocumentedColumn.of("population", VARCHAR),
+                DocumentedColumn.of("bin", INTEGER),
+                DocumentedColumn.of("t_ms", DOUBLE, "ms"),
+                DocumentedColumn.of("rate_hz", DOUBLE, "Hz")));
+    }
+
     public static DocumentedTable spikes() {
         return new DocumentedTable("spikes", List.of(
                 DocumentedColumn.of("run_id", BIGINT),
+                DocumentedColumn.of("population", VARCHAR),
                 DocumentedColumn.of("neuron", INTEGER),
                 DocumentedColumn.of("spike_ms", "DOUBLE[]", "ms"),
                 DocumentedColumn.of("spike_interp_ms", "DOUBLE[]", "ms")));

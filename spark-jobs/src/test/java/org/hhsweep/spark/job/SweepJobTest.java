@@ -56,7 +56,11 @@ class SweepJobTest {
             assertEquals(expected, r.<Integer>getAs("spike_count"));
             assertEquals(expected / 0.1, r.<Double>getAs("rate_hz"), 1e-9);
             assertEquals("ok", r.getAs("status"));
+            assertNull(r.getAs("population"), "independent neurons: no population");
         }
+        Row run = rows(spark, out, "runs", "run_id").get(0);
+        assertEquals(0L, run.<Long>getAs("synapses"));
+        assertNull(run.getAs("synapses_by_group"));
         Row avg = spark.read().parquet(out.resolve("summaries").toString()).selectExpr("avg(rate_hz)").first();
         assertEquals(60.0, avg.getDouble(0));
         List<Row> spikes = rows(spark, out, "spikes", "neuron");

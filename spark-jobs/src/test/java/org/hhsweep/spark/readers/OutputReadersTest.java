@@ -75,6 +75,12 @@ class OutputReadersTest {
                     out + ": a neuron with spikes");
             assertTrue(column(out, "spikes", "spike_ms").contains(List.of()), out + ": an empty spike list");
         }
+        Path network = OutputShape.NETWORK.output();
+        assertTrue(column(network, "summaries", "population").containsAll(List.of("E", "I")), "populations named");
+        assertTrue(column(quantised, "summaries", "population").stream().allMatch(Objects::isNull),
+                "independent neurons: a null population");
+        assertTrue(column(network, "runs", "synapses_by_group").stream().allMatch(j -> ((String) j).startsWith("{\"EE\":")),
+                "synapses per group as JSON");
         List<Object> thresholds = column(OutputShape.SEARCH.output(), "thresholds", "threshold");
         assertTrue(thresholds.contains(null) && thresholds.stream().anyMatch(Objects::nonNull),
                 "thresholds found and not found: " + thresholds);

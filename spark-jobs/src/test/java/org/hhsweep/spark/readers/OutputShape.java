@@ -2,19 +2,23 @@ package org.hhsweep.spark.readers;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.hhsweep.spark.NetworkSweeps;
 import org.hhsweep.spark.analysis.AnalysisSweeps;
 
 /**
  * Every kind of output a sweep writes, each run once per test JVM through the sweep command and
  * the real config loader: default (quantised) and lossless traces of every variable, swept
  * doubles, random samples and replicates, diverged neurons (null statistics, empty spike lists,
- * samples no int step holds), neurons without spikes, and a threshold search with a bracket
- * that does not change (a null threshold).
+ * samples no int step holds), neurons without spikes, a network (populations, population rates,
+ * a JSON string per run) and a threshold search with a bracket that does not change (a null
+ * threshold).
  */
 enum OutputShape {
     TUTORIAL("the tutorial (conf/tutorial.yaml)", AnalysisSweeps::tutorial),
     QUANTISED("a grid with random samples, default trace steps", () -> grid("readers-quantised", "")),
     LOSSLESS("the same grid, lossless traces (quantize: none)", () -> grid("readers-lossless", ", quantize: none")),
+    NETWORK("a network swept over a weight, with population rates", () -> AnalysisSweeps.custom("readers-network",
+            NetworkSweeps.weights("readers-network", "0.05 mS/cm^2, 0.2 mS/cm^2", 2))),
     SEARCH("a threshold search", () -> AnalysisSweeps.custom("readers-search", String.join("\n",
             "name: readers-search",
             "simulation: {duration: 40 ms, dt: 0.02 ms}",
