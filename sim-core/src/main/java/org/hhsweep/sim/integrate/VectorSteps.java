@@ -345,28 +345,35 @@ final class VectorSteps implements KernelSteps {
     /**
      * dt J and f(V) of V, as ScalarSteps.voltageArguments after ScalarSteps.powers, as small passes:
      * the gates' powers, then the channels in order, three at a time, each group adding its open
-     * conductances and currents into the chunk's sums, then J and f. A channel with more than two
-     * gates takes a pass of its own. One pass for all of it passed C2's inlining budget and boxed
-     * vectors; a pass per channel wrote and read the sums once per channel.
+     * conductances and currents into the chunk's sums, the last group turning them into J and f. A
+     * channel with more than two gates takes a pass of its own (and J and f one more). One pass for
+     * all of it passed C2's inlining budget and boxed vectors; a pass per channel wrote and read the
+     * sums once per channel.
      */
     private static List<Pass> voltagePasses(RatePlan p, Chunk c) {
         Kinetics k = p.kinetics;
         List<Pass> out = new ArrayList<>();
         out.add(new Powers(p, c));
         boolean first = true;
+        boolean summed = false;
         for (int ch = 0; ch < k.channels; first = false) {
             if (gatesOf(k, ch) > 2) {
                 out.add(new ManyGates(ch, k.firstGate[ch], k.firstGate[ch + 1], first, c));
                 ch++;
+                summed = false;
                 continue;
             }
             int[] group = {-1, -1, -1};
             for (int n = 0; n < 3 && ch < k.channels && gatesOf(k, ch) <= 2; n++) {
                 group[n] = ch++;
             }
-            out.add(new ThreeChannels(k, group, first, c));
+            boolean last = ch == k.channels;
+            out.add(new ThreeChannels(p, group, first, last, c));
+            summed = last;
         }
-        out.add(new VoltageArguments(p, c));
+        if (!summed) {
+            out.add(new VoltageArguments(p, c));
+        }
         return out;
     }
 
@@ -400,11 +407,13 @@ final class VectorSteps implements KernelSteps {
      * bits as they are (g 1 1 = g, x + 0 = x, x - 0 = x), so one loop serves every such channel.
      * The open conductances g xa xb are written out in the loops: a helper for them is over C2's
      * MaxInlineSize, and where the loop is first compiled cold (a network's second group) it was
-     * left out of line and boxed every vector.
+     * left out of line and boxed every vector. The last group computes J and f from the sums (as
+     * VoltageArguments) instead of storing them, and then the neurons after the last whole vector.
      */
-    private record ThreeChannels(int[] channel, int[] gateA, int[] gateB, boolean first, Chunk c) implements Pass {
-        ThreeChannels(Kinetics k, int[] channel, boolean first, Chunk c) {
-            this(channel, gate(k, channel, 0), gate(k, channel, 1), first, c);
+    private record ThreeChannels(RatePlan p, int[] channel, int[] gateA, int[] gateB, boolean first, boolean last,
+                                 Chunk c) implements Pass {
+        ThreeChannels(RatePlan p, int[] channel, boolean first, boolean last, Chunk c) {
+            this(p, channel, gate(p.kinetics, channel, 0), gate(p.kinetics, channel, 1), first, last, c);
         }
 
         /** Gate number n of each channel, or -1. */
@@ -426,9 +435,12 @@ final class VectorSteps implements KernelSteps {
             double[] b0 = gateSource(gateB[0]), b1 = gateSource(gateB[1]), b2 = gateSource(gateB[2]);
             int oa0 = gateOffset(gateA[0]), oa1 = gateOffset(gateA[1]), oa2 = gateOffset(gateA[2]);
             int ob0 = gateOffset(gateB[0]), ob1 = gateOffset(gateB[1]), ob2 = gateOffset(gateB[2]);
+            // the first group's sums start from 0 + ..., as the scalar sums do
+            double[] gIn = first ? c.zeros : c.gSum;
+            double[] ionicIn = first ? c.zeros : c.ionicNeg;
             double[] V = b.V;
             int upper = S.loopBound(n);
-            if (first) {
+            if (!last) {
                 for (int j = 0; j < upper; j += S.length()) {
                     DoubleVector v = DoubleVector.fromArray(S, V, from + j);
                     DoubleVector x0 = DoubleVector.fromArray(S, g0, o0 + j).mul(DoubleVector.fromArray(S, a0, oa0 + j))
@@ -437,28 +449,37 @@ final class VectorSteps implements KernelSteps {
                             .mul(DoubleVector.fromArray(S, b1, ob1 + j));
                     DoubleVector x2 = DoubleVector.fromArray(S, g2, o2 + j).mul(DoubleVector.fromArray(S, a2, oa2 + j))
                             .mul(DoubleVector.fromArray(S, b2, ob2 + j));
-                    ZERO.add(x0).add(x1).add(x2).intoArray(c.gSum, j);
+                    DoubleVector.fromArray(S, gIn, j).add(x0).add(x1).add(x2).intoArray(c.gSum, j);
                     DoubleVector i0 = x0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
                     DoubleVector i1 = x1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
                     DoubleVector i2 = x2.mul(v.sub(DoubleVector.fromArray(S, e2, o2 + j)));
-                    ZERO.sub(i0).sub(i1).sub(i2).intoArray(c.ionicNeg, j);
+                    DoubleVector.fromArray(S, ionicIn, j).sub(i0).sub(i1).sub(i2).intoArray(c.ionicNeg, j);
                 }
-            } else {
-                for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector v = DoubleVector.fromArray(S, V, from + j);
-                    DoubleVector x0 = DoubleVector.fromArray(S, g0, o0 + j).mul(DoubleVector.fromArray(S, a0, oa0 + j))
-                            .mul(DoubleVector.fromArray(S, b0, ob0 + j));
-                    DoubleVector x1 = DoubleVector.fromArray(S, g1, o1 + j).mul(DoubleVector.fromArray(S, a1, oa1 + j))
-                            .mul(DoubleVector.fromArray(S, b1, ob1 + j));
-                    DoubleVector x2 = DoubleVector.fromArray(S, g2, o2 + j).mul(DoubleVector.fromArray(S, a2, oa2 + j))
-                            .mul(DoubleVector.fromArray(S, b2, ob2 + j));
-                    DoubleVector.fromArray(S, c.gSum, j).add(x0).add(x1).add(x2).intoArray(c.gSum, j);
-                    DoubleVector i0 = x0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
-                    DoubleVector i1 = x1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
-                    DoubleVector i2 = x2.mul(v.sub(DoubleVector.fromArray(S, e2, o2 + j)));
-                    DoubleVector.fromArray(S, c.ionicNeg, j).sub(i0).sub(i1).sub(i2).intoArray(c.ionicNeg, j);
-                }
+                return;
             }
+            double dt = s.dt;
+            double[] C = b.C;
+            double[] current = s.current;
+            for (int j = 0; j < upper; j += S.length()) {
+                int i = from + j;
+                DoubleVector v = DoubleVector.fromArray(S, V, i);
+                DoubleVector x0 = DoubleVector.fromArray(S, g0, o0 + j).mul(DoubleVector.fromArray(S, a0, oa0 + j))
+                        .mul(DoubleVector.fromArray(S, b0, ob0 + j));
+                DoubleVector x1 = DoubleVector.fromArray(S, g1, o1 + j).mul(DoubleVector.fromArray(S, a1, oa1 + j))
+                        .mul(DoubleVector.fromArray(S, b1, ob1 + j));
+                DoubleVector x2 = DoubleVector.fromArray(S, g2, o2 + j).mul(DoubleVector.fromArray(S, a2, oa2 + j))
+                        .mul(DoubleVector.fromArray(S, b2, ob2 + j));
+                DoubleVector gSum = DoubleVector.fromArray(S, gIn, j).add(x0).add(x1).add(x2);
+                DoubleVector i0 = x0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
+                DoubleVector i1 = x1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
+                DoubleVector i2 = x2.mul(v.sub(DoubleVector.fromArray(S, e2, o2 + j)));
+                DoubleVector ionicNeg = DoubleVector.fromArray(S, ionicIn, j).sub(i0).sub(i1).sub(i2);
+                DoubleVector invC = ONE.div(DoubleVector.fromArray(S, C, i));
+                gSum.neg().mul(invC).mul(dt).intoArray(c.zV, j);
+                ionicNeg.add(DoubleVector.fromArray(S, current, i)).mul(invC).intoArray(c.fV, j);
+            }
+            ScalarSteps.powers(p, b, from, upper, n, c);
+            ScalarSteps.voltageArguments(p, b, s.current, dt, from, upper, n, c);
         }
 
         private double[] conductance(NeuronBlock b, int q) {
