@@ -38,5 +38,5 @@ for cores in 1 2; do
     echo "$(date -u +%FT%TZ) local[$cores]: $runs COBAHH runs in $wall s wall, ${rate[$cores]} runs/s (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 awk -v a="${rate[1]}" -v b="${rate[2]}" 'BEGIN { e = b / (2 * a);
-    printf "two cores at %.1f%% of twice one core (goal >= 85%%): %s\n", 100 * e, e >= 0.85 ? "REACHED" : "not reached" }'
+    printf "two cores at %.1f%% of twice one core (goal >= 85%%): %s\n", 100 * e, (e >= 0.85 ? "REACHED" : "not reached") }'
 echo "outputs and logs: $out"
