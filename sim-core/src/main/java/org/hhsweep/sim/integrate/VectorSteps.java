@@ -276,11 +276,42 @@ final class VectorSteps implements KernelSteps {
         return logistic ? DoubleVector.broadcast(S, m).div(e.add(1.0)) : e.mul(m);
     }
 
-    /** Rate r's E into scratch for the whole vectors, as ScalarSteps.powerOf. */
+    /** Rate r's E into scratch for the whole vectors, as ScalarSteps.powerOf: factor e^power, in one loop. */
     private static void powerOf(RatePlan p, int r, Chunk c, double[] scratch, int upper) {
         if (!p.direct(r)) {
-            fill(scratch, p.factor[r], upper);
-            timesPower(c.exp[p.source[r]], 0, scratch, p.power[r], upper);
+            scaledPower(c.exp[p.source[r]], p.factor[r], scratch, p.power[r], upper);
+        }
+    }
+
+    /**
+     * out[j] = factor x[j]^p for the whole vectors, the power formed as Kinetics.power forms it
+     * and chosen outside the loops (see timesPower).
+     */
+    private static void scaledPower(double[] x, double factor, double[] out, int p, int upper) {
+        DoubleVector f = DoubleVector.broadcast(S, factor);
+        switch (p) {
+            case 1 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    f.mul(DoubleVector.fromArray(S, x, j)).intoArray(out, j);
+                }
+            }
+            case 2 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, j);
+                    f.mul(xv.mul(xv)).intoArray(out, j);
+                }
+            }
+            case 4 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, j);
+                    DoubleVector x2 = xv.mul(xv);
+                    f.mul(x2.mul(x2)).intoArray(out, j);
+                }
+            }
+            default -> {
+                fill(out, factor, upper);
+                timesPower(x, 0, out, p, upper);
+            }
         }
     }
 
