@@ -67,6 +67,7 @@ final class VectorSteps implements KernelSteps {
             }
         }
         for (int k = 0; k < p.kinetics.gates; k++) {
+            passes.add(new RatePowers(p, k, c));
             passes.add(new GateArguments(p, k, c));
         }
         passes.addAll(voltagePasses(p, c));
@@ -234,6 +235,22 @@ final class VectorSteps implements KernelSteps {
     }
 
     /**
+     * The shared exponentials' powers that gate k's rates take, for the whole vectors. A pass of
+     * its own, not a call from GateArguments: with these loops inlined there, after the rest of
+     * the test suite had run every power, C2 compiled GateArguments with its vector helpers
+     * (combine, gateRate) out of line, and they boxed every vector (2 GB per 20,000 steps in
+     * NetworkAllocationTest, seen with JFR's allocation samples).
+     */
+    private record RatePowers(RatePlan p, int k, Chunk c) implements Pass {
+        @Override
+        public void run(StepContext s, int from, int n) {
+            int upper = S.loopBound(n);
+            powerOf(p, 2 * k, c, c.powerAlpha, upper);
+            powerOf(p, 2 * k + 1, c, c.powerBeta, upper);
+        }
+    }
+
+    /**
      * Gate k's rates, then its dt J and f(x), or its value if instantaneous, in one loop. Which
      * combination each rate takes is fixed for the pass, so C2 unswitches the loop on it.
      */
@@ -242,8 +259,6 @@ final class VectorSteps implements KernelSteps {
         public void run(StepContext s, int from, int n) {
             int upper = S.loopBound(n);
             int ra = 2 * k, rb = 2 * k + 1;
-            powerOf(p, ra, c, c.powerAlpha, upper);
-            powerOf(p, rb, c, c.powerBeta, upper);
             double[] ea = ScalarSteps.source(p, ra, c, c.powerAlpha);
             double[] eb = ScalarSteps.source(p, rb, c, c.powerBeta);
             double ma = p.multiplier[ra], mb = p.multiplier[rb];
@@ -288,30 +303,38 @@ final class VectorSteps implements KernelSteps {
      * and chosen outside the loops (see timesPower).
      */
     private static void scaledPower(double[] x, double factor, double[] out, int p, int upper) {
-        DoubleVector f = DoubleVector.broadcast(S, factor);
         switch (p) {
-            case 1 -> {
-                for (int j = 0; j < upper; j += S.length()) {
-                    f.mul(DoubleVector.fromArray(S, x, j)).intoArray(out, j);
-                }
-            }
-            case 2 -> {
-                for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector xv = DoubleVector.fromArray(S, x, j);
-                    f.mul(xv.mul(xv)).intoArray(out, j);
-                }
-            }
-            case 4 -> {
-                for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector xv = DoubleVector.fromArray(S, x, j);
-                    DoubleVector x2 = xv.mul(xv);
-                    f.mul(x2.mul(x2)).intoArray(out, j);
-                }
-            }
+            case 1 -> scaledFirst(x, factor, out, upper);
+            case 2 -> scaledSquare(x, factor, out, upper);
+            case 4 -> scaledFourth(x, factor, out, upper);
             default -> {
                 fill(out, factor, upper);
                 timesPower(x, 0, out, p, upper);
             }
+        }
+    }
+
+    private static void scaledFirst(double[] x, double factor, double[] out, int upper) {
+        DoubleVector f = DoubleVector.broadcast(S, factor);
+        for (int j = 0; j < upper; j += S.length()) {
+            f.mul(DoubleVector.fromArray(S, x, j)).intoArray(out, j);
+        }
+    }
+
+    private static void scaledSquare(double[] x, double factor, double[] out, int upper) {
+        DoubleVector f = DoubleVector.broadcast(S, factor);
+        for (int j = 0; j < upper; j += S.length()) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, j);
+            f.mul(xv.mul(xv)).intoArray(out, j);
+        }
+    }
+
+    private static void scaledFourth(double[] x, double factor, double[] out, int upper) {
+        DoubleVector f = DoubleVector.broadcast(S, factor);
+        for (int j = 0; j < upper; j += S.length()) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, j);
+            DoubleVector x2 = xv.mul(xv);
+            f.mul(x2.mul(x2)).intoArray(out, j);
         }
     }
 
