@@ -15,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.ipc.RemoteException;
 import org.apache.hadoop.util.ShutdownHookManager;
 
@@ -39,6 +40,11 @@ import org.apache.hadoop.util.ShutdownHookManager;
  *
  * <p>Staleness by age compares the holder's clock (which sets the modification time) with the
  * reader's: the machines' clocks must agree to well within {@link Timing#staleAfter}.
+ *
+ * <p>All of this is atomic on HDFS. On object stores (s3a://, ...) a create that fails when the
+ * file exists is a check, then a write, and a rename is a copy, then a delete: two sweeps started
+ * at the same moment, or two takers of one stale lock, may both go ahead (the one whose lock was
+ * overwritten is warned by its heartbeat).
  */
 final class HeartbeatLock implements AutoCloseable {
     /** Starts the lock file's second line, after the owner's. */
@@ -258,7 +264,7 @@ final class HeartbeatLock implements AutoCloseable {
         try {
             LockFileState now = LockFileState.read(fs, file);
             if (now != null && now.content().equals(content)) {
-                fs.setTimes(file, System.currentTimeMillis(), -1);
+                refresh();
                 misses = 0;
             } else if (++misses == MISSES_BEFORE_WARNING) {
                 say.accept("warning: the lock of " + OutputDirectory.display(out) + " is no longer this sweep's ("
@@ -267,6 +273,20 @@ final class HeartbeatLock implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // Unreachable for now: the next beat tries again; the lock goes stale only after several.
+        }
+    }
+
+    /**
+     * HDFS keeps the modification time setTimes gives; object stores ignore setTimes (S3A does
+     * nothing), so there the file is written again, same content, and the store stamps it.
+     */
+    private void refresh() throws IOException {
+        if (fs instanceof DistributedFileSystem) {
+            fs.setTimes(file, System.currentTimeMillis(), -1);
+            return;
+        }
+        try (OutputStream o = fs.create(file, true)) {
+            o.write(content.getBytes(StandardCharsets.UTF_8));
         }
     }
 
