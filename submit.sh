@@ -33,6 +33,7 @@ commands:
        [--run ID]                          a figure from an output's tables (default DIR/plots/KIND.png);
                                            gates: one run's model (default the base model)
   report DIR                               DIR/report.html: manifest, summary tables and plots
+  unlock DIR [--force]                     remove the lock a killed sweep left on an hdfs:// output
   every command takes --verbose (Spark's logs, stack traces)
   cluster start|join|status|stop [options] a standalone Spark cluster on this machine
                                            (./submit.sh cluster --help)
@@ -83,7 +84,7 @@ confs=()
 submit_opts=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        sweep | validate | query | plot | report | cluster | --version) break ;;
+        sweep | validate | query | plot | report | unlock | cluster | --version) break ;;
         -h | --help | help)
             usage
             exit 0

@@ -50,7 +50,10 @@ public final class Cli {
                     "                                           rates: a network run's population rates (--run ID; default",
                     "                                           the first run)"),
             "report", String.join("\n",
-                    "  report DIR                               DIR/report.html: manifest, summary tables and plots"));
+                    "  report DIR                               DIR/report.html: manifest, summary tables and plots"),
+            "unlock", String.join("\n",
+                    "  unlock DIR [--force]                     remove the lock a killed sweep left on a non-local output",
+                    "                                           (hdfs://...) once stale; --force also a live-looking one"));
     static final String USAGE_HEAD = "usage: submit.sh [--master URL] [spark-submit options] COMMAND ...";
     static final String USAGE_TEXT = USAGE_HEAD + "\ncommands:\n" + String.join("\n", COMMANDS.values()) + "\n"
             + String.join("\n",
@@ -116,6 +119,7 @@ public final class Cli {
                 case "query" -> new QueryCommand(this).run(rest);
                 case "plot" -> new PlotCommand(this).run(rest);
                 case "report" -> new ReportCommand(this).run(rest);
+                case "unlock" -> new UnlockCommand(this).run(rest);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {

@@ -50,7 +50,7 @@ final class SweepCommand {
 
         // Refuse before spending seconds on starting Spark, and before changing anything.
         OutputPlace.check(output, java.nio.file.Path.of(file));
-        OutputLock.checkFree(output);
+        OutputLock.checkFree(output, hadoop);
         double toRun = 1;
         if (resume) {
             ResumePlan plan = ResumePlan.load(output, hadoop, config, false);
@@ -71,9 +71,11 @@ final class SweepCommand {
         SparkSession session = cli.sessions().open("hhsweep sweep " + config.spec().name(), verbose, cli.err());
         try {
             cli.err().println(estimate);
-            // Held until the driver ends; the OS drops it if the driver is killed. The sweep re-checks
-            // the directory under it, in case another sweep changed it since the checks above.
-            try (OutputLock lock = OutputLock.acquire(output)) {
+            // Held until the driver ends; the OS drops it if the driver is killed (elsewhere than on a
+            // local path it goes stale). The sweep re-checks the directory under it, in case another
+            // sweep changed it since the checks above.
+            try (OutputLock lock = OutputLock.acquire(output, session.sparkContext().hadoopConfiguration(),
+                    cli.err()::println)) {
                 SweepJob.Options options = SweepJob.Options.of(overwrite, exec, cli.err());
                 SweepJob.Result result = SweepJob.run(session, config, output,
                         resume ? options.resuming() : options);

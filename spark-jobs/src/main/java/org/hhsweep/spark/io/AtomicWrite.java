@@ -8,13 +8,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 
 /**
  * Replaces a small file so that a reader sees either the old content or the new, never a part:
  * written to a hidden temporary file beside it, flushed, then renamed over it. Atomic on local
- * file systems (rename(2)); elsewhere the old file is deleted just before the rename, as HDFS's
- * rename does not replace, and object stores have no atomic rename at all.
+ * file systems (rename(2)) and on HDFS (the NameNode's rename with OVERWRITE replaces the target in
+ * one step). Other file systems (object stores: s3a://, gs://, abfs://) have no rename that
+ * replaces: there the old file is deleted just before the rename, so a reader may briefly find no
+ * file at all, though never a partial one.
  */
 public final class AtomicWrite {
     static final String TEMPORARY_SUFFIX = ".tmp";
@@ -41,6 +45,10 @@ public final class AtomicWrite {
         try {
             try (OutputStream out = fs.create(temporary, false)) {
                 out.write(content);
+            }
+            if (fs instanceof DistributedFileSystem hdfs) {
+                hdfs.rename(temporary, target, Options.Rename.OVERWRITE);
+                return;
             }
             if (fs.exists(target)) {
                 fs.delete(target, false);

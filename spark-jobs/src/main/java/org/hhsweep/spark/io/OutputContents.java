@@ -99,7 +99,7 @@ public final class OutputContents {
                 foreign.add(name);
             }
         } else if (OutputLayout.isAtomicWriteTemporary(name, OutputLayout.MANIFEST)
-                || name.startsWith(OutputLayout.WRITE_PROBE_PREFIX)) {
+                || name.startsWith(OutputLayout.WRITE_PROBE_PREFIX) || OutputLayout.isLockAside(name)) {
             owned.add(s.path());
         } else if (Tables.ALL_NAMES.contains(name)) {
             sortTable(s);

@@ -8,7 +8,10 @@ package org.hhsweep.spark.io;
 public final class OutputLayout {
     /** The sweep's manifest; its {@code software.name} is {@link #SOFTWARE}. */
     public static final String MANIFEST = "manifest.json";
-    /** The lock file of {@link OutputLock}; it stays when released. */
+    /**
+     * The lock file of {@link OutputLock}; on a local path it stays when released, elsewhere it is
+     * deleted ({@link HeartbeatLock}).
+     */
     public static final String LOCK = ".lock";
     /** The report command's page and the directory of its figures. */
     public static final String REPORT_PAGE = "report.html";
@@ -21,6 +24,15 @@ public final class OutputLayout {
     public static final String WRITE_PROBE_PREFIX = ".hhsweep-write-test-";
 
     private OutputLayout() {
+    }
+
+    /** Where {@link HeartbeatLock} moves a stale lock while taking it over; deleted at once. */
+    static String lockAside(String id) {
+        return LOCK + ".stale-" + id;
+    }
+
+    static boolean isLockAside(String fileName) {
+        return fileName.startsWith(LOCK + ".stale-");
     }
 
     /** Temporary files of {@link AtomicWrite} beside a file named {@code name}. */

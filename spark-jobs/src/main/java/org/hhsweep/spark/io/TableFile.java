@@ -148,17 +148,25 @@ public final class TableFile<R> implements AutoCloseable {
     }
 
     /**
-     * Makes the finished file visible under its final name. Output is a function of the chunk
-     * alone, so a file left by an earlier attempt of the same chunk is identical and is replaced.
+     * Makes the finished file visible under its final name, whole, in one rename; a file already
+     * there is never deleted first, so a committed file never vanishes, not even for a moment.
+     * Such a file is another attempt's of the same chunk (a retry, or a speculative copy) and,
+     * output being a function of the chunk alone, holds the same rows: HDFS's rename refuses to
+     * replace it, so of racing attempts exactly one file wins and this attempt's copy is dropped;
+     * a local rename(2) replaces it atomically with this identical one.
+     *
+     * @return false when another attempt's file was there and kept
      */
-    public void commit() throws IOException {
+    public boolean commit() throws IOException {
         finish();
+        if (fs.rename(temporary, target)) {
+            return true;
+        }
         if (fs.exists(target)) {
-            fs.delete(target, false);
+            fs.delete(temporary, false);
+            return false;
         }
-        if (!fs.rename(temporary, target)) {
-            throw new IOException("could not rename " + temporary + " to " + target);
-        }
+        throw new IOException("could not rename " + temporary + " to " + target);
     }
 
     /** Drops the temporary file; for a chunk that failed. */
