@@ -40,8 +40,8 @@ options before COMMAND:
   --master URL        local[N] (default local[*]: all cores), spark://HOST:PORT, yarn, k8s://...
   --conf KEY=VALUE    a Spark setting (also in local mode)
   --driver-memory M   heap of the driver (in local mode: of the one JVM), e.g. 8g
+  --deploy-mode client with yarn the only mode: the driver runs here (cluster is refused)
   any other spark-submit option, with a cluster master
-  --deploy-mode client  with yarn, the only mode: the driver runs here (cluster mode is refused)
 environment: SPARK_HOME (use its spark-submit), SPARK_LOCAL_IP (default 127.0.0.1 when running
   locally), HADOOP_CONF_DIR / YARN_CONF_DIR (the Hadoop cluster's client configuration: needed
   by --master yarn, and on the class path in every mode, for hdfs:// outputs), HHSWEEP_JAVA_OPTS
