@@ -41,11 +41,13 @@ options before COMMAND:
   --master URL        local[N] (default local[*]: all cores), spark://HOST:PORT, yarn, k8s://...
   --conf KEY=VALUE    a Spark setting (also in local mode)
   --driver-memory M   heap of the driver (in local mode: of the one JVM), e.g. 8g
+  --deploy-mode client with yarn the only mode: the driver runs here (cluster is refused)
   any other spark-submit option, with a cluster master
 environment: SPARK_HOME (use its spark-submit), SPARK_LOCAL_IP (default 127.0.0.1 when running
-  locally), HHSWEEP_JAVA_OPTS (extra JVM options in local mode), HHSWEEP_CDS=0 (no class
-  data sharing archive in local mode), HHSWEEP_CLUSTER_DIR (the cluster command's files,
-  default ~/.hhsweep/cluster)
+  locally), HADOOP_CONF_DIR / YARN_CONF_DIR (the Hadoop cluster's client configuration: needed
+  by --master yarn, and on the class path in every mode, for hdfs:// outputs), HHSWEEP_JAVA_OPTS
+  (extra JVM options in local mode), HHSWEEP_CDS=0 (no class data sharing archive in local mode),
+  HHSWEEP_CLUSTER_DIR (the cluster command's files, default ~/.hhsweep/cluster)
 EOF
 }
 
@@ -141,6 +143,57 @@ if [[ $# -eq 0 ]]; then
 fi
 [[ -z "$master" ]] || check_master "$master"
 [[ -z "$driver_memory" ]] || check_memory "$driver_memory"
+
+# The directories of the Hadoop cluster's client configuration, as set ("NAME=DIR" each).
+hadoop_conf_dirs() {
+    [[ -z "${HADOOP_CONF_DIR:-}" ]] || echo "HADOOP_CONF_DIR=$HADOOP_CONF_DIR"
+    [[ -z "${YARN_CONF_DIR:-}" ]] || echo "YARN_CONF_DIR=$YARN_CONF_DIR"
+}
+
+# What --master yarn needs from the user, checked before any JVM starts: the driver runs here
+# (it reads CONFIG here and prints progress and results here), and the cluster's client
+# configuration says where the ResourceManager and the file system are.
+check_yarn() {
+    local i mode="" c dirs=() d f found
+    for ((i = 0; i < ${#submit_opts[@]}; i++)); do
+        case "${submit_opts[i]}" in
+            --deploy-mode) mode="${submit_opts[i + 1]}" ;;
+            --deploy-mode=*) mode="${submit_opts[i]#*=}" ;;
+        esac
+    done
+    for c in "${confs[@]+"${confs[@]}"}"; do
+        [[ "$c" == spark.submit.deployMode=* ]] && mode="${c#*=}"
+    done
+    if [[ -n "$mode" && "$mode" != client ]]; then
+        echo "error: --deploy-mode $mode: hhsweep's driver runs where submit.sh runs (it reads CONFIG and prints progress and results here); expected --deploy-mode client, the default" >&2
+        exit 2
+    fi
+    mapfile -t dirs < <(hadoop_conf_dirs)
+    if [[ ${#dirs[@]} -eq 0 ]]; then
+        echo "error: --master yarn needs HADOOP_CONF_DIR (or YARN_CONF_DIR): the directory of the cluster's client configuration (core-site.xml, yarn-site.xml)" >&2
+        exit 2
+    fi
+    for d in "${dirs[@]}"; do
+        [[ -d "${d#*=}" ]] || { echo "error: $d: not a directory; expected the cluster's client configuration (core-site.xml, yarn-site.xml)" >&2; exit 2; }
+    done
+    for f in yarn-site.xml core-site.xml; do
+        found=""
+        for d in "${dirs[@]}"; do
+            [[ -f "${d#*=}/$f" ]] && found=1
+        done
+        if [[ -z "$found" ]]; then
+            echo "error: ${dirs[*]} has no $f: expected the cluster's client configuration (core-site.xml with fs.defaultFS, yarn-site.xml with yarn.resourcemanager.address)" >&2
+            exit 2
+        fi
+    done
+}
+[[ "$master" != yarn ]] || check_yarn
+
+# Like Spark's own launcher: the configuration directories on the class path, after the jars.
+hadoop_class_path=""
+while IFS= read -r d; do
+    hadoop_class_path+=":${d#*=}"
+done < <(hadoop_conf_dirs)
 
 require_java() {
     command -v "$JAVA" >/dev/null || { echo "error: java not found (Java 17 is needed)" >&2; exit 1; }
@@ -241,7 +294,7 @@ case "$master" in
         if [[ -n "$cds_dump" ]]; then
             status=0
             # shellcheck disable=SC2086
-            "$JAVA" ${HHSWEEP_JAVA_OPTS:-} "${jvm[@]}" -cp "$jar:$spark_classpath" "$MAIN" "$@" \
+            "$JAVA" ${HHSWEEP_JAVA_OPTS:-} "${jvm[@]}" -cp "$jar:$spark_classpath$hadoop_class_path" "$MAIN" "$@" \
                 2> >(sed -u "$INCUBATOR_WARNING" >&2) || status=$?
             if [[ $status -eq 0 && -s "$cds_dump" ]]; then
                 mv -f "$cds_dump" "$cds_archive"
@@ -251,7 +304,7 @@ case "$master" in
             exit "$status"
         fi
         # shellcheck disable=SC2086
-        exec "$JAVA" ${HHSWEEP_JAVA_OPTS:-} "${jvm[@]}" -cp "$jar:$spark_classpath" "$MAIN" "$@" \
+        exec "$JAVA" ${HHSWEEP_JAVA_OPTS:-} "${jvm[@]}" -cp "$jar:$spark_classpath$hadoop_class_path" "$MAIN" "$@" \
             2> >(sed -u "$INCUBATOR_WARNING" >&2)
         ;;
 esac
@@ -279,6 +332,6 @@ if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then
         "${submit_opts[@]+"${submit_opts[@]}"}" "$jar" "$@"
 fi
 # Here SparkSubmit runs the driver in its own JVM, so the driver's options go on this command line.
-exec "$JAVA" "${java_opens[@]}" "$VECTOR_MODULE" "-Dlog4j2.configurationFile=$LOG_CONFIG" -cp "$spark_classpath" \
+exec "$JAVA" "${java_opens[@]}" "$VECTOR_MODULE" "-Dlog4j2.configurationFile=$LOG_CONFIG" -cp "$spark_classpath$hadoop_class_path" \
     org.apache.spark.deploy.SparkSubmit "${opts[@]}" "${submit_opts[@]+"${submit_opts[@]}"}" "$jar" "$@" \
     2> >(sed -u "$INCUBATOR_WARNING" >&2)

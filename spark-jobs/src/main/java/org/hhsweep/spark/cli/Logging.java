@@ -15,7 +15,10 @@ final class Logging {
     static void apply(boolean verbose) {
         Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
         Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
-        if (!verbose) {
+        if (verbose) {
+            // conf/log4j2.properties quiets it from the JVM's start.
+            Configurator.setLevel("org.apache.spark.util.Utils", Level.INFO);
+        } else {
             // Warns that the host name resolves to loopback: that is exactly how local mode is run here.
             Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
             // A master that does not accept the application: the command says so in one line.

@@ -3,6 +3,8 @@ package org.hhsweep.spark.cli;
 import java.io.PrintStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.hhsweep.spark.yarn.YarnSetupException;
+import org.hhsweep.spark.yarn.YarnSubmission;
 
 /** Opens the Spark session a command runs in, and releases it when the command is done. */
 public interface SessionFactory {
@@ -40,8 +42,20 @@ public interface SessionFactory {
             // Running tasks report progress with their heartbeats: more often than the default 10 s.
             conf.setIfMissing("spark.executor.heartbeatInterval", "2s");
             MasterProbe.check(conf.get("spark.master"));
+            if (conf.get("spark.master").equals(YarnSubmission.MASTER)) {
+                try {
+                    YarnSubmission.prepare(conf, err);
+                } catch (YarnSetupException e) {
+                    throw new SparkStartException(e.getMessage());
+                }
+            }
             SparkSession session = start(conf);
             Logging.apply(verbose);
+            if (conf.get("spark.master").equals(YarnSubmission.MASTER)) {
+                String id = session.sparkContext().applicationId();
+                err.println("note: YARN application " + id + " (yarn logs -applicationId " + id
+                        + " shows its containers' logs)");
+            }
             if (verbose && session.sparkContext().uiWebUrl().isDefined()) {
                 err.println("Spark UI: " + session.sparkContext().uiWebUrl().get());
             }

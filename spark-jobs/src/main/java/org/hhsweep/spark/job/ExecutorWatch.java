@@ -22,11 +22,17 @@ final class ExecutorWatch {
             + " or SPARK_HOME in their environment (their executors die at once, \"Cannot find any build directories\""
             + " in the Worker's log); spark.executor.memory (%s) more than a Worker offers; a firewall between the"
             + " Workers and the driver";
+    /** The same on YARN, where NodeManagers start the executors in containers of a queue. */
+    static final String YARN_CAUSES = "likely causes: no room in the YARN queue for the executors;"
+            + " spark.executor.memory (%s) plus its overhead more than a NodeManager offers; executors dying as they"
+            + " start (yarn logs -applicationId shows why; e.g. no Java 17 at the nodes' JAVA_HOME:"
+            + " spark.executorEnv.JAVA_HOME); a firewall between the NodeManagers and the driver";
 
     private final IntSupplier liveExecutors;
     private final LongSupplier nanoClock;
     private final long timeoutSeconds;
     private final String executorMemory;
+    private final String causes;
     private final long started;
     private long noneSince;
     private boolean seenOne;
@@ -36,10 +42,17 @@ final class ExecutorWatch {
      * @param timeoutSeconds give up after this long without one; 0 never
      */
     ExecutorWatch(IntSupplier liveExecutors, LongSupplier nanoClock, long timeoutSeconds, String executorMemory) {
+        this(liveExecutors, nanoClock, timeoutSeconds, executorMemory, CAUSES);
+    }
+
+    /** @param causes the likely causes the give-up line names (%s: the executor memory) */
+    ExecutorWatch(IntSupplier liveExecutors, LongSupplier nanoClock, long timeoutSeconds, String executorMemory,
+                  String causes) {
         this.liveExecutors = liveExecutors;
         this.nanoClock = nanoClock;
         this.timeoutSeconds = timeoutSeconds;
         this.executorMemory = executorMemory;
+        this.causes = causes;
         this.started = nanoClock.getAsLong();
         this.noneSince = -1;
         check();
@@ -54,7 +67,12 @@ final class ExecutorWatch {
         }
         // The status tracker lists the driver's block manager among the executors.
         IntSupplier live = () -> sc.isStopped() ? 0 : Math.max(0, sc.statusTracker().getExecutorInfos().length - 1);
-        return new ExecutorWatch(live, System::nanoTime, timeout, memory);
+        return new ExecutorWatch(live, System::nanoTime, timeout, memory, causesFor(sc.master()));
+    }
+
+    /** The likely causes of no executor under a cluster master. */
+    static String causesFor(String master) {
+        return master.equals("yarn") ? YARN_CAUSES : CAUSES;
     }
 
     /**
@@ -129,13 +147,13 @@ final class ExecutorWatch {
     /** The one line a sweep gives up with after {@link #expired()}. */
     String gaveUp() {
         return "no executor alive for " + secondsWithout() + " s, so the sweep gave up (" + TIMEOUT_KEY + "="
-                + timeoutSeconds + "s); " + String.format(CAUSES, executorMemory) + "; --resume continues it";
+                + timeoutSeconds + "s); " + String.format(causes, executorMemory) + "; --resume continues it";
     }
 
     /** The one line for a cluster that ended the application while it had no executor. */
     String ended() {
         return "the Spark master ended the application " + (nanoClock.getAsLong() - started) / 1_000_000_000L
                 + " s into the sweep with no executor alive (it does so when executors keep failing as they start); "
-                + String.format(CAUSES, executorMemory) + "; --resume continues it";
+                + String.format(causes, executorMemory) + "; --resume continues it";
     }
 }

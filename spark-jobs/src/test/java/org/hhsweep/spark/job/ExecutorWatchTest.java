@@ -45,6 +45,18 @@ class ExecutorWatchTest {
     }
 
     @Test
+    void onYarnTheGiveUpLineNamesYarnsCauses() {
+        assertEquals(ExecutorWatch.CAUSES, ExecutorWatch.causesFor("spark://127.0.0.1:7077"));
+        ExecutorWatch w = new ExecutorWatch(() -> live, () -> now, 120, "3g", ExecutorWatch.causesFor("yarn"));
+        at(120, w);
+        assertEquals("no executor alive for 120 s, so the sweep gave up (spark.hhsweep.noExecutorTimeout=120s);"
+                + " likely causes: no room in the YARN queue for the executors; spark.executor.memory (3g) plus its"
+                + " overhead more than a NodeManager offers; executors dying as they start (yarn logs -applicationId"
+                + " shows why; e.g. no Java 17 at the nodes' JAVA_HOME: spark.executorEnv.JAVA_HOME); a firewall"
+                + " between the NodeManagers and the driver; --resume continues it", w.gaveUp());
+    }
+
+    @Test
     void theCountRestartsWhenExecutorsAreLost() {
         ExecutorWatch w = watch(60);
         live = 2;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hhsweep.spark.cluster.BuildArtifacts;
 import org.hhsweep.spark.cluster.CommittedChunks;
+import org.hhsweep.spark.cluster.FaultSweep;
 import org.hhsweep.spark.cluster.RunningSubmission;
 import org.hhsweep.spark.cluster.SparkSubmitter;
 import org.hhsweep.spark.cluster.StandaloneCluster;
@@ -36,21 +37,8 @@ class CrashRecoveryIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> TABLES = List.of("runs", "summaries", "spikes", "traces");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CHUNKS = 40;
-    /** 40 runs of 50 neurons for 300 ms, one run per chunk: 6e7 neuron-steps, ~6 s on two quiet cores. */
-    private static final String CONFIG = """
-            name: crash
-            seed: 11
-            simulation: {duration: 300 ms, dt: 0.01 ms, window: {start: 150 ms, end: 300 ms}}
-            neurons: 50
-            stimulus: {type: ou, mean: 8 uA/cm^2, sigma: 3 uA/cm^2, tau: 5 ms}
-            sweep:
-              grid:
-                stimulus.mean: {from: 2 uA/cm^2, to: 16 uA/cm^2, step: 2 uA/cm^2}
-              seeds: 5
-            record: {traces: {variables: [V], every: 1 ms, neurons: 2}, spikes: true}
-            execution: {chunk_runs: 1}
-            """;
+    private static final int CHUNKS = FaultSweep.CHUNKS;
+    private static final String CONFIG = FaultSweep.CONFIG;
 
     private static BuildArtifacts build;
     private static Path runDir;
