@@ -40,6 +40,6 @@ COPY --from=s3a /s3a/ /opt/spark/jars/
 COPY spark-jobs/target/spark-jobs-*-app.jar /opt/hhsweep/hhsweep-app.jar
 COPY conf/ /opt/hhsweep/conf/
 
-# Nothing for the JVM options: Spark 4.2 adds its module options to every driver and executor it
-# starts (JavaModuleOptions, which include --add-modules=jdk.incubator.vector, the SIMD kernels'
-# module, and the --add-opens of the root pom's spark.jvm.opens); submit.sh passes the module too.
+# Nothing for the JVM options: Spark 4.2 gives every driver and executor it starts its module options
+# (JavaModuleOptions, which include --add-modules=jdk.incubator.vector, the SIMD kernels' module,
+# and the --add-opens of the root pom's spark.jvm.opens); submit.sh passes the module too.
