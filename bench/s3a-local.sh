@@ -16,9 +16,9 @@
 # usage: bench/s3a-local.sh [--port P] [--replacements N] [--out DIR]
 # Defaults: port 9390, 200 replacements. Maven fetches what it lacks (S3Proxy's jar with
 # dependencies, 55 MB; the SDK bundle, 686 MB) and copies the jars into DIR/jars. MVN_OPTS_EXTRA is
-# passed to Maven (e.g. -o). About 5 minutes on 2 cores. Every finding is one line, with the date
-# and load average, also appended to DIR/figures.txt; the store's files and the logs stay in DIR
-# (default: a new temporary directory). The server is stopped at the end.
+# passed to Maven (e.g. -o). 12-14 minutes on 2 cores loaded by other builds. Every finding is one
+# line, with the date and load average, also appended to DIR/figures.txt; the store's files and the
+# logs stay in DIR (default: a new temporary directory). The server is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

@@ -12,7 +12,7 @@
 #             heap (--driver-memory 256m is refused).
 #
 # usage: bench/sizing.sh [--out DIR]
-# Sizes do not depend on the machine; the load does not matter here. About 2 minutes on 2 cores.
+# Sizes do not depend on the machine; the load does not matter here. 2-6 minutes on 2 cores.
 # Every figure line carries the date and the load average and is appended to DIR/figures.txt;
 # outputs and logs stay in DIR (default: a new temporary directory).
 set -euo pipefail
