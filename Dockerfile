@@ -10,8 +10,8 @@
 # was run here and what was not".
 
 # Spark 4.2.x for Scala 2.13, what the application jar is compiled against (root pom: spark.version),
-# on Java 17: the plain tags (apache/spark:4.2.0) are Java 21 since Spark 4.1. The tag follows the
-# naming of 4.1.x's and 4.2.0-preview5's images (apache/spark-docker's versions.json).
+# on Java 17: the plain tags (apache/spark:4.1.2, 4.2.0-preview5) are Java 21 since Spark 4.1. The
+# tag follows the naming of 4.1.x's and 4.2.0-preview5's images (apache/spark-docker's versions.json).
 ARG SPARK_IMAGE=apache/spark:4.2.0-scala2.13-java17-ubuntu
 
 # s3a:// outputs: Hadoop's S3A connector at the version of the image's Hadoop client (3.5.0 in
