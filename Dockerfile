@@ -9,9 +9,10 @@
 # Never built on the project's machine, which has no container engine: see docs/deploy.md, "What
 # was run here and what was not".
 
-# Spark 4.2.x for Scala 2.13, what the application jar is compiled against (root pom: spark.version),
-# on Java 17: the plain tags (apache/spark:4.1.2, 4.2.0-preview5) are Java 21 since Spark 4.1. The
-# tag follows the naming of 4.1.x's and 4.2.0-preview5's images (apache/spark-docker's versions.json).
+# Spark 4.2.x for Scala 2.13, what the application jar is compiled against (root pom:
+# spark.version), on Java 17: the plain tags (apache/spark:4.1.2, 4.2.0-preview5) are Java 21 since
+# Spark 4.1. The tag follows the naming of 4.1.x's and 4.2.0-preview5's images (apache/spark-docker's
+# versions.json); check that 4.2.0's exists under it.
 ARG SPARK_IMAGE=apache/spark:4.2.0-scala2.13-java17-ubuntu
 
 # s3a:// outputs: Hadoop's S3A connector at the version of the image's Hadoop client (3.5.0 in
@@ -40,6 +41,6 @@ COPY --from=s3a /s3a/ /opt/spark/jars/
 COPY spark-jobs/target/spark-jobs-*-app.jar /opt/hhsweep/hhsweep-app.jar
 COPY conf/ /opt/hhsweep/conf/
 
-# Nothing for the JVM options: Spark 4.2 gives every driver and executor it starts its module options
-# (JavaModuleOptions, which include --add-modules=jdk.incubator.vector, the SIMD kernels' module,
-# and the --add-opens of the root pom's spark.jvm.opens); submit.sh passes the module too.
+# Nothing for the JVM options: Spark 4.2 gives every driver and executor it starts its module
+# options (JavaModuleOptions, which include --add-modules=jdk.incubator.vector, the SIMD kernels'
+# module, and the --add-opens of the root pom's spark.jvm.opens); submit.sh passes the module too.
