@@ -343,6 +343,34 @@ class SensitivityConfigTest {
         assertTrue(e.getMessage().contains("with a network"), e.getMessage());
     }
 
+    /** docs/config.md's section holds every key, default, bound and statistic as the code has them. */
+    @Test
+    void docsDescribeTheKeysAndBoundsTheCodeHas() throws IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "config.md"));
+        int from = doc.indexOf("#### Sensitivity analysis: `sweep.sensitivity`");
+        assertTrue(from >= 0, "docs/config.md has no sensitivity section");
+        String section = doc.substring(from, doc.indexOf("\n### ", from));
+        for (String key : SensitivityReader.KEYS) {
+            assertTrue(section.contains("| `" + key + "` |"), "no row for " + key);
+        }
+        assertTrue(section.contains("| `method` | `" + SensitivityReader.DEFAULT_METHOD.configName() + "` |"));
+        assertTrue(section.contains("| `levels` | `" + org.hhsweep.sim.sensitivity.MorrisDesign.DEFAULT_LEVELS + "` |"));
+        assertTrue(section.contains("from 2 to " + org.hhsweep.sim.sensitivity.MorrisDesign.MAX_LEVELS));
+        assertTrue(section.contains(String.format(java.util.Locale.ROOT, "%,d", SensitivitySpec.MAX_RUNS)));
+        assertTrue(section.contains(String.format(java.util.Locale.ROOT, "%,d resamples",
+                org.hhsweep.sim.sensitivity.Bootstrap.RESAMPLES)));
+        assertEquals(1 << 30, SobolDesign.MAX_SAMPLES);
+        assertTrue(section.contains("from 2 to 2^30"));
+        for (String name : org.hhsweep.sim.stats.NeuronStatistics.NAMES) {
+            assertTrue(section.contains("`" + name + "`"), "statistic " + name + " not listed");
+        }
+        for (SensitivityMethod m : SensitivityMethod.values()) {
+            for (String column : m.columns()) {
+                assertTrue(section.contains("`" + column + "`"), "column " + column + " not described");
+            }
+        }
+    }
+
     @Test
     void sweepSpecRefusesWhatTheReaderRefuses() {
         SweepSpec ok = parse(ISSUE).spec();
