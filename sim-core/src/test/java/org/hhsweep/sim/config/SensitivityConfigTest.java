@@ -326,6 +326,27 @@ class SensitivityConfigTest {
         }
     }
 
+    /**
+     * Mutants of the two configs above (ConfigMutator, as ConfigFuzzTest: keys renamed and moved,
+     * values replaced, units swapped) load or are refused with one clean line; a valid one's runs
+     * pass the run checks. Kept apart from ConfigSeeds, whose list other tests draw from.
+     */
+    @Test
+    void mutantsLoadOrAreRefusedCleanly() {
+        int valid = 0;
+        int cases = 400;
+        for (int i = 0; i < cases; i++) {
+            long seed = 20261215L + i;
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            String text = new ConfigMutator(random).mutate(random.nextBoolean() ? ISSUE : MORRIS, false);
+            if (ConfigFuzzTest.check(text, "sensitivity.yaml", "seed " + seed) == ConfigFuzzTest.Outcome.VALID) {
+                valid++;
+            }
+        }
+        System.out.printf("SensitivityConfigTest: %d mutants, %d valid, %d refused%n", cases, valid, cases - valid);
+        assertTrue(valid >= cases / 50 && cases - valid >= cases / 2, valid + " valid of " + cases);
+    }
+
     @Test
     void aNetworkIsRefused() {
         ConfigException e = assertThrows(ConfigException.class, () -> parse("""
