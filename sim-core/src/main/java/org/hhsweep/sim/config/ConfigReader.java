@@ -128,7 +128,7 @@ final class ConfigReader {
 
         RunTemplate base = new RunTemplate(dt, duration, method, windowStart, windowEnd, model, v0, stimulus,
                 neurons, traced, variables, traceEvery, spikes, quantization, network, ratesBin);
-        SweepReader.Sweep sweep = SweepReader.read(top.get("sweep"), base);
+        SweepReader.Sweep sweep = SweepReader.read(top.get("sweep"), base, seed);
         if (network != null) {
             checkNetworkSweep(network, sweep.swept(), ratesBin);
         }
@@ -136,12 +136,13 @@ final class ConfigReader {
         checkBase(base);
         SweptChecks.check(base, sweep.swept(), sweep.links());
         SweepReader.checkSearch(sweep.search(), base, sweep.swept());
+        SensitivityReader.check(sweep.sensitivity(), base, sweep.swept());
         checkJaxSeed(base, seed, sweep.seeds());
 
         SweepSpec spec;
         try {
             spec = new SweepSpec(name, seed, base, sweep.grid(), sweep.samples(), sweep.random(), sweep.seeds(),
-                    sweep.search(), sweep.links());
+                    sweep.search(), sweep.links(), sweep.sensitivity());
         } catch (ArithmeticException e) {
             throw new ConfigException("sweep", "more runs (or neurons) than a 64-bit count holds",
                     "a sweep of at most " + Long.MAX_VALUE + " runs", e);

@@ -22,6 +22,8 @@ import org.hhsweep.sim.model.NeuronModel;
 import org.hhsweep.sim.model.RateFunction;
 import org.hhsweep.sim.network.NetworkSpec;
 import org.hhsweep.sim.record.TraceVariable;
+import org.hhsweep.sim.sensitivity.SensitivityParam;
+import org.hhsweep.sim.sensitivity.SensitivitySpec;
 import org.hhsweep.sim.sweep.RunTemplate;
 import org.hhsweep.sim.sweep.SearchSpec;
 import org.hhsweep.sim.sweep.SweepSpec;
@@ -148,6 +150,10 @@ public final class ResolvedConfig {
             o.put("tolerance", s.tolerance());
             o.put("criterion", s.criterion().toString());
         }
+        // only when given, so that configs without it keep their hash
+        if (spec.sensitivity() != null) {
+            sensitivity(sweep.putObject("sensitivity"), spec.sensitivity());
+        }
         // only when given, so that configs without links keep their hash
         if (!spec.links().isEmpty()) {
             ArrayNode links = sweep.putArray("link");
@@ -158,6 +164,21 @@ public final class ResolvedConfig {
             }
         }
         sweep.put("runs", spec.runCount());
+    }
+
+    /** sweep.sensitivity as read: ranges as {path, low, high} in their engine units; levels for morris only. */
+    private static void sensitivity(ObjectNode out, SensitivitySpec s) {
+        out.put("method", s.method().configName());
+        out.put("samples", s.samples());
+        if (s.morris() != null) {
+            out.put("levels", s.levels());
+        }
+        ArrayNode params = out.putArray("params");
+        for (SensitivityParam p : s.params()) {
+            params.addObject().put("path", p.path()).put("low", p.low()).put("high", p.high());
+        }
+        ArrayNode outputs = out.putArray("outputs");
+        s.outputs().forEach(outputs::add);
     }
 
     private static void record(ObjectNode root, Map<String, String> units, RunTemplate t) {

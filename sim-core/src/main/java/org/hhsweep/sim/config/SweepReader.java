@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hhsweep.sim.sensitivity.SensitivitySpec;
 import org.hhsweep.sim.stimulus.StimulusType;
 import org.hhsweep.sim.sweep.Criterion;
 import org.hhsweep.sim.sweep.RunTemplate;
@@ -16,9 +17,12 @@ import org.hhsweep.sim.sweep.SweepSpec;
 import org.hhsweep.sim.units.EngineUnit;
 import org.hhsweep.sim.units.Units;
 
-/** Reads the sweep section: grid axes, random sampling, seed replicates and a threshold search. */
+/**
+ * Reads the sweep section: grid axes, random sampling, a sensitivity design, seed replicates and a
+ * threshold search.
+ */
 final class SweepReader {
-    static final List<String> KEYS = List.of("grid", "seeds", "random", "search", "link");
+    static final List<String> KEYS = List.of("grid", "seeds", "random", "sensitivity", "search", "link");
     static final List<String> SEARCH_KEYS = List.of("param", "from", "to", "tolerance", "criterion");
     static final List<String> RANDOM_KEYS = List.of("samples", "params");
     /** How far out a normal distribution's values are checked, in standard deviations (1e-9 beyond). */
@@ -27,18 +31,19 @@ final class SweepReader {
     /**
      * What the sweep section asks for; {@code swept} lists every swept path with its values to
      * check (a searched path with the ends of its bracket, a follower with its leader's values);
-     * {@code search} is null without one.
+     * {@code search} and {@code sensitivity} are null without one.
      */
     record Sweep(List<SweepSpec.GridAxis> grid, int samples, List<SweepSpec.RandomParam> random, int seeds,
-                 List<Swept> swept, SearchSpec search, List<SweepSpec.Link> links) {
+                 List<Swept> swept, SearchSpec search, List<SweepSpec.Link> links, SensitivitySpec sensitivity) {
     }
 
     private SweepReader() {
     }
 
-    static Sweep read(JsonNode node, RunTemplate base) {
+    /** @param seed the sweep seed, from which a sensitivity design is drawn */
+    static Sweep read(JsonNode node, RunTemplate base, long seed) {
         if (!Fields.given(node)) {
-            return new Sweep(List.of(), 0, List.of(), 1, List.of(), null, List.of());
+            return new Sweep(List.of(), 0, List.of(), 1, List.of(), null, List.of(), null);
         }
         ObjectNode sweep = Fields.section(node, "sweep", KEYS);
         int seeds = Fields.given(sweep.get("seeds"))
@@ -95,13 +100,39 @@ final class SweepReader {
                 swept.add(s);
             }
         }
+        SensitivitySpec sensitivity = null;
+        if (Fields.given(sweep.get("sensitivity"))) {
+            sensitivity = sensitivity(sweep, base, swept, seed);
+        }
         SearchSpec search = null;
         if (Fields.given(sweep.get("search"))) {
             search = search(sweep.get("search"), base, swept);
         }
         List<SweepSpec.Link> links = Fields.given(sweep.get("link"))
-                ? links(sweep.get("link"), base, grid, random, search, swept) : List.of();
-        return new Sweep(grid, samples, random, seeds, swept, search, links);
+                ? links(sweep.get("link"), base, grid, random, sensitivity, search, swept) : List.of();
+        return new Sweep(grid, samples, random, seeds, swept, search, links, sensitivity);
+    }
+
+    /**
+     * sweep.sensitivity: its design takes the place of random samples, so sweep.random is refused
+     * beside it; so is a search (its runs are threshold searches, not the summaries the outputs
+     * are) and a network (the outputs are per-run means over independent neurons).
+     */
+    private static SensitivitySpec sensitivity(ObjectNode sweep, RunTemplate base, List<Swept> swept, long seed) {
+        String field = SensitivityReader.FIELD;
+        if (Fields.given(sweep.get("random"))) {
+            throw new ConfigException("sweep.random", "random samples beside " + field, "no sweep.random with "
+                    + field + ": its design draws the values of its params (put fixed conditions on sweep.grid)");
+        }
+        if (Fields.given(sweep.get("search"))) {
+            throw new ConfigException("sweep.search", "a threshold search beside " + field, "no sweep.search with "
+                    + field + ": its outputs are statistics of plain runs");
+        }
+        if (base.network() != null) {
+            throw new ConfigException(field, "a sensitivity analysis of a network", "no " + field
+                    + " with a network yet: its outputs are means over a run's independent neurons");
+        }
+        return SensitivityReader.read(sweep.get("sensitivity"), base, swept, seed);
     }
 
     /**
@@ -110,7 +141,8 @@ final class SweepReader {
      * the follower (added to {@code swept} at sweep.link.FOLLOWER).
      */
     private static List<SweepSpec.Link> links(JsonNode node, RunTemplate base, List<SweepSpec.GridAxis> grid,
-                                              List<SweepSpec.RandomParam> random, SearchSpec search, List<Swept> swept) {
+                                              List<SweepSpec.RandomParam> random, SensitivitySpec sensitivity,
+                                              SearchSpec search, List<Swept> swept) {
         String example = "{network.synapses.EI.weight: network.synapses.EE.weight}";
         if (!node.isObject() || node.isEmpty()) {
             throw new ConfigException("sweep.link", Fields.show(node), "a mapping of linked fields to the swept fields"
@@ -120,6 +152,7 @@ final class SweepReader {
         node.properties().forEach(e -> given.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue().strip() : null));
         List<String> onGrid = grid.stream().map(SweepSpec.GridAxis::path).toList();
         List<String> sampled = random.stream().map(SweepSpec.RandomParam::path).toList();
+        List<String> analysed = sensitivity == null ? List.of() : sensitivity.paths();
         String searched = search == null ? null : search.path();
         List<SweepSpec.Link> out = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
@@ -134,6 +167,7 @@ final class SweepReader {
                         "another swept field, whose value this one takes in every run");
             }
             String setBy = onGrid.contains(follower) ? "sweep.grid" : sampled.contains(follower) ? "sweep.random"
+                    : analysed.contains(follower) ? "sweep.sensitivity.params"
                     : follower.equals(searched) ? "sweep.search" : null;
             if (setBy != null) {
                 throw new ConfigException(field, "'" + follower + "', already swept in " + setBy,
@@ -146,11 +180,12 @@ final class SweepReader {
                                     + " to " + leader + " directly)");
                 }
             }
-            if (!onGrid.contains(leader) && !sampled.contains(leader)) {
+            if (!onGrid.contains(leader) && !sampled.contains(leader) && !analysed.contains(leader)) {
                 String why = given.containsKey(leader) ? ", itself linked to " + given.get(leader)
                         : leader.equals(searched) ? ", searched (set anew at every probe)" : ", not swept";
                 throw new ConfigException(field, "'" + leader + "'" + why,
-                        "a field of sweep.grid or sweep.random, whose value " + follower + " takes in every run");
+                        "a field of sweep.grid or sweep.random (or of sweep.sensitivity.params), whose value "
+                                + follower + " takes in every run");
             }
             EngineUnit unit = base.unit(follower);
             EngineUnit leaderUnit = base.unit(leader);
@@ -240,7 +275,7 @@ final class SweepReader {
     }
 
     /** A swept field must be a sweepable scalar of this config (stimulus fields depend on its type). */
-    private static void checkPath(String path, RunTemplate base, String field) {
+    static void checkPath(String path, RunTemplate base, String field) {
         List<String> paths = base.paths();
         if (paths.contains(path)) {
             return;

@@ -24,7 +24,11 @@ public final class RandomStreams {
         SAMPLING(0x14057B7EF767814FL),
         INITIAL_STATE(0x2545F4914F6CDD1DL),
         /** A network's synapses: the "neuron" of its key is the synapse group's index. */
-        CONNECTIVITY(0x3C6EF372FE94F82BL);
+        CONNECTIVITY(0x3C6EF372FE94F82BL),
+        /** A sensitivity design: Sobol's digital shift, Morris' trajectories. */
+        SENSITIVITY(0x71374491428A2F98L),
+        /** The resampling behind a sensitivity estimate's confidence interval. */
+        BOOTSTRAP(0x0F6A6D5C7C2B1E39L);
 
         final long salt;
 

@@ -1,5 +1,9 @@
 package org.hhsweep.sim.stats;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.hhsweep.sim.record.DivergenceGuard;
 import org.hhsweep.sim.record.SpikeDetector;
 import org.hhsweep.sim.record.VoltageRange;
@@ -25,6 +29,38 @@ public record NeuronStatistics(Integer spikeCount, Double rateHz, Double windowR
 
     public static final String OK = "ok";
     public static final String DIVERGED = "diverged";
+
+    private static final Map<String, Function<NeuronStatistics, Number>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        BY_NAME.put("spike_count", NeuronStatistics::spikeCount);
+        BY_NAME.put("rate_hz", NeuronStatistics::rateHz);
+        BY_NAME.put("window_rate_hz", NeuronStatistics::windowRateHz);
+        BY_NAME.put("first_spike_ms", NeuronStatistics::firstSpikeMs);
+        BY_NAME.put("mean_isi_ms", NeuronStatistics::meanIsiMs);
+        BY_NAME.put("cv_isi", NeuronStatistics::cvIsi);
+        BY_NAME.put("v_min_mV", NeuronStatistics::vMinMv);
+        BY_NAME.put("v_max_mV", NeuronStatistics::vMaxMv);
+    }
+
+    /**
+     * The statistics by name, as the summaries table names its columns: the one list that search
+     * criteria and sensitivity outputs are checked against.
+     */
+    public static final List<String> NAMES = List.copyOf(BY_NAME.keySet());
+
+    /**
+     * The statistic called {@code name} (one of {@link #NAMES}), or null where it is undefined.
+     *
+     * @throws IllegalArgumentException for a name not in {@link #NAMES}
+     */
+    public Number value(String name) {
+        Function<NeuronStatistics, Number> read = BY_NAME.get(name);
+        if (read == null) {
+            throw new IllegalArgumentException("unknown statistic '" + name + "', expected one of " + NAMES);
+        }
+        return read.apply(this);
+    }
 
     public boolean diverged() {
         return DIVERGED.equals(status);

@@ -1,10 +1,7 @@
 package org.hhsweep.sim.sweep;
 
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hhsweep.sim.stats.NeuronStatistics;
@@ -21,21 +18,8 @@ import org.hhsweep.sim.stats.NeuronStatistics;
  */
 public record Criterion(String statistic, String op, double value) implements Serializable {
 
-    private static final Map<String, Function<NeuronStatistics, Number>> READ = new LinkedHashMap<>();
-
-    static {
-        READ.put("spike_count", NeuronStatistics::spikeCount);
-        READ.put("rate_hz", NeuronStatistics::rateHz);
-        READ.put("window_rate_hz", NeuronStatistics::windowRateHz);
-        READ.put("first_spike_ms", NeuronStatistics::firstSpikeMs);
-        READ.put("mean_isi_ms", NeuronStatistics::meanIsiMs);
-        READ.put("cv_isi", NeuronStatistics::cvIsi);
-        READ.put("v_min_mV", NeuronStatistics::vMinMv);
-        READ.put("v_max_mV", NeuronStatistics::vMaxMv);
-    }
-
     /** The statistics a criterion can test, named as in the summaries table. */
-    public static final List<String> STATISTICS = List.copyOf(READ.keySet());
+    public static final List<String> STATISTICS = NeuronStatistics.NAMES;
     public static final List<String> OPERATORS = List.of(">=", ">", "<=", "<", "==");
 
     // Two-character operators first, so ">=" is not read as ">" followed by "=1".
@@ -43,7 +27,7 @@ public record Criterion(String statistic, String op, double value) implements Se
             "\\s*([A-Za-z_][A-Za-z_0-9]*)\\s*(>=|<=|==|>|<)\\s*(\\S+)\\s*");
 
     public Criterion {
-        if (!READ.containsKey(statistic)) {
+        if (!STATISTICS.contains(statistic)) {
             throw new IllegalArgumentException("unknown statistic '" + statistic + "', expected one of " + STATISTICS);
         }
         if (!OPERATORS.contains(op)) {
@@ -71,7 +55,7 @@ public record Criterion(String statistic, String op, double value) implements Se
                     + String.join(", ", OPERATORS));
         }
         String statistic = m.group(1);
-        if (!READ.containsKey(statistic)) {
+        if (!STATISTICS.contains(statistic)) {
             throw new SyntaxException("a statistic of the summaries table: one of " + String.join(", ", STATISTICS)
                     + " (got '" + statistic + "')");
         }
@@ -91,7 +75,7 @@ public record Criterion(String statistic, String op, double value) implements Se
 
     /** Whether the neuron meets the condition; false when the statistic is undefined for it. */
     public boolean holds(NeuronStatistics stats) {
-        Number n = READ.get(statistic).apply(stats);
+        Number n = stats.value(statistic);
         if (n == null) {
             return false;
         }

@@ -3,6 +3,7 @@ package org.hhsweep.sim.sweep;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.hhsweep.sim.sensitivity.SensitivityParam;
 
 /**
  * Cuts a sweep's run index range [0, runCount) into chunks of consecutive runs: the unit a
@@ -71,8 +72,8 @@ public record SweepChunks(long runCount, long runsPerChunk) implements Serializa
 
     /**
      * Steps of the longest run a grid can produce: the base run's, or the largest over the swept
-     * dt and duration values when those are on the grid (or linked to a grid axis) or searched
-     * (randomly sampled ones are not bounded here and count as the base value). A search's run is
+     * dt and duration values when those are on the grid, sensitivity parameters (or linked to
+     * either) or searched (randomly sampled ones are not bounded here and count as the base value). A search's run is
      * counted once, not per probe.
      */
     public static long maxStepsPerRun(SweepSpec spec) {
@@ -80,15 +81,24 @@ public record SweepChunks(long runCount, long runsPerChunk) implements Serializa
         double dt = base.dt();
         double duration = base.durationMs();
         for (SweepSpec.GridAxis axis : spec.grid()) {
-            // an axis sets its path and the paths linked to it
-            List<String> set = new ArrayList<>(List.of(axis.path()));
-            spec.links().stream().filter(l -> l.leader().equals(axis.path())).forEach(l -> set.add(l.follower()));
+            List<String> set = setWith(spec, axis.path());
             for (double v : axis.values()) {
                 if (set.contains(RunTemplate.DT)) {
                     dt = Math.min(dt, v);
                 }
                 if (set.contains(RunTemplate.DURATION)) {
                     duration = Math.max(duration, v);
+                }
+            }
+        }
+        if (spec.sensitivity() != null) {
+            for (SensitivityParam p : spec.sensitivity().params()) {
+                List<String> set = setWith(spec, p.path());
+                if (set.contains(RunTemplate.DT)) {
+                    dt = Math.min(dt, p.low());
+                }
+                if (set.contains(RunTemplate.DURATION)) {
+                    duration = Math.max(duration, p.high());
                 }
             }
         }
@@ -99,6 +109,13 @@ public record SweepChunks(long runCount, long runsPerChunk) implements Serializa
             duration = Math.max(duration, search.to());
         }
         return Math.max(1, Math.round(duration / dt));
+    }
+
+    /** A swept path and the paths linked to it: what its values set. */
+    private static List<String> setWith(SweepSpec spec, String path) {
+        List<String> set = new ArrayList<>(List.of(path));
+        spec.links().stream().filter(l -> l.leader().equals(path)).forEach(l -> set.add(l.follower()));
+        return set;
     }
 
     public long count() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hhsweep.sim.random.RandomStreams;
+import org.hhsweep.sim.sensitivity.SensitivitySpec;
 import org.hhsweep.sim.stimulus.StimulusSpec;
 
 /**
@@ -18,6 +19,10 @@ import org.hhsweep.sim.stimulus.StimulusSpec;
  * replicate number: every grid point and sample of replicate r sees the same noise ("frozen noise",
  * common random numbers), which makes curves over a swept parameter smooth and keeps a point's
  * noise unchanged when the grid is extended.
+ *
+ * <p>With a {@link SensitivitySpec}, the runs of its design take the place of random samples: at
+ * every grid point, design run d (parameter values {@link SensitivitySpec#values}) with its seed
+ * replicates.
  *
  * <p>With a {@link SearchSpec}, every run (grid point x sample x replicate) is one threshold search
  * over the searched scalar instead of one simulation.
@@ -87,6 +92,9 @@ public final class SweepSpec implements Serializable {
     private final int seeds;
     private final SearchSpec search;
     private final List<Link> links;
+    private final SensitivitySpec sensitivity;
+    /** Random samples or design runs per grid point (1 when there are none). */
+    private final int perPoint;
     /** Where each link's leader stands among the swept values of a run. */
     private final int[] leaderIndex;
     private final long runCount;
@@ -116,6 +124,17 @@ public final class SweepSpec implements Serializable {
      */
     public SweepSpec(String name, long seed, RunTemplate base, List<GridAxis> grid, int samples,
                      List<RandomParam> random, int seeds, SearchSpec search, List<Link> links) {
+        this(name, seed, base, grid, samples, random, seeds, search, links, null);
+    }
+
+    /**
+     * @param sensitivity a sensitivity design run at every grid point, or null; its parameters are
+     *                    scalars of the base run that are not on the grid, and it takes neither
+     *                    random samples nor a search beside it
+     */
+    public SweepSpec(String name, long seed, RunTemplate base, List<GridAxis> grid, int samples,
+                     List<RandomParam> random, int seeds, SearchSpec search, List<Link> links,
+                     SensitivitySpec sensitivity) {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
         }
@@ -131,6 +150,9 @@ public final class SweepSpec implements Serializable {
         this.seeds = seeds;
         this.search = search;
         this.links = List.copyOf(links);
+        this.sensitivity = sensitivity;
+        checkSensitivity();
+        this.perPoint = sensitivity != null ? sensitivity.runs() : Math.max(1, samples);
         checkLinks();
         this.leaderIndex = this.links.stream().mapToInt(l -> sweptPaths().indexOf(l.leader())).toArray();
         if (search != null) {
@@ -154,7 +176,7 @@ public final class SweepSpec implements Serializable {
             }
             count = Math.multiplyExact(count, axis.values().length);
         }
-        this.runCount = Math.multiplyExact(count, Math.max(1, samples));
+        this.runCount = Math.multiplyExact(count, perPoint);
     }
 
     public String name() {
@@ -190,6 +212,45 @@ public final class SweepSpec implements Serializable {
         return seeds;
     }
 
+    /** The sensitivity analysis whose design the runs are, or null. */
+    public SensitivitySpec sensitivity() {
+        return sensitivity;
+    }
+
+    /** The grid's points (1 without a grid). */
+    public long gridPoints() {
+        return runCount / runsPerPoint();
+    }
+
+    /** Runs per grid point: random samples or design runs (1 when neither), times seed replicates. */
+    public long runsPerPoint() {
+        return (long) perPoint * seeds;
+    }
+
+    /** The first run of a grid point; its runs are the next {@link #runsPerPoint()}. */
+    public long firstRun(long gridPoint) {
+        if (gridPoint < 0 || gridPoint >= gridPoints()) {
+            throw new IndexOutOfBoundsException("grid point " + gridPoint + " of " + gridPoints());
+        }
+        return gridPoint * runsPerPoint();
+    }
+
+    /**
+     * Where a run stands in the expansion.
+     *
+     * @param sample its random sample or design run within the grid point (0 when neither)
+     */
+    public record Position(long gridPoint, int sample, int replicate) {
+    }
+
+    public Position position(long index) {
+        if (index < 0 || index >= runCount) {
+            throw new IndexOutOfBoundsException("run " + index + " of " + runCount);
+        }
+        long rest = index / seeds;
+        return new Position(rest / perPoint, (int) (rest % perPoint), (int) (index % seeds));
+    }
+
     /** The threshold search every run performs, or null for a sweep of plain runs. */
     public SearchSpec search() {
         return search;
@@ -204,15 +265,39 @@ public final class SweepSpec implements Serializable {
     }
 
     /**
-     * Grid paths, then randomly sampled paths, then followers of links: the columns that identify a
+     * Grid paths, then randomly sampled paths, then sensitivity parameters, then followers of links:
+     * the columns that identify a
      * run's parameters (a follower's column repeats its leader's values, so tables show both).
      */
     public List<String> sweptPaths() {
         List<String> out = new ArrayList<>();
         grid.forEach(a -> out.add(a.path()));
         random.forEach(r -> out.add(r.path()));
+        if (sensitivity != null) {
+            out.addAll(sensitivity.paths());
+        }
         links.forEach(l -> out.add(l.follower()));
         return Collections.unmodifiableList(out);
+    }
+
+    /** The config reader has said all this to the user; these guard other callers. */
+    private void checkSensitivity() {
+        if (sensitivity == null) {
+            return;
+        }
+        if (samples != 0 || search != null) {
+            throw new IllegalArgumentException("a sensitivity design takes no random samples or search beside it");
+        }
+        List<String> onGrid = grid.stream().map(GridAxis::path).toList();
+        for (String p : sensitivity.paths()) {
+            if (!base.paths().contains(p) || onGrid.contains(p)) {
+                throw new IllegalArgumentException("sensitivity parameter '" + p + "' must be a scalar of the run"
+                        + " that is not on the grid; expected one of " + base.paths());
+            }
+        }
+        if (sensitivity.paths().stream().distinct().count() != sensitivity.paths().size()) {
+            throw new IllegalArgumentException("sensitivity parameters repeat a path: " + sensitivity.paths());
+        }
     }
 
     /** The config reader has said all this to the user; these guard other callers. */
@@ -220,10 +305,13 @@ public final class SweepSpec implements Serializable {
         List<String> leaders = new ArrayList<>();
         grid.forEach(a -> leaders.add(a.path()));
         random.forEach(r -> leaders.add(r.path()));
+        if (sensitivity != null) {
+            leaders.addAll(sensitivity.paths());
+        }
         List<String> followers = new ArrayList<>();
         for (Link l : links) {
             if (!leaders.contains(l.leader())) {
-                throw new IllegalArgumentException("link " + l + ": the leader is not on the grid nor sampled");
+                throw new IllegalArgumentException("link " + l + ": the leader is not on the grid, sampled or a sensitivity parameter");
             }
             if (!base.paths().contains(l.follower()) || leaders.contains(l.follower())
                     || followers.contains(l.follower())
@@ -251,15 +339,11 @@ public final class SweepSpec implements Serializable {
     }
 
     public RunSpec run(long index) {
-        if (index < 0 || index >= runCount) {
-            throw new IndexOutOfBoundsException("run " + index + " of " + runCount);
-        }
-        int replicate = (int) (index % seeds);
-        long rest = index / seeds;
-        int sample = (int) (rest % Math.max(1, samples));
-        long point = rest / Math.max(1, samples);
-
-        double[] values = new double[grid.size() + random.size() + links.size()];
+        Position at = position(index);
+        long point = at.gridPoint();
+        int sample = at.sample();
+        int sensitive = sensitivity == null ? 0 : sensitivity.paths().size();
+        double[] values = new double[grid.size() + random.size() + sensitive + links.size()];
         RunTemplate t = base;
         for (int a = grid.size() - 1; a >= 0; a--) {
             GridAxis axis = grid.get(a);
@@ -276,12 +360,19 @@ public final class SweepSpec implements Serializable {
             values[grid.size() + r] = v;
             t = t.with(p.path(), v);
         }
+        if (sensitivity != null) {
+            double[] v = sensitivity.values(sample);
+            for (int i = 0; i < v.length; i++) {
+                values[grid.size() + random.size() + i] = v[i];
+                t = t.with(sensitivity.paths().get(i), v[i]);
+            }
+        }
         for (int l = 0; l < links.size(); l++) {
             Link link = links.get(l);
             double v = values[leaderIndex[l]];
-            values[grid.size() + random.size() + l] = v;
+            values[grid.size() + random.size() + sensitive + l] = v;
             t = t.with(link.follower(), v);
         }
-        return new RunSpec(index, replicateSeed(replicate), replicate, values, t);
+        return new RunSpec(index, replicateSeed(at.replicate()), at.replicate(), values, t);
     }
 }

@@ -71,6 +71,7 @@ class SweepSpecTest {
                         RunSpec run = s.run(index);
                         assertEquals(index, run.runId());
                         assertEquals(r, run.replicate());
+                        assertEquals(new SweepSpec.Position(g * AMPLITUDE.length + a, sample, r), s.position(index));
                         assertEquals(GNA[g], run.sweptValues()[0], 0.0, "run " + index);
                         assertEquals(AMPLITUDE[a], run.sweptValues()[1], 0.0, "run " + index);
                         assertEquals(GNA[g], run.template().model().get("gNa"), 0.0);
@@ -88,6 +89,11 @@ class SweepSpecTest {
             }
         }
         assertEquals(s.runCount(), index);
+        assertEquals(GNA.length * AMPLITUDE.length, s.gridPoints());
+        assertEquals(SAMPLES * SEEDS, s.runsPerPoint());
+        assertEquals(5L * SAMPLES * SEEDS, s.firstRun(5));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.position(s.runCount()));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.firstRun(s.gridPoints()));
     }
 
     @Test
