@@ -240,7 +240,7 @@ final class SweepReader {
     }
 
     /** A swept field must be a sweepable scalar of this config (stimulus fields depend on its type). */
-    private static void checkPath(String path, RunTemplate base, String field) {
+    static void checkPath(String path, RunTemplate base, String field) {
         List<String> paths = base.paths();
         if (paths.contains(path)) {
             return;
