@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,6 +85,33 @@ class FitSpecTest {
         }
         assertThrows(IndexOutOfBoundsException.class, () -> fit.runId(0, 5, 0));
         assertThrows(IndexOutOfBoundsException.class, () -> fit.runId(0, 0, 3));
+    }
+
+    @Test
+    void aFitSpecAndItsCandidatesTravelByJavaSerialisationAsASparkClosureDoes() throws Exception {
+        FitSpec fit = fit(7);
+        List<Candidate> candidates = fit.candidates(fit.start());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(fit);
+            out.writeObject(candidates);
+        }
+        FitSpec copy;
+        List<?> copied;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (FitSpec) in.readObject();
+            copied = (List<?>) in.readObject();
+        }
+        assertEquals(candidates, copied);
+        assertEquals(fit.target(), copy.target());
+        List<RunSpec> runs = fit.runs(candidates);
+        List<RunSpec> again = copy.runs(candidates);
+        for (int k = 0; k < runs.size(); k++) {
+            assertEquals(runs.get(k).runId(), again.get(k).runId());
+            assertEquals(runs.get(k).seed(), again.get(k).seed());
+            assertEquals(runs.get(k).template(), again.get(k).template());
+            assertArrayEquals(runs.get(k).sweptValues(), again.get(k).sweptValues());
+        }
     }
 
     @Test
