@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hhsweep.sim.NeuronSpec;
+import org.hhsweep.sim.fit.FitSpec;
 import org.hhsweep.sim.integrate.Method;
 import java.nio.file.Path;
 import org.hhsweep.sim.model.NeuronModel;
@@ -32,7 +33,7 @@ import org.hhsweep.sim.units.Units;
  */
 final class ConfigReader {
     static final List<String> TOP_KEYS = List.of("name", "seed", "simulation", "model", "initial", "neurons",
-            "stimulus", "network", "sweep", "record", "output", "execution");
+            "stimulus", "network", "sweep", "fit", "record", "output", "execution");
     /** The sections a network replaces: each population has its own model, size, initial values and input. */
     static final Map<String, String> NOT_WITH_NETWORK = new LinkedHashMap<>(Map.of("model", "model", "initial",
             "initial", "neurons", "size", "stimulus", "stimulus"));
@@ -132,9 +133,14 @@ final class ConfigReader {
         if (network != null) {
             checkNetworkSweep(network, sweep.swept(), ratesBin);
         }
-        base = fillMissing(base, sweep.swept());
+        FitReader.Read fit = Fields.given(top.get("fit"))
+                ? FitReader.read(top.get("fit"), top.get("sweep"), network, base, configDir) : null;
+        base = fillMissing(base, fit == null ? sweep.swept() : fit.swept());
         checkBase(base);
         SweptChecks.check(base, sweep.swept(), sweep.links());
+        if (fit != null) {
+            FitReader.check(fit, base);
+        }
         SweepReader.checkSearch(sweep.search(), base, sweep.swept());
         SensitivityReader.check(sweep.sensitivity(), base, sweep.swept());
         checkJaxSeed(base, seed, sweep.seeds());
@@ -148,7 +154,11 @@ final class ConfigReader {
                     "a sweep of at most " + Long.MAX_VALUE + " runs", e);
         }
         ObjectNode resolved = ResolvedConfig.build(spec, network, output, execution);
-        return new SweepConfig(spec, output, resolved, ResolvedConfig.hash(resolved), execution, network);
+        FitSpec fitSpec = fit == null ? null : fit.spec(spec);
+        if (fitSpec != null) {
+            FitResolved.write(resolved, fitSpec);
+        }
+        return new SweepConfig(spec, output, resolved, ResolvedConfig.hash(resolved), execution, network, fitSpec);
     }
 
     /** The network section; the sections it replaces must be left out. */

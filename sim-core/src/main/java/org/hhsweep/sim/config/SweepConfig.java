@@ -3,6 +3,7 @@ package org.hhsweep.sim.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hhsweep.sim.fit.FitSpec;
 import org.hhsweep.sim.network.NetworkSpec;
 import org.hhsweep.sim.sweep.SweepSpec;
 
@@ -21,22 +22,30 @@ import org.hhsweep.sim.sweep.SweepSpec;
  * @param network   the network every run simulates, or null for runs of independent neurons (the
  *                  spec's model, stimulus and neuron count); with a network the spec's neurons are
  *                  the network's
+ * @param fit       the fit the config asks for ({@code fit:}), or null; its runs are its candidates under
+ *                  the target's rows, over the spec's base run (which then sweeps nothing)
  */
 public record SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash, JsonNode execution,
-                          NetworkSpec network) {
+                          NetworkSpec network, FitSpec fit) {
 
     public SweepConfig {
         execution = execution == null ? MissingNode.getInstance() : execution;
     }
 
+    /** A config without a fit. */
+    public SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash, JsonNode execution,
+                       NetworkSpec network) {
+        this(spec, output, resolved, hash, execution, network, null);
+    }
+
     /** A config of independent neurons. */
     public SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash, JsonNode execution) {
-        this(spec, output, resolved, hash, execution, null);
+        this(spec, output, resolved, hash, execution, null, null);
     }
 
     /** A config without an execution section. */
     public SweepConfig(SweepSpec spec, String output, JsonNode resolved, String hash) {
-        this(spec, output, resolved, hash, MissingNode.getInstance(), null);
+        this(spec, output, resolved, hash, MissingNode.getInstance(), null, null);
     }
 
     /**
