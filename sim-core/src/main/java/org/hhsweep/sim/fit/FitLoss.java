@@ -3,7 +3,6 @@ package org.hhsweep.sim.fit;
 import java.io.Serializable;
 import java.util.List;
 import org.hhsweep.sim.stats.NeuronStatistics;
-import org.hhsweep.sim.sweep.Criterion;
 
 /**
  * The loss of a candidate: weighted normalised squared errors of its predicted statistics against
@@ -159,7 +158,7 @@ public final class FitLoss implements Serializable {
         Double[] out = new Double[terms.size()];
         for (int t = 0; t < out.length; t++) {
             String s = terms.get(t).statistic();
-            out[t] = prediction(neurons.stream().map(n -> Criterion.read(s, n)).toList());
+            out[t] = prediction(neurons.stream().map(n -> n.value(s)).toList());
         }
         return out;
     }

@@ -73,15 +73,6 @@ public record Criterion(String statistic, String op, double value) implements Se
         return new Criterion(statistic, m.group(2), value);
     }
 
-    /** A neuron's value of a statistic of {@link #STATISTICS}, null where it is undefined for the neuron. */
-    public static Number read(String statistic, NeuronStatistics stats) {
-        Function<NeuronStatistics, Number> f = READ.get(statistic);
-        if (f == null) {
-            throw new IllegalArgumentException("unknown statistic '" + statistic + "', expected one of " + STATISTICS);
-        }
-        return f.apply(stats);
-    }
-
     /** Whether the neuron meets the condition; false when the statistic is undefined for it. */
     public boolean holds(NeuronStatistics stats) {
         Number n = stats.value(statistic);
