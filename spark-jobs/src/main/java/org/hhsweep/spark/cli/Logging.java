@@ -1,5 +1,6 @@
 package org.hhsweep.spark.cli;
 
+import java.util.List;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
@@ -28,6 +29,28 @@ final class Logging {
             // A master that removes the application (its executors failing at start) makes the scheduler
             // throw inside Spark's message loop, which logs a stack trace: the sweep says why in one line.
             Configurator.setLevel("org.apache.spark.rpc.netty.Inbox", Level.OFF);
+        }
+    }
+
+    /**
+     * Loggers that report a Spark start that failed (a setting the cluster refuses, such as YARN
+     * containers larger than its maximum allocation) with a stack trace and warnings as the context
+     * stops again: the command says why in one line.
+     */
+    private static final List<String> FAILED_START = List.of("org.apache.spark.SparkContext",
+            "org.apache.spark.scheduler.cluster.YarnSchedulerBackend$YarnSchedulerEndpoint",
+            "org.apache.spark.metrics.MetricsSystem");
+
+    /** Without --verbose, quiets {@link #FAILED_START} while Spark starts; {@link #started} ends that. */
+    static void quietStart(boolean verbose) {
+        if (!verbose) {
+            FAILED_START.forEach(name -> Configurator.setLevel(name, Level.OFF));
+        }
+    }
+
+    static void started(boolean verbose) {
+        if (!verbose) {
+            FAILED_START.forEach(name -> Configurator.setLevel(name, Level.WARN));
         }
     }
 

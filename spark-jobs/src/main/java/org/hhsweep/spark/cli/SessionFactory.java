@@ -49,7 +49,13 @@ public interface SessionFactory {
                     throw new SparkStartException(e.getMessage());
                 }
             }
-            SparkSession session = start(conf);
+            Logging.quietStart(verbose);
+            SparkSession session;
+            try {
+                session = start(conf);
+            } finally {
+                Logging.started(verbose);
+            }
             Logging.apply(verbose);
             if (conf.get("spark.master").equals(YarnSubmission.MASTER)) {
                 String id = session.sparkContext().applicationId();

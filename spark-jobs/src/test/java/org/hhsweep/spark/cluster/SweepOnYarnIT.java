@@ -346,9 +346,12 @@ class SweepOnYarnIT {
                 committedAtKill, CHUNKS, resumed.millis() / 1e3);
     }
 
-    /** A staging directory that cannot be made: one line, exit 2, nothing written. */
+    /**
+     * A staging directory that cannot be made, and executors larger than the cluster's largest
+     * container: one line each, exit 2, nothing written.
+     */
     @Test
-    void aStagingDirectoryThatCannotBeMadeIsOneLine() throws Exception {
+    void whatTheClusterCannotDoIsOneLine() throws Exception {
         org.apache.hadoop.fs.Path blocked = new org.apache.hadoop.fs.Path("/blocked");
         hdfs.create(blocked).close();
         String out = hdfs("never");
@@ -358,6 +361,17 @@ class SweepOnYarnIT {
         assertEquals(1, r.errLines().size(), r::describe);
         assertTrue(r.errLines().get(0).startsWith("error: cannot stage Spark's jars for YARN's containers in "
                 + cluster.defaultFs() + "/blocked/.hhsweep ("), r::describe);
+
+        // Spark's own check at submission (its stack trace and warnings quiet without --verbose).
+        List<String> big = new ArrayList<>(List.of(onYarn("sweep", config.toString(), "--out", out)));
+        big.set(big.indexOf("1g"), "8g");
+        r = user().run(TIMEOUT, big.toArray(String[]::new));
+        assertEquals(2, r.status(), r::describe);
+        assertEquals(1, r.errLines().size(), r::describe);
+        assertTrue(r.errLines().get(0).startsWith("error: could not start Spark with master yarn: Required executor"
+                + " memory (8192 MB)"), r::describe);
+        assertTrue(r.errLines().get(0).contains("is above the max threshold (" + HadoopMiniCluster.NODE_MEMORY_MB
+                + " MB) of this cluster!"), r::describe);
         assertFalse(hdfs.exists(hadoopPath(out)), "no output directory");
     }
 }
