@@ -19,7 +19,6 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
  */
 public final class HdfsTestCluster {
     private static MiniDFSCluster cluster;
-    private static long startMillis;
     private static FileSystem client;
 
     private HdfsTestCluster() {
@@ -64,21 +63,15 @@ public final class HdfsTestCluster {
         }
     }
 
-    /** How long the cluster took to start, for the docs' figures. */
-    public static synchronized long startMillis() {
-        cluster();
-        return startMillis;
-    }
-
     private static synchronized MiniDFSCluster cluster() {
         if (cluster == null) {
-            long t0 = System.nanoTime();
+            Path dir;
             try {
                 Path base = Files.createDirectories(Path.of("target", "hdfs")).toAbsolutePath();
-                Path dir = Files.createTempDirectory(base, "cluster-");
+                dir = Files.createTempDirectory(base, "cluster-");
                 Configuration conf = new Configuration();
                 conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.toString());
-                // Loopback only, whatever the host name resolves to; no web UI worth a port scan.
+                // Loopback only, whatever the host name resolves to.
                 conf.set("dfs.namenode.rpc-address", "127.0.0.1:0");
                 conf.set("dfs.namenode.http-address", "127.0.0.1:0");
                 conf.set("dfs.datanode.address", "127.0.0.1:0");
@@ -92,10 +85,28 @@ public final class HdfsTestCluster {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the HDFS mini cluster", e);
             }
-            startMillis = (System.nanoTime() - t0) / 1_000_000;
             MiniDFSCluster started = cluster;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.shutdown(true), "hdfs-test-cluster-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started, dir), "hdfs-test-cluster-stop"));
         }
         return cluster;
+    }
+
+    /**
+     * At the JVM's end: the NameNode first (it and its web server stop cleanly then), then the
+     * DataNode, whose stop ends in a call Hadoop refuses while the JVM shuts down; what it leaves
+     * under target/hdfs is deleted here.
+     */
+    private static void stop(MiniDFSCluster started, Path dir) {
+        try {
+            started.shutdownNameNodes();
+            started.shutdown(true);
+        } catch (RuntimeException e) {
+            // "Shutdown in progress, cannot remove a shutdownHook": the DataNode's volumes
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort, under target/
+        }
     }
 }
