@@ -5,20 +5,24 @@
 # last commit before models became data, whose kernels were written by hand for hh).
 #
 #   bench/compare-builds.sh [--rev REV] [--rounds R] [--neurons N] [--duration-ms T]
+#   bench/compare-builds.sh --same-jvm PAIRS [--rev REV] [--neurons N] [--duration-ms T]
 #
 # Prints one line per run: build, mode, method, M neuron-steps/s, spikes in total. Builds REV in a
 # temporary git worktree (removed at the end). MVN_OPTS_EXTRA=-o builds offline. About 4 minutes
-# per round.
+# per round. With --same-jvm, both builds run in one JVM per method and mode (bench/SameJvmCompare.java),
+# in PAIRS alternating pairs after 2 warm-up pairs, 200 ms of simulated time each unless
+# --duration-ms says otherwise; one line per method and mode: the median of the pairs' ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rev=a48ee79 rounds=1 neurons=10000 duration=1000
+rev=a48ee79 rounds=1 neurons=10000 duration= pairs=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --rev) rev=$2; shift 2 ;;
         --rounds) rounds=$2; shift 2 ;;
         --neurons) neurons=$2; shift 2 ;;
         --duration-ms) duration=$2; shift 2 ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        --same-jvm) pairs=$2; shift 2 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -34,6 +38,17 @@ build() { # dir -> classpath
 }
 cp_this=$(build "$PWD")
 cp_other=$(build "$other")
+
+if [ "$pairs" -gt 0 ]; then
+    for mode in kernel pipeline; do
+        for m in exp_euler_fast exp_euler_table; do
+            java --add-modules jdk.incubator.vector bench/SameJvmCompare.java "$cp_other" "$cp_this" "$rev" "$pairs" 2 \
+                "$neurons" "${duration:-200}" "$m" "$mode" 2>/dev/null
+        done
+    done
+    exit 0
+fi
+duration=${duration:-1000}
 
 run() { # label classpath mode method
     java --add-modules jdk.incubator.vector -cp "$2" org.hhsweep.sim.bench.CompareRun "$4" "$neurons" "$duration" 0.01 "$3" \
