@@ -244,6 +244,8 @@ class FitCliTest {
         String html = Files.readString(full.resolve("report.html"));
         assertTrue(html.contains("Best candidate: generation " + manifest(full).at("/fit/best/generation").asInt()), html);
         assertTrue(html.contains("report/fit.png"), html);
+        assertTrue(html.contains(manifest(full).at("/fit/generations_done").asInt() + " of " + GENERATIONS
+                + " generations (stopped: "), html);
     }
 
     @Test
@@ -319,6 +321,17 @@ class FitCliTest {
         assertTrue(Files.exists(out.resolve("runs")));
         assertEquals("mine", Files.readString(out.resolve("notes.txt")));
         assertEquals(List.of("runs", "summaries", "spikes"), fieldNames(manifest(out).get("tables")));
+    }
+
+    @Test
+    void theFitPlotOfASweepIsOneLine() throws IOException {
+        Path out = tmp.resolve("plain-sweep");
+        Path sweep = Files.writeString(tmp.resolve("plain2.yaml"), "name: plain2\nsimulation: {duration: 10 ms}\n");
+        assertEquals(0, cli("sweep", sweep.toString(), "--out", out.toString()).status());
+        CliTest.Outcome o = cli("plot", out.toString(), "--kind", "fit");
+        assertEquals(2, o.status(), o.err());
+        assertEquals(List.of("error: the fit plot needs the fit and fit_predictions tables, which " + out
+                + " does not have (a sweep of a config with fit: writes them)"), o.errLines());
     }
 
     @ParameterizedTest(name = "{0}")
