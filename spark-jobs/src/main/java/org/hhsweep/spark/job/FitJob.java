@@ -98,7 +98,7 @@ public final class FitJob {
         // leaves them: that generation runs again, from nothing.
         ChunkFiles.deleteIn(fs, output, tables, (name, generation) -> ChunkFiles.isTemporary(name)
                 || generation.isPresent() && generation.getAsLong() >= generationsBefore);
-        FitManifest.Progress progress = new FitManifest.Progress(o, best, steps, generationsBefore);
+        FitManifest.Progress progress = FitManifest.Progress.of(fit, o, best, steps, generationsBefore);
         Manifest.write(FitManifest.build(config, sc.master(), sc.version(), started, null, progress), output, hadoop);
         for (Table<?> t : tables.list()) {
             fs.mkdirs(new Path(output, t.name()));
@@ -109,7 +109,7 @@ public final class FitJob {
                 best = g.newBest(best);
                 writeFiles(fit, tables, output, hadoop, g);
                 steps += g.neuronSteps();
-                progress = new FitManifest.Progress(o, best, steps, generationsBefore);
+                progress = FitManifest.Progress.of(fit, o, best, steps, generationsBefore);
                 Manifest.write(FitManifest.build(config, sc.master(), sc.version(), started, null, progress), output,
                         hadoop);
                 if (options.progress() != null) {
@@ -131,8 +131,7 @@ public final class FitJob {
         Instant finished = Instant.now();
         Manifest.write(FitManifest.build(config, sc.master(), sc.version(), started, finished, progress), output, hadoop);
         return new Result(output, best, o.generation(), generationsBefore,
-                (long) fit.optimizer().population() * fit.conditions(), steps, FitManifest.stopped(fit, o), started,
-                finished);
+                (long) fit.optimizer().population() * fit.conditions(), steps, progress.stopped(), started, finished);
     }
 
     private static Optimizer restore(FitSpec fit, FitResume before, Path output) {

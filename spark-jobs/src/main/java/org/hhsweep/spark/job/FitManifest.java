@@ -24,8 +24,19 @@ final class FitManifest {
             + " committed before its fit file, and the generation counts once fit.generations_done does (a file of a"
             + " later generation is what a crash left, removed by --resume)";
 
-    /** What the fit has done so far. */
-    record Progress(Optimizer optimizer, FitBest best, long neuronSteps, int generationsBefore) {
+    /**
+     * What the fit has recorded: a snapshot, so that a manifest written after a failure names the
+     * last generation whose files were committed, not one the optimizer was told of since.
+     *
+     * @param state   the optimizer's state after the generations done
+     * @param stopped why it finished ("budget" or "collapsed"), or null while it goes on
+     */
+    record Progress(String state, int generationsDone, FitBest best, long neuronSteps, int generationsBefore,
+                    String stopped) {
+        static Progress of(FitSpec fit, Optimizer o, FitBest best, long neuronSteps, int generationsBefore) {
+            return new Progress(o.state(), o.generation(), best, neuronSteps, generationsBefore,
+                    o.finished() ? FitManifest.stopped(fit, o) : null);
+        }
     }
 
     private FitManifest() {
@@ -37,10 +48,9 @@ final class FitManifest {
     static ObjectNode build(SweepConfig config, String master, String sparkVersion, Instant started, Instant finished,
                             Progress p) {
         FitSpec fit = config.fit();
-        Optimizer o = p.optimizer();
         ObjectNode m = Manifest.start(finished == null ? Manifest.RUNNING : Manifest.COMPLETE, sparkVersion);
         long runsPerGeneration = (long) fit.optimizer().population() * fit.conditions();
-        long runs = runsPerGeneration * o.generation();
+        long runs = runsPerGeneration * p.generationsDone();
         int neurons = fit.sweep().base().neurons();
         ObjectNode sweep = m.putObject("sweep");
         sweep.put("name", fit.sweep().name());
@@ -65,12 +75,12 @@ final class FitManifest {
         f.put("generations", fit.optimizer().generations());
         f.put("rows", fit.conditions());
         f.put("runs_per_generation", runsPerGeneration);
-        f.put("generations_done", o.generation());
+        f.put("generations_done", p.generationsDone());
         f.put("generations_before", p.generationsBefore());
-        f.put("stopped", finished == null ? null : stopped(fit, o));
+        f.put("stopped", finished == null ? null : p.stopped());
         f.put("files", FILES);
         try {
-            f.set("state", Json.MAPPER.readTree(o.state()));
+            f.set("state", Json.MAPPER.readTree(p.state()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the optimizer's state is not JSON", e);
         }
