@@ -324,6 +324,14 @@ class FitCliTest {
     }
 
     @Test
+    void validateSaysWhatTheFitWillRun() throws IOException {
+        CliTest.Outcome o = cli("validate", config(GENERATIONS).toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("\nfit: model.gNa, model.gK over 5 target rows; cmaes, population 8, up to 40"
+                + " generations: 40 runs per generation, at most 1,600 (the runs above are the base run's)\n"), o.out());
+    }
+
+    @Test
     void theFitPlotOfASweepIsOneLine() throws IOException {
         Path out = tmp.resolve("plain-sweep");
         Path sweep = Files.writeString(tmp.resolve("plain2.yaml"), "name: plain2\nsimulation: {duration: 10 ms}\n");
