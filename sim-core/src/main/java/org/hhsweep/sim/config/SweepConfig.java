@@ -57,4 +57,18 @@ public record SweepConfig(SweepSpec spec, String output, JsonNode resolved, Stri
         copy.withObjectProperty("simulation").put("method", method);
         return ResolvedConfig.hash(copy);
     }
+
+    /**
+     * The hash this fit's config has with another budget of generations ({@code
+     * fit.optimizer.generations}): no setting of the search depends on the budget, so an output of
+     * this fit under another budget is recognised as the same fit by it (resuming with a larger one).
+     */
+    public String hashWithFitGenerations(int generations) {
+        if (fit == null) {
+            throw new IllegalStateException("not a fit's config");
+        }
+        ObjectNode copy = (ObjectNode) resolved.deepCopy();
+        copy.withObjectProperty("fit").withObjectProperty("optimizer").put("generations", generations);
+        return ResolvedConfig.hash(copy);
+    }
 }

@@ -138,6 +138,19 @@ class FitConfigTest {
         assertNotEquals(c.hash(), load(BASE + FIT.replace("generations: 30", "generations: 31"), TARGET).hash());
     }
 
+    @Test
+    void theHashWithAnotherBudgetIsThatOfTheConfigWithThatBudget() throws IOException {
+        SweepConfig thirty = load(BASE + FIT, TARGET);
+        SweepConfig fifty = load(BASE + FIT.replace("generations: 30", "generations: 50"), TARGET);
+        assertEquals(thirty.hash(), fifty.hashWithFitGenerations(30));
+        assertEquals(fifty.hash(), thirty.hashWithFitGenerations(50));
+        assertEquals(thirty.hash(), thirty.hashWithFitGenerations(30));
+        SweepConfig otherPopulation = load(BASE + FIT.replace("population: 24", "population: 12")
+                .replace("generations: 30", "generations: 50"), TARGET);
+        assertNotEquals(thirty.hash(), otherPopulation.hashWithFitGenerations(30));
+        assertThrows(IllegalStateException.class, () -> ConfigLoader.parse(BASE, "fi-fit.yaml").hashWithFitGenerations(30));
+    }
+
     private static Arguments bad(String name, String fit, String target, String field, String... fragments) {
         return Arguments.of(name, fit, target, field, List.of(fragments));
     }

@@ -34,6 +34,13 @@ final class ManifestFacts {
         List<String> swept = new ArrayList<>();
         sweep.path("swept").forEach(p -> swept.add(p.asText()));
         add(rows, "swept", swept.isEmpty() ? "nothing" : String.join(", ", swept));
+        JsonNode fit = m.path("fit");
+        if (fit.isObject()) {
+            add(rows, "fit", String.format(Locale.ROOT, "%d of %d generations (%s) of %d candidates x %d target rows",
+                    fit.path("generations_done").asInt(), fit.path("generations").asInt(),
+                    fit.path("stopped").isTextual() ? "stopped: " + fit.path("stopped").asText() : "not finished",
+                    fit.path("population").asInt(), fit.path("rows").asInt()));
+        }
         add(rows, "seed", sweep.path("seed").asText(""));
         add(rows, "runs", String.format(Locale.ROOT, "%,d of %,d neurons each (%,d neurons)",
                 sweep.path("runs").asLong(), sweep.path("neurons_per_run").asLong(), sweep.path("neurons").asLong()));

@@ -16,6 +16,7 @@ import org.hhsweep.spark.io.OutputLayout;
 import org.hhsweep.spark.io.OutputLock;
 import org.hhsweep.spark.io.OutputRefused;
 import org.hhsweep.spark.io.Signature;
+import org.hhsweep.spark.io.Tables;
 
 /**
  * DIR/report.html, a static page about one sweep that opens from disk with no server and loads
@@ -55,7 +56,7 @@ public final class Report {
                 skipped.add(p.kind().id() + ": " + e.getMessage());
             }
         }
-        String html = page(out, SummaryTables.of(out), shown, skipped);
+        String html = page(out, out.has(Tables.FIT) ? FitTables.of(out) : SummaryTables.of(out), shown, skipped);
         OutputFiles.write(page, conf, false, s -> s.write(html.getBytes(StandardCharsets.UTF_8)));
         // Figures of an earlier report (of a differently shaped sweep) must not linger; a user's file stays.
         OutputFiles.removeOwnedExcept(figuresDir, files.stream().map(Path::getName).collect(Collectors.toSet()), conf);
@@ -106,7 +107,7 @@ public final class Report {
                 .raw("<style>\n").raw(ReportAssets.CSS).raw("</style>\n")
                 .raw("<script>\n").raw(ReportAssets.SELF_CHECK).raw("</script>\n")
                 .raw("</head>\n<body>\n");
-        h.element("h1", "Sweep " + out.name());
+        h.element("h1", (out.has(Tables.FIT) ? "Fit " : "Sweep ") + out.name());
         if (!out.complete()) {
             h.raw("<p class=\"warning\">").text("This sweep has not finished (status "
                     + out.manifest().path("status").asText("unknown")

@@ -8,13 +8,16 @@ import org.hhsweep.spark.io.Tables;
  * Which figures suit a sweep's shape: traces and a raster for small sweeps (individual neurons are
  * worth looking at) and a network's raster by population whatever its size, its population rates
  * when recorded, an f-I curve when something is swept, a heatmap when two things are, the ISI
- * histogram whenever spike times were kept; every sweep's model's gates.
+ * histogram whenever spike times were kept; every sweep's model's gates. A fit's output gets its fit
+ * plot alone.
  */
 final class ReportPlan {
     /** Up to this many neurons in all, single neurons' traces and spikes are shown. */
     static final long SMALL_NEURONS = 1000;
     static final int WIDTH = 900;
     static final int HEIGHT = 600;
+    /** The fit plot stacks a panel per loss statistic under the loss. */
+    static final int FIT_HEIGHT = 900;
 
     /** One figure of the report and why it is there. */
     record Planned(PlotKind kind, PlotOptions options, String caption) {
@@ -27,6 +30,13 @@ final class ReportPlan {
         PlotOptions o = PlotOptions.defaults().withSize(WIDTH, HEIGHT);
         boolean small = out.neurons() <= SMALL_NEURONS;
         List<Planned> plan = new ArrayList<>();
+        if (out.has(Tables.FIT)) {
+            // a fit's runs are its evaluations: what to look at is how the search went and where it ended
+            plan.add(new Planned(PlotKind.FIT, o.withSize(WIDTH, FIT_HEIGHT), "The loss by generation (the best so far,"
+                    + " each generation's lowest and median), then each loss statistic of the target against the"
+                    + " first condition, with the best candidate's predictions."));
+            return plan;
+        }
         if (small && out.has(Tables.TRACES)) {
             plan.add(new Planned(PlotKind.TRACES, o, "Membrane voltage of the first traced neurons; the dashed line is the spike threshold."));
         }

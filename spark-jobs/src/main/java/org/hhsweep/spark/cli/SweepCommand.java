@@ -12,14 +12,17 @@ import org.hhsweep.spark.io.OutputDirectory;
 import org.hhsweep.spark.io.OutputLock;
 import org.hhsweep.spark.io.OutputPlace;
 import org.hhsweep.spark.job.ExecutionSettings;
+import org.hhsweep.spark.job.FitJob;
+import org.hhsweep.spark.job.FitResume;
 import org.hhsweep.spark.job.MemoryBudget;
 import org.hhsweep.spark.job.ResumePlan;
 import org.hhsweep.spark.job.SweepJob;
 
 /**
  * sweep CONFIG [--out DIR] [--overwrite | --resume] [--max-output SIZE] [--ignore-free-space]:
- * runs a sweep and prints its summary. Everything that can refuse the sweep is checked before
- * anything is written and before Spark starts; then the output's lock is held until the end.
+ * runs a sweep, or the fit of a config with fit: (FitJob), and prints its summary. Everything that
+ * can refuse the sweep is checked before anything is written and before Spark starts; then the
+ * output's lock is held until the end.
  */
 final class SweepCommand {
     private final Cli cli;
@@ -42,12 +45,7 @@ final class SweepCommand {
         OptionalLong maxOutput = ByteSize.limit("--max-output",
                 args.option("--max-output", OutputSizeCheck.DEFAULT_MAX_OUTPUT));
         SweepConfig config = cli.load(file);
-        // The engine reads and checks both, but the driver loops that use them are not built yet: a
-        // sweep that ran a fit config's base run alone would look like an answer.
-        if (config.fit() != null) {
-            throw new UsageException(file + ": fit: is read and checked (validate), but this version's sweep"
-                    + " does not run fits yet");
-        }
+        boolean fitting = config.fit() != null;
         if (config.spec().sensitivity() != null) {
             cli.err().println("note: sweep.sensitivity: the design's runs are run and written as for any sweep;"
                     + " this version computes no sensitivity indices from them yet");
@@ -62,7 +60,9 @@ final class SweepCommand {
         OutputPlace.check(output, java.nio.file.Path.of(file));
         OutputLock.checkFree(output, hadoop);
         double toRun = 1;
-        if (resume) {
+        if (resume && fitting) {
+            FitResume.load(output, hadoop, config);
+        } else if (resume) {
             ResumePlan plan = ResumePlan.load(output, hadoop, config, false);
             toRun = (double) plan.pendingRuns() / config.spec().runCount();
         } else {
@@ -74,18 +74,26 @@ final class SweepCommand {
         }
         // After the checks above, as its probe file touches the directory (its modification time).
         OutputDirectory.checkWritable(output, hadoop);
-        String estimate = OutputSizeCheck.check(config.spec(), toRun, output, hadoop, maxOutput, overwrite,
-                cli.freeSpace(), !args.flag("--ignore-free-space"));
+        // A fit's tables are a few rows per run, its runs not known in advance: no estimate.
+        String estimate = fitting ? null : OutputSizeCheck.check(config.spec(), toRun, output, hadoop, maxOutput,
+                overwrite, cli.freeSpace(), !args.flag("--ignore-free-space"));
 
         // Spark first: a master that cannot be reached must leave no output directory or lock behind.
         SparkSession session = cli.sessions().open("hhsweep sweep " + config.spec().name(), verbose, cli.err());
         try {
-            cli.err().println(estimate);
+            if (estimate != null) {
+                cli.err().println(estimate);
+            }
             // Held until the driver ends; the OS drops it if the driver is killed (elsewhere than on a
             // local path it goes stale). The sweep re-checks the directory under it, in case another
             // sweep changed it since the checks above.
             try (OutputLock lock = OutputLock.acquire(output, session.sparkContext().hadoopConfiguration(),
                     cli.err()::println)) {
+                if (fitting) {
+                    FitReport.print(FitJob.run(session, config, output, FitJob.Options.of(overwrite, resume, exec,
+                            cli.err())), config.fit(), cli.out());
+                    return Cli.OK;
+                }
                 SweepJob.Options options = SweepJob.Options.of(overwrite, exec, cli.err());
                 SweepJob.Result result = SweepJob.run(session, config, output,
                         resume ? options.resuming() : options);

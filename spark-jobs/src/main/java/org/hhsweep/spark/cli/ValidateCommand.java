@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hhsweep.sim.config.SweepConfig;
+import org.hhsweep.sim.fit.FitSpec;
 import org.hhsweep.sim.network.NetworkFootprint;
 import org.hhsweep.sim.network.NetworkSpec;
 import org.hhsweep.sim.network.Population;
@@ -64,6 +65,15 @@ final class ValidateCommand {
         factors.add(String.format(Locale.ROOT, "%,d seed replicate%s", spec.seeds(), spec.seeds() == 1 ? "" : "s"));
         out.printf(Locale.ROOT, "runs: %,d (%s)%n", spec.runCount(), String.join(" x ", factors));
         out.println("swept: " + swept(spec));
+        if (config.fit() != null) {
+            FitSpec fit = config.fit();
+            long perGeneration = (long) fit.optimizer().population() * fit.conditions();
+            out.printf(Locale.ROOT, "fit: %s over %d target row%s; %s, population %d, up to %d generations: %,d runs"
+                            + " per generation, at most %,d (the runs above are the base run's)%n",
+                    String.join(", ", fit.params().stream().map(p -> p.path()).toList()), fit.conditions(),
+                    fit.conditions() == 1 ? "" : "s", fit.optimizer().method(), fit.optimizer().population(),
+                    fit.optimizer().generations(), perGeneration, perGeneration * fit.optimizer().generations());
+        }
         if (spec.search() != null) {
             SearchSpec search = spec.search();
             EngineUnit unit = spec.base().unit(search.path());

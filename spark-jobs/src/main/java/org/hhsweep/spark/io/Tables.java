@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hhsweep.sim.config.ConfigLoader;
+import org.hhsweep.sim.fit.Candidate;
+import org.hhsweep.sim.fit.FitLoss;
+import org.hhsweep.sim.fit.FitSpec;
 import org.hhsweep.sim.network.PopulationSummary;
 import org.hhsweep.sim.record.Trace;
 import org.hhsweep.sim.record.TraceQuantization;
@@ -33,12 +36,14 @@ public final class Tables {
     public static final String THRESHOLDS = "thresholds";
     public static final String POPULATIONS = "populations";
     public static final String POPULATION_RATES = "population_rates";
+    public static final String FIT = "fit";
+    public static final String FIT_PREDICTIONS = "fit_predictions";
     /**
      * Every table any sweep writes, in the order a sweep's tables are listed. A table defined
      * below and missing here fails the construction of every {@code Tables} that holds it.
      */
     public static final List<String> ALL_NAMES = List.of(RUNS, SUMMARIES, SPIKES, TRACES, POPULATIONS,
-            POPULATION_RATES, THRESHOLDS);
+            POPULATION_RATES, THRESHOLDS, FIT, FIT_PREDICTIONS);
 
     /** Unit of a trace's values: it depends on the variable. */
     public static final String TRACE_VALUE_UNIT = Arrays.stream(TraceVariable.values())
@@ -89,6 +94,21 @@ public final class Tables {
     public record RateRecord(RunSpec run, String population, int bin, double startMs, double rateHz) {
     }
 
+    /**
+     * One evaluation of a fit: a candidate, its loss, and the lowest loss of its generation and
+     * every earlier one.
+     */
+    public record FitRecord(Candidate candidate, FitLoss.Evaluation evaluation, double bestSoFar) {
+    }
+
+    /**
+     * A candidate's run under one target row: the row's condition values, the candidate's
+     * prediction and the target's observed value of each loss statistic (null: none).
+     */
+    public record FitPredictionRecord(Candidate candidate, int row, long runId, double[] conditions,
+                                      Double[] predicted, Double[] observed) {
+    }
+
     /** One recorded variable of one neuron. */
     public record TraceRecord(RunSpec run, int neuron, Trace trace) {
     }
@@ -113,8 +133,9 @@ public final class Tables {
             }
             last = position;
         }
-        if (written.isEmpty() || !written.get(0).name().equals(RUNS)) {
-            throw new IllegalStateException("every sweep writes the runs table, its commit mark");
+        if (written.isEmpty() || !List.of(RUNS, FIT).contains(written.get(0).name())) {
+            throw new IllegalStateException("every sweep writes the runs table, and every fit the fit table: its"
+                    + " commit mark, first");
         }
         this.written = List.copyOf(written);
     }
@@ -182,6 +203,26 @@ public final class Tables {
         return ConfigLoader.parse("{\"simulation\": {\"duration\": \"100 ms\"}}", "defaults.json").spec().base();
     }
 
+    /**
+     * The tables a fit writes, one file each per generation: fit (one row per evaluation, the
+     * generation's commit mark) and fit_predictions (one row per evaluation and target row). A fit
+     * writes no runs or summaries: its runs are many and alike, and what a user compares is here.
+     */
+    public static Tables forFit(FitSpec fit) {
+        return fitting(fit.sweep().base(), fit.params().stream().map(p -> p.path()).toList(), fit.target().conditions(),
+                fit.loss().terms().stream().map(t -> t.statistic()).toList());
+    }
+
+    /** The tables of a fit of the given paths and loss statistics, over a config's defaults (for docs). */
+    public static Tables fitOf(List<String> params, List<String> conditions, List<String> statistics) {
+        return fitting(defaults(), params, conditions, statistics);
+    }
+
+    private static Tables fitting(RunTemplate base, List<String> params, List<String> conditions, List<String> statistics) {
+        return new Tables(List.of(fitTable(base, params, statistics),
+                fitPredictionsTable(base, conditions, statistics)));
+    }
+
     /** The traces table of a sweep with record.traces.quantize: none (for docs and schemas). */
     public static Table<TraceRecord> losslessTraces() {
         return tracesTable();
@@ -229,6 +270,16 @@ public final class Tables {
     /** The thresholds table; empty unless the sweep is a threshold search. */
     public Optional<Table<ThresholdRecord>> thresholds() {
         return find(THRESHOLDS);
+    }
+
+    /** The fit table; empty unless the output is a fit's. */
+    public Optional<Table<FitRecord>> fit() {
+        return find(FIT);
+    }
+
+    /** The fit_predictions table; empty unless the output is a fit's. */
+    public Optional<Table<FitPredictionRecord>> fitPredictions() {
+        return find(FIT_PREDICTIONS);
     }
 
     /** Each name's table is built by one method above for one record type, so the cast holds. */
@@ -450,5 +501,73 @@ public final class Tables {
         c.add(col("detail", ColumnType.STRING, false, "", "what the search found, in words",
                 r -> r.result().detail()));
         return new Table<>(THRESHOLDS, "one row per threshold search (grid point, sample and replicate), for sweep.search", c);
+    }
+
+    private static final String GENERATION = "the generation, 0-based";
+    private static final String CANDIDATE = "the candidate's index in its generation, 0-based";
+
+    private static Table<FitRecord> fitTable(RunTemplate base, List<String> params, List<String> statistics) {
+        List<Column<FitRecord>> c = new ArrayList<>();
+        c.add(col("generation", ColumnType.INT32, false, "", GENERATION, r -> r.candidate().generation()));
+        c.add(col("candidate", ColumnType.INT32, false, "", CANDIDATE, r -> r.candidate().index()));
+        for (int k = 0; k < params.size(); k++) {
+            int index = k;
+            String path = params.get(k);
+            c.add(col(RunTemplate.column(path), ColumnType.DOUBLE, false, base.unit(path).symbol(),
+                    "the candidate's value of fitted parameter " + path + " (one column per fit.params path)",
+                    r -> r.candidate().values()[index]));
+        }
+        c.add(col("loss", ColumnType.DOUBLE, false, "1", "the sum over loss statistics of weight x error",
+                r -> r.evaluation().loss()));
+        for (int t = 0; t < statistics.size(); t++) {
+            int term = t;
+            String s = statistics.get(t);
+            c.add(col(s + "_error", ColumnType.DOUBLE, false, "1", "the unweighted error e_s of " + s
+                            + ": mean over the target rows observing it of ((predicted - observed) / scale)^2, a missed"
+                            + " row counting " + new BigDecimal(Double.toString(FitLoss.MISSED_PENALTY)).stripTrailingZeros()
+                            .toPlainString() + " (one column per fit.loss statistic)",
+                    r -> r.evaluation().errors()[term]));
+            c.add(col(s + "_missed", ColumnType.INT32, false, "1", "target rows observing " + s
+                    + " where the candidate's run has no value (no spike, diverged)", r -> r.evaluation().missed()[term]));
+        }
+        c.add(col("best_so_far", ColumnType.DOUBLE, false, "1",
+                "the lowest loss of this generation and every earlier one", FitRecord::bestSoFar));
+        return new Table<>(FIT, "one row per evaluation (generation and candidate) of a fit", c);
+    }
+
+    private static Table<FitPredictionRecord> fitPredictionsTable(RunTemplate base, List<String> conditions,
+                                                                  List<String> statistics) {
+        List<Column<FitPredictionRecord>> c = new ArrayList<>();
+        c.add(col("generation", ColumnType.INT32, false, "", GENERATION, r -> r.candidate().generation()));
+        c.add(col("candidate", ColumnType.INT32, false, "", CANDIDATE, r -> r.candidate().index()));
+        c.add(col("target_row", ColumnType.INT32, false, "", "the target file's row (condition), 0-based in file order",
+                FitPredictionRecord::row));
+        c.add(col("run_id", ColumnType.INT64, false, "", "the run: (generation x population + candidate) x rows + row",
+                FitPredictionRecord::runId));
+        for (int k = 0; k < conditions.size(); k++) {
+            int index = k;
+            String path = conditions.get(k);
+            c.add(col(RunTemplate.column(path), ColumnType.DOUBLE, false, base.unit(path).symbol(),
+                    "the row's value of condition " + path + " (one column per condition column of the target)",
+                    r -> r.conditions()[index]));
+        }
+        for (int t = 0; t < statistics.size(); t++) {
+            int term = t;
+            String s = statistics.get(t);
+            String unit = statisticUnit(base, s);
+            c.add(col(s, ColumnType.DOUBLE, true, unit, "the candidate's prediction of " + s + ": the mean over the"
+                    + " run's neurons with a value, null when none has one (one column per fit.loss statistic)",
+                    r -> r.predicted()[term]));
+            c.add(col(s + "_target", ColumnType.DOUBLE, true, unit, "the target's observed " + s
+                    + " in this row, null where the target does not observe it", r -> r.observed()[term]));
+        }
+        return new Table<>(FIT_PREDICTIONS, "one row per evaluation and target row of a fit", c);
+    }
+
+    /** A statistic's unit, as the summaries table has it. */
+    private static String statisticUnit(RunTemplate base, String statistic) {
+        return summariesTable(base, List.of()).columns().stream().filter(c -> c.name().equals(statistic))
+                .findFirst().map(Column::unit)
+                .orElseThrow(() -> new IllegalArgumentException("'" + statistic + "' is not a column of the summaries table"));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The Markdown description of the output tables, generated from {@link Tables}: the tables of a
  * simulating sweep for docs/spark.md and the README, the thresholds table of a threshold search for
- * docs/search.md, the lossless traces table for docs/traces.md.
+ * docs/search.md, the lossless traces table for docs/traces.md, a fit's tables for docs/config.md.
  */
 public final class TablesDoc {
     /** Stands for the swept parameter columns, which depend on the sweep. */
@@ -55,6 +55,19 @@ public final class TablesDoc {
         b.append("\n");
     }
 
+    /**
+     * The tables of a fit, for docs/config.md: those of the fit of the config.md's example (two
+     * parameters, one condition, two loss statistics), whose columns stand for any fit's.
+     */
+    public static String fitMarkdown() {
+        StringBuilder b = new StringBuilder();
+        for (Table<?> t : Tables.fitOf(List.of("model.gNa", "model.gK"), List.of(SEARCHED_PATH),
+                List.of("rate_hz", "first_spike_ms")).list()) {
+            table(b, t);
+        }
+        return b.toString();
+    }
+
     /** The traces table of a sweep with record.traces.quantize: none, for docs/traces.md. */
     public static String losslessTracesMarkdown() {
         StringBuilder b = new StringBuilder();
@@ -64,11 +77,12 @@ public final class TablesDoc {
 
     /**
      * Prints the tables of docs/spark.md and the README; with the argument "search" the thresholds
-     * table of docs/search.md, with "traces" the lossless traces table of docs/traces.md.
+     * table of docs/search.md, with "traces" the lossless traces table of docs/traces.md, with "fit" the
+     * fit's tables of docs/config.md.
      */
     public static void main(String[] args) {
         String which = args.length > 0 ? args[0] : "";
         System.out.print(which.equals("search") ? searchMarkdown()
-                : which.equals("traces") ? losslessTracesMarkdown() : markdown());
+                : which.equals("traces") ? losslessTracesMarkdown() : which.equals("fit") ? fitMarkdown() : markdown());
     }
 }

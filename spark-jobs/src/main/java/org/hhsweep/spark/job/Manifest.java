@@ -62,17 +62,7 @@ public final class Manifest {
     public static ObjectNode build(SweepConfig config, SweepSize size, Execution execution, Instant started,
                                    Instant finished, ChunkCounts counts) {
         SweepSpec spec = config.spec();
-        ObjectNode m = Json.MAPPER.createObjectNode();
-        m.put("format", 1);
-        m.put("status", finished == null ? RUNNING : COMPLETE);
-
-        BuildInfo build = BuildInfo.get();
-        ObjectNode software = m.putObject("software");
-        software.put("name", OutputLayout.SOFTWARE);
-        software.put("version", build.version());
-        software.put("git_commit", build.gitCommit());
-        software.put("spark", execution.sparkVersion());
-        software.put("java", System.getProperty("java.version"));
+        ObjectNode m = start(finished == null ? RUNNING : COMPLETE, execution.sparkVersion());
 
         ObjectNode sweep = m.putObject("sweep");
         sweep.put("name", spec.name());
@@ -122,8 +112,32 @@ public final class Manifest {
             m.put("neuron_steps_per_second", wall > 0 ? counts.neuronSteps() / wall : null);
         }
 
+        tables(m, Tables.forSweep(spec));
+        return m;
+    }
+
+    /**
+     * A manifest's first keys, which make the directory recognisably hhsweep's: format, status and
+     * the software.
+     */
+    public static ObjectNode start(String status, String sparkVersion) {
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        m.put("format", 1);
+        m.put("status", status);
+        BuildInfo build = BuildInfo.get();
+        ObjectNode software = m.putObject("software");
+        software.put("name", OutputLayout.SOFTWARE);
+        software.put("version", build.version());
+        software.put("git_commit", build.gitCommit());
+        software.put("spark", sparkVersion);
+        software.put("java", System.getProperty("java.version"));
+        return m;
+    }
+
+    /** The tables written, each with its columns, and the Parquet settings of their files. */
+    public static void tables(ObjectNode m, Tables written) {
         ObjectNode tables = m.putObject("tables");
-        for (Table<?> t : Tables.forSweep(spec).list()) {
+        for (Table<?> t : written.list()) {
             tables.set(t.name(), table(t));
         }
         ObjectNode meta = m.putObject("parquet");
@@ -133,7 +147,6 @@ public final class Manifest {
         ObjectNode encodings = meta.putObject("encodings");
         TableFile.ENCODINGS.forEach((type, encoding) -> encodings.put(type, encoding.name()));
         meta.put("units_metadata_key", TableFile.UNITS_KEY);
-        return m;
     }
 
     /**

@@ -53,19 +53,7 @@ public record ResumePlan(ObjectNode manifest, SweepChunks chunks, TreeSet<Long> 
             throws IOException {
         FileSystem fs = output.getFileSystem(conf);
         String where = OutputDirectory.display(output);
-        if (!fs.exists(output)) {
-            throw new OutputRefused("nothing to resume: " + where + " does not exist (leave out --resume to start"
-                    + " the sweep)");
-        }
-        if (!fs.getFileStatus(output).isDirectory()) {
-            throw new OutputDirectory.ExistsException("output " + where + " exists and is not a directory");
-        }
-        OutputDirectory.refuseConflicts(output, OutputContents.of(output, conf));
-        ObjectNode manifest = Manifest.read(output, conf);
-        if (manifest == null) {
-            throw new OutputRefused("cannot resume " + where + ": it has no readable " + Manifest.FILE
-                    + ", so it holds no sweep started by hhsweep (choose another --out)");
-        }
+        ObjectNode manifest = manifestToResume(output, conf, "sweep");
         SameSweep.check(manifest, config, where);
         JsonNode perChunk = manifest.at("/partitioning/runs_per_chunk");
         JsonNode count = manifest.at("/partitioning/chunks");
@@ -90,6 +78,32 @@ public record ResumePlan(ObjectNode manifest, SweepChunks chunks, TreeSet<Long> 
             }
         }
         return new ResumePlan(manifest, chunks, committed, counts);
+    }
+
+    /**
+     * The manifest of an output to resume, after checking that the output is a directory holding
+     * nothing in the way and a manifest hhsweep can read.
+     *
+     * @param what "sweep" or "fit", for the messages
+     * @throws OutputRefused when there is nothing to resume
+     */
+    static ObjectNode manifestToResume(Path output, Configuration conf, String what) throws IOException {
+        FileSystem fs = output.getFileSystem(conf);
+        String where = OutputDirectory.display(output);
+        if (!fs.exists(output)) {
+            throw new OutputRefused("nothing to resume: " + where + " does not exist (leave out --resume to start"
+                    + " the " + what + ")");
+        }
+        if (!fs.getFileStatus(output).isDirectory()) {
+            throw new OutputDirectory.ExistsException("output " + where + " exists and is not a directory");
+        }
+        OutputDirectory.refuseConflicts(output, OutputContents.of(output, conf));
+        ObjectNode manifest = Manifest.read(output, conf);
+        if (manifest == null) {
+            throw new OutputRefused("cannot resume " + where + ": it has no readable " + Manifest.FILE
+                    + ", so it holds no " + what + " started by hhsweep (choose another --out)");
+        }
+        return manifest;
     }
 
     private static ChunkCounts counts(Path runsFile, Configuration conf) throws IOException {

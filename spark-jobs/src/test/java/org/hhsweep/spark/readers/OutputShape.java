@@ -1,5 +1,8 @@
 package org.hhsweep.spark.readers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.hhsweep.spark.NetworkSweeps;
@@ -10,8 +13,8 @@ import org.hhsweep.spark.analysis.AnalysisSweeps;
  * the real config loader: default (quantised) and lossless traces of every variable, swept
  * doubles, random samples and replicates, diverged neurons (null statistics, empty spike lists,
  * samples no int step holds), neurons without spikes, a network (populations, population rates,
- * a JSON string per run) and a threshold search with a bracket that does not change (a null
- * threshold).
+ * a JSON string per run), a threshold search with a bracket that does not change (a null
+ * threshold) and a fit (fit and fit_predictions, null predictions where a row has no spike).
  */
 enum OutputShape {
     TUTORIAL("the tutorial (conf/tutorial.yaml)", AnalysisSweeps::tutorial),
@@ -30,7 +33,8 @@ enum OutputShape {
             // thresholds of 4.2 to 5.5 uA/cm^2: some runs fail at 5 uA/cm^2 too, a null threshold
             "  search: {param: stimulus.amplitude, from: 1 uA/cm^2, to: 5 uA/cm^2, tolerance: 0.5 uA/cm^2,",
             "           criterion: \"spike_count >= 3\"}",
-            "")));
+            ""))),
+    FIT("a fit: a target row without spikes, so null predictions", OutputShape::fit);
 
     private final String label;
     private final Supplier<Path> output;
@@ -67,5 +71,25 @@ enum OutputShape {
                 "  seeds: 2",
                 "record: {spikes: true, traces: {variables: [V, m, h, n, I], every: 0.05 ms, neurons: 2" + quantize + "}}",
                 ""));
+    }
+
+    /** Two generations of a fit whose first target row, at 0 uA/cm^2, has no first spike to predict. */
+    private static Path fit() {
+        try {
+            Path target = Files.createDirectories(Path.of("target", "readers-fit").toAbsolutePath())
+                    .resolve("target.csv");
+            Files.writeString(target, "stimulus.amplitude,rate_hz,first_spike_ms\n0,0,\n10,70,3.1\n");
+            return AnalysisSweeps.custom("readers-fit", String.join("\n",
+                    "name: readers-fit",
+                    "simulation: {duration: 40 ms, dt: 0.025 ms}",
+                    "stimulus: {type: constant}",
+                    "fit:",
+                    "  target: " + target,
+                    "  params: {model.gK: [20 mS/cm^2, 60 mS/cm^2]}",
+                    "  optimizer: {population: 3, generations: 2}",
+                    ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
