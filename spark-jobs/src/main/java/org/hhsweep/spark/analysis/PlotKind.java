@@ -33,6 +33,14 @@ public enum PlotKind {
         this.takesRun = takesRun;
     }
 
+    /**
+     * The image's height without --height: a fit's four stacked panels at the usual 600 px leave its
+     * log-scale loss axis too short for any decade's label.
+     */
+    public int defaultHeight() {
+        return this == FIT ? 900 : PlotOptions.DEFAULT_HEIGHT;
+    }
+
     /** Whether --run ID chooses the run drawn (the other plots pick runs with --where). */
     public boolean takesRun() {
         return takesRun;

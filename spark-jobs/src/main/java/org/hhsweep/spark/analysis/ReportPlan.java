@@ -17,7 +17,7 @@ final class ReportPlan {
     static final int WIDTH = 900;
     static final int HEIGHT = 600;
     /** The fit plot stacks a panel per loss statistic under the loss. */
-    static final int FIT_HEIGHT = 900;
+    static final int FIT_HEIGHT = PlotKind.FIT.defaultHeight();
 
     /** One figure of the report and why it is there. */
     record Planned(PlotKind kind, PlotOptions options, String caption) {

@@ -46,7 +46,7 @@ final class PlotCommand {
         Long run = run(args.option("--run", null), kind);
         PlotOptions options = new PlotOptions(args.option("--where", null), limit, args.option("--x", null),
                 args.option("--y", null), args.option("--series", null),
-                number(args, "--width", PlotOptions.DEFAULT_WIDTH), number(args, "--height", PlotOptions.DEFAULT_HEIGHT),
+                number(args, "--width", PlotOptions.DEFAULT_WIDTH), number(args, "--height", kind.defaultHeight()),
                 run);
         if (options.where() != null) {
             ReadOnlySql.checkNesting(options.where(), "--where");
