@@ -48,10 +48,6 @@ final class SweepCommand {
             throw new UsageException(file + ": fit: is read and checked (validate), but this version's sweep"
                     + " does not run fits yet");
         }
-        if (config.spec().sensitivity() != null) {
-            cli.err().println("note: sweep.sensitivity: the design's runs are run and written as for any sweep;"
-                    + " this version computes no sensitivity indices from them yet");
-        }
         ExecutionSettings exec = ExecutionSettings.fromConfig(config.resolved());
         // A network run too large for an executor's heap: refused now, not after hours of OutOfMemoryError.
         MemoryBudget.current().check(config.spec());
@@ -93,6 +89,9 @@ final class SweepCommand {
                     SearchReport.print(session, result, config.spec(), cli.out());
                 } else {
                     SweepReport.print(result, config.spec(), cli.out());
+                }
+                if (config.spec().sensitivity() != null) {
+                    SensitivityReport.print(session, output, config.spec(), cli.out());
                 }
             }
         } finally {
