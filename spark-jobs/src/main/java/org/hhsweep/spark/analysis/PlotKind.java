@@ -16,6 +16,8 @@ public enum PlotKind {
     ISI("histogram of inter-spike intervals", IsiPlot::render),
     GATES("steady state and time constant of every gate of one run's model against V", GatesPlot::render, true),
     RATES("a network run's population rates over time, one line per population", RatesPlot::render, true),
+    SENSITIVITY("sensitivity indices per parameter (S1 and ST, or mu_star and sigma) with 95% intervals, a panel per"
+            + " output", SensitivityPlot::render),
     FIT("a fit's loss by generation, and the target against the best candidate's predictions", FitPlot::render);
 
     private final String description;

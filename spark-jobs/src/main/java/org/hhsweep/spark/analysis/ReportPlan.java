@@ -8,8 +8,8 @@ import org.hhsweep.spark.io.Tables;
  * Which figures suit a sweep's shape: traces and a raster for small sweeps (individual neurons are
  * worth looking at) and a network's raster by population whatever its size, its population rates
  * when recorded, an f-I curve when something is swept, a heatmap when two things are, the ISI
- * histogram whenever spike times were kept; every sweep's model's gates. A fit's output gets its fit
- * plot alone.
+ * histogram whenever spike times were kept; a sensitivity analysis's indices; every sweep's model's
+ * gates. A fit's output gets its fit plot alone.
  */
 final class ReportPlan {
     /** Up to this many neurons in all, single neurons' traces and spikes are shown. */
@@ -56,6 +56,10 @@ final class ReportPlan {
         }
         if (out.gridPaths().size() >= 2) {
             plan.add(new Planned(PlotKind.HEATMAP, o, "Mean firing rate over the first two swept parameters."));
+        }
+        if (out.has(Tables.SENSITIVITY)) {
+            plan.add(new Planned(PlotKind.SENSITIVITY, o, "Sensitivity indices at the first grid point: a panel per"
+                    + " output, bars per parameter, error bars bootstrap 95% intervals."));
         }
         if (out.has(Tables.SPIKES)) {
             plan.add(new Planned(PlotKind.ISI, o, "Inter-spike intervals of all neurons that fired at least twice."));

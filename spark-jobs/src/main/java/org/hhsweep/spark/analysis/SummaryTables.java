@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
+import org.hhsweep.sim.sensitivity.SensitivityMethod;
+import org.hhsweep.spark.io.Tables;
 
 /**
  * The report's result tables, computed by Spark. Small sweeps list every neuron the way the sweep
@@ -39,7 +41,38 @@ final class SummaryTables {
         for (int i = 0; i < Math.min(MAX_AXES, grid.size()); i++) {
             tables.add(perValue(out, grid.get(i)));
         }
+        if (out.has(Tables.SENSITIVITY)) {
+            tables.add(sensitivity(out));
+        }
         return tables;
+    }
+
+    /** The sensitivity indices of the first grid point, with what was left out of them. */
+    static Table sensitivity(SweepOutput out) {
+        Row first = out.sql("SELECT first(method), count(DISTINCT grid_point) FROM sensitivity").first();
+        SensitivityMethod method = SensitivityMethod.fromName(first.getString(0));
+        List<String> estimates = method.columns();
+        List<Row> result = out.sql("SELECT output, param, " + String.join(", ", estimates) + ", used, left_out,"
+                + " null_outputs, design_runs FROM sensitivity WHERE grid_point = 0 LIMIT " + (MAX_ROWS + 1)).collectAsList();
+        List<List<String>> rows = new ArrayList<>();
+        for (Row r : result.subList(0, Math.min(MAX_ROWS, result.size()))) {
+            List<String> row = new ArrayList<>(List.of(r.getString(0), r.getString(1)));
+            for (int i = 0; i < estimates.size(); i++) {
+                row.add(fixed(r, 2 + i, 3));
+            }
+            int at = 2 + estimates.size();
+            row.addAll(List.of(count(r, at), count(r, at + 1), count(r, at + 2) + " of " + count(r, at + 3)));
+            rows.add(row);
+        }
+        List<String> header = new ArrayList<>(List.of("output", "param"));
+        header.addAll(estimates);
+        header.addAll(List.of(method == SensitivityMethod.SOBOL ? "rows used" : "effects used", "left out",
+                "null design runs"));
+        long points = first.getLong(1);
+        String note = (points > 1 ? String.format(Locale.ROOT, "grid point 0 of %,d; ", points) : "")
+                + "a _conf is the half-width of a bootstrap 95% interval; every row: ./submit.sh query DIR"
+                + " \"SELECT * FROM sensitivity\"";
+        return new Table("Sensitivity (" + method.configName() + ")", header, rows, note);
     }
 
     /** Every neuron's spikes and rate, and the mean rate (the tutorial's printed statistics). */

@@ -46,10 +46,6 @@ final class SweepCommand {
                 args.option("--max-output", OutputSizeCheck.DEFAULT_MAX_OUTPUT));
         SweepConfig config = cli.load(file);
         boolean fitting = config.fit() != null;
-        if (config.spec().sensitivity() != null) {
-            cli.err().println("note: sweep.sensitivity: the design's runs are run and written as for any sweep;"
-                    + " this version computes no sensitivity indices from them yet");
-        }
         ExecutionSettings exec = ExecutionSettings.fromConfig(config.resolved());
         // A network run too large for an executor's heap: refused now, not after hours of OutOfMemoryError.
         MemoryBudget.current().check(config.spec());
@@ -101,6 +97,9 @@ final class SweepCommand {
                     SearchReport.print(session, result, config.spec(), cli.out());
                 } else {
                     SweepReport.print(result, config.spec(), cli.out());
+                }
+                if (config.spec().sensitivity() != null) {
+                    SensitivityReport.print(session, output, config.spec(), cli.out());
                 }
             }
         } finally {

@@ -11,6 +11,9 @@ import org.hhsweep.sim.network.NetworkFootprint;
 import org.hhsweep.sim.network.NetworkSpec;
 import org.hhsweep.sim.network.Population;
 import org.hhsweep.sim.network.SynapseGroup;
+import org.hhsweep.sim.sensitivity.SensitivityMethod;
+import org.hhsweep.sim.sensitivity.SensitivityParam;
+import org.hhsweep.sim.sensitivity.SensitivitySpec;
 import org.hhsweep.sim.sweep.SearchSpec;
 import org.hhsweep.sim.sweep.SweepChunks;
 import org.hhsweep.sim.sweep.SweepSize;
@@ -62,6 +65,11 @@ final class ValidateCommand {
             factors.add(String.format(Locale.ROOT, "%,d random sample%s", spec.samples(),
                     spec.samples() == 1 ? "" : "s"));
         }
+        SensitivitySpec sensitivity = spec.sensitivity();
+        if (sensitivity != null) {
+            factors.add(String.format(Locale.ROOT, "%,d %s design runs", sensitivity.runs(),
+                    sensitivity.method().configName()));
+        }
         factors.add(String.format(Locale.ROOT, "%,d seed replicate%s", spec.seeds(), spec.seeds() == 1 ? "" : "s"));
         out.printf(Locale.ROOT, "runs: %,d (%s)%n", spec.runCount(), String.join(" x ", factors));
         out.println("swept: " + swept(spec));
@@ -73,6 +81,9 @@ final class ValidateCommand {
                     String.join(", ", fit.params().stream().map(p -> p.path()).toList()), fit.conditions(),
                     fit.conditions() == 1 ? "" : "s", fit.optimizer().method(), fit.optimizer().population(),
                     fit.optimizer().generations(), perGeneration, perGeneration * fit.optimizer().generations());
+        }
+        if (sensitivity != null) {
+            sensitivity(out, sensitivity);
         }
         if (spec.search() != null) {
             SearchSpec search = spec.search();
@@ -141,6 +152,18 @@ final class ValidateCommand {
                 NetworkFootprint.describe(budget.perTaskBytes()));
     }
 
+    /** How the design's runs come about, and what the sensitivity table will hold. */
+    private static void sensitivity(PrintStream out, SensitivitySpec s) {
+        int k = s.paths().size();
+        String design = s.method() == SensitivityMethod.SOBOL
+                ? String.format(Locale.ROOT, "%,d base samples x (%d parameters + 2)", s.samples(), k)
+                : String.format(Locale.ROOT, "%,d trajectories x (%d parameters + 1), %d levels", s.samples(), k,
+                s.levels());
+        out.printf(Locale.ROOT, "sensitivity: %s, %,d design runs per grid point (%s); outputs %s; %s per grid point,"
+                        + " output and parameter in %s/%n", s.method().configName(), s.runs(), design,
+                String.join(", ", s.outputs()), String.join(", ", s.method().columns()), Tables.SENSITIVITY);
+    }
+
     private static String swept(SweepSpec spec) {
         List<String> parts = new ArrayList<>();
         for (SweepSpec.GridAxis a : spec.grid()) {
@@ -148,6 +171,13 @@ final class ValidateCommand {
         }
         for (SweepSpec.RandomParam r : spec.random()) {
             parts.add(r.path() + " (" + r.distribution().configName() + ")");
+        }
+        if (spec.sensitivity() != null) {
+            for (SensitivityParam p : spec.sensitivity().params()) {
+                EngineUnit unit = spec.base().unit(p.path());
+                parts.add(p.path() + " (" + spec.sensitivity().method().configName() + " parameter, uniform "
+                        + Units.format(p.low(), unit) + " to " + Units.format(p.high(), unit) + ")");
+            }
         }
         for (SweepSpec.Link l : spec.links()) {
             parts.add(l.follower() + " (linked to " + l.leader() + ")");

@@ -38,6 +38,7 @@ public final class OutputEstimate {
                 case Tables.TRACES -> size.traceRows();
                 case Tables.POPULATIONS -> size.runs() * populations;
                 case Tables.POPULATION_RATES -> size.runs() * populations * bins;
+                case Tables.SENSITIVITY -> tables.sensitivityRows();
                 default -> throw new IllegalStateException("no size estimate for the " + t.name() + " table");
             };
             // a trace sample is 4 bytes: a float32, or an int32 of whole steps when quantised

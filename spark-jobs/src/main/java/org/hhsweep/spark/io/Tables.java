@@ -1,5 +1,6 @@
 package org.hhsweep.spark.io;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,8 @@ import org.hhsweep.sim.network.PopulationSummary;
 import org.hhsweep.sim.record.Trace;
 import org.hhsweep.sim.record.TraceQuantization;
 import org.hhsweep.sim.record.TraceVariable;
+import org.hhsweep.sim.sensitivity.SensitivityMethod;
+import org.hhsweep.sim.sensitivity.SensitivitySpec;
 import org.hhsweep.sim.stats.NeuronStatistics;
 import org.hhsweep.sim.sweep.RunSpec;
 import org.hhsweep.sim.sweep.RunTemplate;
@@ -36,6 +39,7 @@ public final class Tables {
     public static final String THRESHOLDS = "thresholds";
     public static final String POPULATIONS = "populations";
     public static final String POPULATION_RATES = "population_rates";
+    public static final String SENSITIVITY = "sensitivity";
     public static final String FIT = "fit";
     public static final String FIT_PREDICTIONS = "fit_predictions";
     /**
@@ -43,7 +47,12 @@ public final class Tables {
      * below and missing here fails the construction of every {@code Tables} that holds it.
      */
     public static final List<String> ALL_NAMES = List.of(RUNS, SUMMARIES, SPIKES, TRACES, POPULATIONS,
-            POPULATION_RATES, THRESHOLDS, FIT, FIT_PREDICTIONS);
+            POPULATION_RATES, THRESHOLDS, SENSITIVITY, FIT, FIT_PREDICTIONS);
+    /**
+     * The tables written once the sweep's runs are all committed, from its other tables, rather than
+     * by every chunk: one file each, {@code part-000000.parquet}, made visible by one rename.
+     */
+    public static final List<String> AFTER_RUNS = List.of(SENSITIVITY);
 
     /** Unit of a trace's values: it depends on the variable. */
     public static final String TRACE_VALUE_UNIT = Arrays.stream(TraceVariable.values())
@@ -118,13 +127,44 @@ public final class Tables {
     }
 
     /**
+     * One output's estimates for one parameter at one grid point (sweep.sensitivity), sent from the
+     * executors that analyse grid points to the driver that writes them.
+     *
+     * @param gridValues the grid point's values of the grid axes, in config order
+     * @param estimates  in the order of {@link SensitivityMethod#columns()}, NaN where undefined
+     * @param used       rows (sobol) or the parameter's elementary effects (morris) the estimates used
+     * @param leftOut    those left out as an output they need is null
+     * @param nullOutputs design runs of the grid point whose output is null
+     */
+    public record SensitivityRecord(long gridPoint, double[] gridValues, String output, String param,
+                                    SensitivityMethod method, double[] estimates, int used, int leftOut,
+                                    int nullOutputs, int designRuns) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The estimate named {@code column}, one of the method's columns. */
+        public double estimate(String column) {
+            int i = method.columns().indexOf(column);
+            if (i < 0) {
+                throw new IllegalArgumentException(method.configName() + " estimates " + method.columns() + ", not " + column);
+            }
+            return estimates[i];
+        }
+    }
+
+    /**
      * The tables of one sweep, in the order of {@link #ALL_NAMES}, runs first: the one list that
      * everything handling "the tables of this sweep" goes through (writing, committing, cleaning up,
      * resuming, estimating, describing), so a table added to a sweep is never left out of one of them.
      */
     private final List<Table<?>> written;
+    /** Rows of the sensitivity table (grid points x outputs x params), 0 without one. */
+    private final long sensitivityRows;
 
     private Tables(List<Table<?>> written) {
+        this(written, 0);
+    }
+
+    private Tables(List<Table<?>> written, long sensitivityRows) {
         int last = -1;
         for (Table<?> t : written) {
             int position = ALL_NAMES.indexOf(t.name());
@@ -138,6 +178,7 @@ public final class Tables {
                     + " commit mark, first");
         }
         this.written = List.copyOf(written);
+        this.sensitivityRows = sensitivityRows;
     }
 
     private static Tables simulating(RunTemplate base, List<String> sweptPaths, boolean withSpikes, boolean withTraces,
@@ -168,9 +209,25 @@ public final class Tables {
         if (spec.search() != null) {
             return search(base, spec.sweptPaths(), spec.search().path());
         }
-        return simulating(base, spec.sweptPaths(), base.keepSpikeTimes(),
+        Tables simulated = simulating(base, spec.sweptPaths(), base.keepSpikeTimes(),
                 base.tracedNeurons() > 0 && !base.traceVariables().isEmpty(), base.traceQuantization(),
                 base.network() != null, !Double.isNaN(base.ratesBinMs()));
+        SensitivitySpec s = spec.sensitivity();
+        if (s == null) {
+            return simulated;
+        }
+        List<Table<?>> t = new ArrayList<>(simulated.list());
+        List<String> gridPaths = spec.grid().stream().map(SweepSpec.GridAxis::path).toList();
+        t.add(sensitivityTable(base, gridPaths, s.method()));
+        return new Tables(t, Math.multiplyExact(spec.gridPoints(), (long) s.outputs().size() * s.paths().size()));
+    }
+
+    /**
+     * The sensitivity table of a method, grid columns named after the given paths (of a config that
+     * leaves everything else at its default), for docs and schemas.
+     */
+    public static Table<SensitivityRecord> sensitivity(List<String> gridPaths, SensitivityMethod method) {
+        return sensitivityTable(defaults(), gridPaths, method);
     }
 
     /**
@@ -238,6 +295,16 @@ public final class Tables {
         return written.stream().map(Table::name).toList();
     }
 
+    /** The tables every chunk writes a file of (all but {@link #AFTER_RUNS}), runs first. */
+    public List<Table<?>> chunked() {
+        return written.stream().filter(t -> !AFTER_RUNS.contains(t.name())).toList();
+    }
+
+    /** Rows the sensitivity table will hold: grid points x outputs x params (0 without one). */
+    public long sensitivityRows() {
+        return sensitivityRows;
+    }
+
     public Table<RunRecord> runs() {
         return this.<RunRecord>find(RUNS).orElseThrow();
     }
@@ -270,6 +337,11 @@ public final class Tables {
     /** The thresholds table; empty unless the sweep is a threshold search. */
     public Optional<Table<ThresholdRecord>> thresholds() {
         return find(THRESHOLDS);
+    }
+
+    /** The sensitivity table; empty unless the sweep has sweep.sensitivity. */
+    public Optional<Table<SensitivityRecord>> sensitivity() {
+        return find(SENSITIVITY);
     }
 
     /** The fit table; empty unless the output is a fit's. */
@@ -429,6 +501,69 @@ public final class Tables {
         c.add(col("values", ColumnType.FLOAT_LIST, false, TRACE_VALUE_UNIT,
                 "samples (float32): values[j] at t0_ms + j * dt_ms", r -> r.trace().values()));
         return new Table<>(TRACES, "one row per traced neuron and variable, with record.traces.quantize: none", c);
+    }
+
+    /** Description of a grid column of the sensitivity table; docs show them as one row. */
+    static final String GRID_PARAMETER = "grid parameter ";
+    /** The unit of the estimates that are in the output's unit (its column's in summaries). */
+    public static final String OUTPUT_UNIT = "the output's";
+    /** What each estimate column holds, by name (the names are SensitivityMethod's). */
+    private static final Map<String, String> ESTIMATES = Map.of(
+            "S1", "first-order Sobol index: the share of the output's variance due to the parameter alone"
+                    + " (Saltelli et al. 2010); null when undefined (every output equal, fewer than 2 rows used)",
+            "S1_conf", "half-width of S1's bootstrap 95% interval (1,000 resamples of the rows)",
+            "ST", "total Sobol index: the share of the variance due to the parameter with all its interactions"
+                    + " (Jansen 1999); null when undefined",
+            "ST_conf", "half-width of ST's bootstrap 95% interval",
+            "mu_star", "mean absolute elementary effect (Campolongo et al. 2007), in the output's unit per full range"
+                    + " of the parameter; null with fewer than 2 effects used",
+            "mu_star_conf", "half-width of mu_star's bootstrap 95% interval (1,000 resamples of the effects)",
+            "sigma", "standard deviation of the elementary effects (over n - 1): interactions or non-linearity");
+
+    /**
+     * Sensitivity indices, one row per grid point, output and parameter: the estimate columns of
+     * the method only (a sobol sweep's table has no morris columns, so a null estimate always
+     * means undefined, never "other method").
+     */
+    private static Table<SensitivityRecord> sensitivityTable(RunTemplate base, List<String> gridPaths,
+                                                             SensitivityMethod method) {
+        List<Column<SensitivityRecord>> c = new ArrayList<>();
+        c.add(col("grid_point", ColumnType.INT64, false, "",
+                "the grid point's index (0 without a grid); its runs are run_id grid_point x R to (grid_point + 1) x R - 1,"
+                        + " R = design runs x seeds", SensitivityRecord::gridPoint));
+        for (int k = 0; k < gridPaths.size(); k++) {
+            int index = k;
+            String path = gridPaths.get(k);
+            c.add(col(RunTemplate.column(path), ColumnType.DOUBLE, false, base.unit(path).symbol(),
+                    GRID_PARAMETER + path, r -> r.gridValues()[index]));
+        }
+        c.add(col("output", ColumnType.STRING, false, "", "the summaries statistic analysed (sweep.sensitivity.outputs)",
+                SensitivityRecord::output));
+        c.add(col("param", ColumnType.STRING, false, "", "the parameter's config path (sweep.sensitivity.params)",
+                SensitivityRecord::param));
+        c.add(col("method", ColumnType.STRING, false, "", "sweep.sensitivity.method: sobol or morris",
+                r -> r.method().configName()));
+        List<String> estimates = method.columns();
+        for (int k = 0; k < estimates.size(); k++) {
+            int index = k;
+            String name = estimates.get(k);
+            String unit = method == SensitivityMethod.SOBOL ? "1" : OUTPUT_UNIT;
+            c.add(col(name, ColumnType.DOUBLE, true, unit, ESTIMATES.get(name), r -> orNull(r.estimates()[index])));
+        }
+        c.add(col("used", ColumnType.INT32, false, "1", method == SensitivityMethod.SOBOL
+                ? "base-sample rows the estimates used (rows of A, B and every AB_i), of sweep.sensitivity.samples"
+                : "the parameter's elementary effects the estimates used, of sweep.sensitivity.samples",
+                SensitivityRecord::used));
+        c.add(col("left_out", ColumnType.INT32, false, "1", method == SensitivityMethod.SOBOL
+                ? "rows left out because an output of theirs is null" : "effects left out because an output they need is null",
+                SensitivityRecord::leftOut));
+        c.add(col("null_outputs", ColumnType.INT32, false, "1",
+                "design runs of the grid point whose output is null (a neuron without the statistic, or diverged)",
+                SensitivityRecord::nullOutputs));
+        c.add(col("design_runs", ColumnType.INT32, false, "1", "design runs at the grid point (before seed replicates)",
+                SensitivityRecord::designRuns));
+        return new Table<>(SENSITIVITY, "one row per grid point, output and parameter, for sweep.sensitivity with method "
+                + method.configName(), c);
     }
 
     /** "V 0.0001 mV, m 0.000001, ...": the default steps in words, for the docs. */

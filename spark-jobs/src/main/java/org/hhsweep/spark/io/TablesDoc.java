@@ -1,6 +1,7 @@
 package org.hhsweep.spark.io;
 
 import java.util.List;
+import org.hhsweep.sim.sensitivity.SensitivityMethod;
 
 /**
  * The Markdown description of the output tables, generated from {@link Tables}: the tables of a
@@ -12,6 +13,8 @@ public final class TablesDoc {
     private static final String SWEPT_PATH = "model.gNa";
     /** Stands for the searched parameter, whose unit the threshold columns take. */
     private static final String SEARCHED_PATH = "stimulus.amplitude";
+    /** Stands for the grid axes of a sensitivity analysis. */
+    private static final String GRID_PATH = "stimulus.amplitude";
     private static final List<String> SEARCH_COLUMNS = List.of("threshold", "bracket_low", "bracket_high");
 
     private TablesDoc() {
@@ -42,7 +45,13 @@ public final class TablesDoc {
                         + "parameter, named by its config path with `.` replaced by `_` (e.g. `model_gNa`) |\n");
                 continue;
             }
-            String unit = c.unit().isEmpty() ? "" : "`" + c.unit() + "`";
+            if (c.description().startsWith(Tables.GRID_PARAMETER)) {
+                b.append("| *grid parameters* | double | the parameter's |  | one column per `sweep.grid` axis, named"
+                        + " by its config path with `.` replaced by `_` (none without a grid) |\n");
+                continue;
+            }
+            String unit = c.unit().isEmpty() ? "" : c.unit().equals(Tables.OUTPUT_UNIT) ? c.unit() + " (per full range)"
+                    : "`" + c.unit() + "`";
             if (t.name().equals(Tables.THRESHOLDS) && SEARCH_COLUMNS.contains(c.name())) {
                 unit = "the searched parameter's (`" + c.unit() + "` for `"
                         + SEARCHED_PATH + "`)";
@@ -68,6 +77,15 @@ public final class TablesDoc {
         return b.toString();
     }
 
+    /** The sensitivity table of each method, for the README. */
+    public static String sensitivityMarkdown() {
+        StringBuilder b = new StringBuilder();
+        for (SensitivityMethod m : SensitivityMethod.values()) {
+            table(b, Tables.sensitivity(List.of(GRID_PATH), m));
+        }
+        return b.toString();
+    }
+
     /** The traces table of a sweep with record.traces.quantize: none, for docs/traces.md. */
     public static String losslessTracesMarkdown() {
         StringBuilder b = new StringBuilder();
@@ -78,11 +96,12 @@ public final class TablesDoc {
     /**
      * Prints the tables of docs/spark.md and the README; with the argument "search" the thresholds
      * table of docs/search.md, with "traces" the lossless traces table of docs/traces.md, with "fit" the
-     * fit's tables of docs/config.md.
+     * fit's tables of docs/config.md, with "sensitivity" the README's sensitivity tables.
      */
     public static void main(String[] args) {
         String which = args.length > 0 ? args[0] : "";
         System.out.print(which.equals("search") ? searchMarkdown()
-                : which.equals("traces") ? losslessTracesMarkdown() : which.equals("fit") ? fitMarkdown() : markdown());
+                : which.equals("traces") ? losslessTracesMarkdown() : which.equals("fit") ? fitMarkdown()
+                : which.equals("sensitivity") ? sensitivityMarkdown() : markdown());
     }
 }

@@ -13,7 +13,7 @@ import org.hhsweep.spark.io.TableFile;
 import org.hhsweep.spark.io.Tables;
 
 /**
- * The Parquet files of one chunk, one per table the sweep writes ({@link Tables#list()}).
+ * The Parquet files of one chunk, one per table every chunk writes ({@link Tables#chunked()}).
  * {@link #commit} makes them visible, the runs file last (the chunk's commit mark); closing without
  * a commit deletes them.
  */
@@ -26,7 +26,7 @@ final class ChunkOutput implements ChunkSink, AutoCloseable {
     ChunkOutput(Tables tables, Path output, long chunk, Configuration conf) throws IOException {
         Map<String, TableFile<?>> opened = new LinkedHashMap<>();
         try {
-            for (Table<?> t : tables.list()) {
+            for (Table<?> t : tables.chunked()) {
                 opened.put(t.name(), TableFile.open(t, output, chunk, conf));
             }
         } catch (IOException | RuntimeException e) {

@@ -25,7 +25,9 @@ import org.hhsweep.spark.io.Tables;
 /**
  * Runs a sweep on Spark. The driver expands nothing: it cuts the run index range into chunks and
  * distributes the chunk ids; each task computes its runs from the spec, simulates them and writes
- * every table of its chunk (Tables.forSweep) in a single pass, returning only counts.
+ * every table of its chunk (Tables.forSweep) in a single pass, returning only counts. Once every
+ * chunk is committed, a sensitivity analysis's table is computed from them ({@link SensitivityJob})
+ * before the manifest says complete.
  */
 public final class SweepJob {
     /** Sweeps up to this many neurons get one summary line per neuron. */
@@ -126,7 +128,9 @@ public final class SweepJob {
         Manifest.Execution execution = new Manifest.Execution(sc.master(), sc.version(), sc.defaultParallelism(),
                 chunks, slices, exec, cutFor);
         List<ChunkCounts> before = plan.committedCounts();
-        if (plan.complete()) {
+        // A sweep complete but for its sensitivity table (written by a version that did not compute
+        // it) goes on: with no chunk pending, only the table is computed.
+        if (plan.complete() && SensitivityJob.written(spec, output, hadoop)) {
             ChunkCounts totals = ChunkCounts.total(before);
             return new Result(totals, output, started, Instant.now(), chunks, 0, sc.master(),
                     ChunkCounts.total(List.of()), chunks.count(), KernelUse.of(spec.base().method(), before));
@@ -139,7 +143,9 @@ public final class SweepJob {
         // The manifest first: from then on the directory is recognisably hhsweep's, so a crash at any
         // later point leaves an output that --overwrite and --resume accept.
         Manifest.write(manifest(config, size, execution, started, null, null, plan, null), output, hadoop);
-        for (Table<?> t : tables.list()) {
+        // A table written after the runs gets its directory with its file: an empty one would be
+        // a table without a schema to query and plot.
+        for (Table<?> t : tables.chunked()) {
             output.getFileSystem(hadoop).mkdirs(new Path(output, t.name()));
         }
 
@@ -163,6 +169,8 @@ public final class SweepJob {
                     : JavaSparkContext.fromSparkContext(sc).parallelize(pending, slices).map(task::call).collect();
             monitor.finish(ChunkCounts.total(counts));
             checkAllCommitted(output, hadoop, chunks, tables);
+            sc.setJobDescription("hhsweep " + spec.name() + ": sensitivity indices");
+            SensitivityJob.run(spark, spec, tables, output, hadoop);
         } catch (Exception e) {
             // Spark's own exceptions are checked but undeclared; the rethrow passes them on as they are,
             // unless the cluster is the cause: then one line says what to look at.

@@ -107,7 +107,7 @@ class AnalysisHelpersTest {
     @Test
     void plotKindsAndFormatsParse() {
         assertEquals(PlotKind.HEATMAP, PlotKind.parse("HeatMap"));
-        assertEquals("traces, raster, fi, heatmap, isi, gates, rates, fit", PlotKind.ids());
+        assertEquals("traces, raster, fi, heatmap, isi, gates, rates, sensitivity, fit", PlotKind.ids());
         assertEquals(PlotKind.GATES, PlotKind.parse("gates"));
         assertThrows(PlotException.class, () -> PlotKind.parse("pie"));
         assertEquals(ImageFormat.SVG, ImageFormat.ofFileName("a/b/Plot.SVG"));

@@ -99,7 +99,7 @@ class PlotImagesTest {
 
         AnalysisSweeps.Outcome badKind = plot(tutorial, "--kind", "histogram");
         assertEquals(2, badKind.status());
-        assertEquals("error: unknown plot kind 'histogram'; kinds: traces, raster, fi, heatmap, isi, gates, rates, fit\n", badKind.err());
+        assertEquals("error: unknown plot kind 'histogram'; kinds: traces, raster, fi, heatmap, isi, gates, rates, sensitivity, fit\n", badKind.err());
 
         AnalysisSweeps.Outcome nothingSwept = plot(tutorial, "--kind", "fi");
         assertEquals(2, nothingSwept.status());

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** docs/spark.md, README.md and docs/traces.md describe the tables exactly as Tables defines them. */
+/**
+ * docs/spark.md, README.md and docs/traces.md describe the tables exactly as Tables defines them
+ * (the README also the sensitivity table of each method).
+ */
 class DocsTest {
     @Test
     void docsHoldTheGeneratedTableDescription() throws Exception {
@@ -16,6 +19,14 @@ class DocsTest {
             assertTrue(docs.contains(generated), doc + " is out of date with Tables; paste the output of "
                     + "TablesDoc (java -cp ... org.hhsweep.spark.io.TablesDoc) between the table markers:\n" + generated);
         }
+    }
+
+    @Test
+    void readmeHoldsTheGeneratedSensitivityTables() throws Exception {
+        String docs = Files.readString(Path.of("..", "README.md"));
+        String generated = TablesDoc.sensitivityMarkdown();
+        assertTrue(docs.contains(generated), "README.md is out of date with Tables; paste the output of "
+                + "TablesDoc sensitivity (java -cp ... org.hhsweep.spark.io.TablesDoc sensitivity):\n" + generated);
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.hhsweep.spark.analysis.AnalysisSweeps;
  * doubles, random samples and replicates, diverged neurons (null statistics, empty spike lists,
  * samples no int step holds), neurons without spikes, a network (populations, population rates,
  * a JSON string per run), a threshold search with a bracket that does not change (a null
- * threshold) and a fit (fit and fit_predictions, null predictions where a row has no spike).
+ * threshold), a sensitivity analysis (null indices of an output that is null in every run) and a
+ * fit (fit and fit_predictions, null predictions where a row has no spike).
  */
 enum OutputShape {
     TUTORIAL("the tutorial (conf/tutorial.yaml)", AnalysisSweeps::tutorial),
@@ -33,6 +34,17 @@ enum OutputShape {
             // thresholds of 4.2 to 5.5 uA/cm^2: some runs fail at 5 uA/cm^2 too, a null threshold
             "  search: {param: stimulus.amplitude, from: 1 uA/cm^2, to: 5 uA/cm^2, tolerance: 0.5 uA/cm^2,",
             "           criterion: \"spike_count >= 3\"}",
+            ""))),
+    SENSITIVITY("a sobol sensitivity analysis over a grid, with null outputs", () -> AnalysisSweeps.custom(
+            "readers-sensitivity", String.join("\n",
+            "name: readers-sensitivity",
+            "simulation: {duration: 20 ms, dt: 0.02 ms}",
+            "stimulus: {type: constant, amplitude: 0 uA/cm^2}",
+            "sweep:",
+            // at 0 uA/cm^2 no run fires: every first_spike_ms null, so every index of it is null
+            "  grid: {stimulus.amplitude: [0 uA/cm^2, 10 uA/cm^2]}",
+            "  sensitivity: {samples: 4, params: {model.gNa: {uniform: [100 mS/cm^2, 140 mS/cm^2]}},",
+            "                outputs: [rate_hz, first_spike_ms]}",
             ""))),
     FIT("a fit: a target row without spikes, so null predictions", OutputShape::fit);
 
