@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hhsweep.sim.sweep.RunTemplate;
@@ -35,9 +36,14 @@ public class ConfigFuzzTest {
      * @throws AssertionError when neither, with {@code what} (the seed) in the message
      */
     public static Outcome check(String text, String sourceName, String what) {
+        return check(text, sourceName, Path.of("").toAbsolutePath(), what);
+    }
+
+    /** As {@link #check(String, String, String)}, relative paths in the config taken from configDir. */
+    public static Outcome check(String text, String sourceName, Path configDir, String what) {
         SweepConfig config;
         try {
-            config = ConfigLoader.parse(text, sourceName);
+            config = ConfigLoader.parse(text, sourceName, configDir);
         } catch (ConfigException e) {
             checkClean(e, what + "\n" + text);
             return Outcome.REFUSED;
@@ -46,7 +52,7 @@ public class ConfigFuzzTest {
                     + text, t);
         }
         try {
-            checkValid(config, text, sourceName, what);
+            checkValid(config, text, sourceName, configDir, what);
         } catch (AssertionError e) {
             throw e;
         } catch (Throwable t) {
@@ -76,13 +82,13 @@ public class ConfigFuzzTest {
         }
     }
 
-    private static void checkValid(SweepConfig config, String text, String sourceName, String what) {
+    private static void checkValid(SweepConfig config, String text, String sourceName, Path configDir, String what) {
         String context = what + "\n" + text;
         SweepSpec spec = config.spec();
         assertTrue(spec.runCount() >= 1, context);
         assertTrue(spec.neuronCount() >= spec.runCount(), context);
         assertTrue(config.hash().matches("[0-9a-f]{64}"), context);
-        assertEquals(config.hash(), ConfigLoader.parse(text, sourceName).hash(), "hash not deterministic: " + context);
+        assertEquals(config.hash(), ConfigLoader.parse(text, sourceName, configDir).hash(), "hash not deterministic: " + context);
         for (long i : new long[] {0, spec.runCount() / 2, spec.runCount() - 1}) {
             RunTemplate run = spec.run(i).template();
             RunChecks.Problem problem = RunChecks.firstProblem(run);
@@ -95,11 +101,11 @@ public class ConfigFuzzTest {
     void everySeedIsValid() {
         for (ConfigSeeds.Seed s : ConfigSeeds.all()) {
             try {
-                ConfigLoader.parse(s.text(), s.name());
+                ConfigLoader.parse(s.text(), s.name(), s.dir());
             } catch (ConfigException e) {
                 throw new AssertionError(s.name() + ": " + e.getMessage(), e);
             }
-            assertEquals(Outcome.VALID, check(s.text(), s.name(), s.name()));
+            assertEquals(Outcome.VALID, check(s.text(), s.name(), s.dir(), s.name()));
         }
     }
 
@@ -117,7 +123,7 @@ public class ConfigFuzzTest {
             ConfigSeeds.Seed s = seeds.get(random.nextInt(seeds.size()));
             String text = new ConfigMutator(random).mutate(s.text(), s.json());
             long start = System.nanoTime();
-            if (check(text, s.name(), "seed " + seed + " (mutant of " + s.name() + ")") == Outcome.VALID) {
+            if (check(text, s.name(), s.dir(), "seed " + seed + " (mutant of " + s.name() + ")") == Outcome.VALID) {
                 valid++;
             }
             long nanos = System.nanoTime() - start;

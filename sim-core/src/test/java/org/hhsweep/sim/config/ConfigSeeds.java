@@ -13,8 +13,17 @@ public final class ConfigSeeds {
     private ConfigSeeds() {
     }
 
-    /** A valid config to mutate. */
-    public record Seed(String name, String text) {
+    /**
+     * A valid config to mutate.
+     *
+     * @param dir the directory its relative paths (fit.target, model.file) resolve against: conf/
+     *            for a shipped one, the working directory for an inline one
+     */
+    public record Seed(String name, String text, Path dir) {
+        Seed(String name, String text) {
+            this(name, text, Path.of("").toAbsolutePath());
+        }
+
         public boolean json() {
             return name.endsWith(".json");
         }
@@ -71,7 +80,7 @@ public final class ConfigSeeds {
         List<Seed> seeds = new ArrayList<>();
         try (Stream<Path> files = Files.list(conf)) {
             for (Path f : files.filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList()) {
-                seeds.add(new Seed(f.getFileName().toString(), Files.readString(f)));
+                seeds.add(new Seed(f.getFileName().toString(), Files.readString(f), conf));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

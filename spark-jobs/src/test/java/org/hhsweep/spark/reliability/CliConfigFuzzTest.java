@@ -42,7 +42,7 @@ class CliConfigFuzzTest {
             String text = new ConfigMutator(random).mutate(s.text(), s.json());
             Path file = Files.writeString(Files.createDirectories(tmp.resolve("case-" + i)).resolve(s.name()), text);
             String what = "seed " + seed + " (mutant of " + s.name() + "):\n" + text;
-            ConfigFuzzTest.Outcome loaded = ConfigFuzzTest.check(text, s.name(), what);
+            ConfigFuzzTest.Outcome loaded = ConfigFuzzTest.check(text, s.name(), file.getParent(), what);
 
             Commands.Outcome validate = Commands.run("validate", file.toString());
             assertTrue(validate.status() == 0 || validate.status() == 2, what + "\n" + validate.describe());
