@@ -28,7 +28,7 @@ commands:
   validate CONFIG                          check a config and print its size without running it
   query DIR SQL [--format table|csv|json] [--limit N]
                                            Spark SQL over an output's runs, summaries, spikes, traces
-  plot DIR --kind traces|raster|fi|heatmap|isi|gates|rates|fit [--where SQL] [--out FILE [--overwrite]]
+  plot DIR --kind traces|raster|fi|heatmap|isi|gates|rates|sensitivity|fit [--where SQL] [--out FILE [--overwrite]]
        [--format png|svg] [--width W] [--height H] [--limit N] [--x PATH] [--y PATH] [--series PATH|none]
        [--run ID]                          a figure from an output's tables (default DIR/plots/KIND.png);
                                            gates: one run's model (default the base model)
