@@ -11,15 +11,13 @@ final class Chunk {
     /** A gate's alpha's and beta's E when it is a power of its slot's or has a factor. */
     final double[] powerAlpha = new double[SIZE];
     final double[] powerBeta = new double[SIZE];
-    /** Each gate's value to its power, a channel's open conductance, and the sums over channels for V. */
+    /** Each gate's value to its power (scalar passes). */
     final double[][] powered;
-    /** Where the SIMD pass reads each gate's power from: the gate's own array (power 1) or powered. */
-    final double[][] poweredSource;
-    final int[] poweredOffset;
-    final double[] open = new double[SIZE];
-    /** A missing channel's conductance and reversal (0) and a missing gate (1), for passes that take channels in threes. */
+    /** Each channel's open conductance g prod x^power (SIMD passes). */
+    final double[][] opened;
+    /** A missing channel's open conductance and reversal (0), for the pass that takes channels in threes. */
     final double[] zeros = new double[SIZE];
-    final double[] ones = new double[SIZE];
+    /** The sums over channels for V. */
     final double[] gSum = new double[SIZE];
     final double[] ionicNeg = new double[SIZE];
     // dt J of each variable (overwritten by exprel(dt J)) and f(x); gates by index
@@ -44,11 +42,9 @@ final class Chunk {
         inverse = new double[slots][SIZE];
         z = new double[gates][SIZE];
         powered = new double[gates][SIZE];
-        poweredSource = new double[gates][];
-        poweredOffset = new int[gates];
+        opened = new double[plan.kinetics.channels][SIZE];
         f = new double[gates][SIZE];
         exact = new double[2 * gates];
         rates = new double[plan.ratesLength()];
-        java.util.Arrays.fill(ones, 1.0);
     }
 }

@@ -71,10 +71,10 @@ final class VectorSteps implements KernelSteps {
             passes.add(new GateArguments(p, k, c));
         }
         passes.addAll(voltagePasses(p, c));
-        passes.add(new Exprel(c.zV, true));
+        passes.add(new Exprel(c.zV));
         for (int k = 0; k < p.kinetics.gates; k++) {
             if (!p.kinetics.instantaneous[k]) {
-                passes.add(new Exprel(c.z[k], true));
+                passes.add(new Exprel(c.z[k]));
             }
         }
         passes.add(new Update(p, c));
@@ -95,9 +95,9 @@ final class VectorSteps implements KernelSteps {
             passes.add((x, from, n) -> ScalarSteps.tableGates(x.b, x.table, from, 0, n, c, true));
         }
         passes.addAll(voltagePasses(p, c));
-        passes.add(new Exprel(c.zV, true));
+        // the gates before V advances: a neuron outside the table is looked up at its old V
         passes.add((x, from, n) -> ScalarSteps.tableGates(x.b, x.table, from, 0, n, c, false));
-        passes.add(new AdvanceV(c));
+        passes.add(new ExprelAdvanceV(c));
         return passes.toArray(Pass[]::new);
     }
 
@@ -186,13 +186,13 @@ final class VectorSteps implements KernelSteps {
     }
 
     /**
-     * exprel of x in place; the neurons after the last whole vector too when withTail. When every
+     * exprel of x in place, the neurons after the last whole vector too. When every
      * argument of the chunk is below PlainExp.SMALL, as for the gates at small dt, exprel is the
      * polynomial alone (the same bits: there the reduction leaves x as it is), without the
      * division. The choice is made per chunk, in a loop of its own: a branch per vector, with
      * vectors live across it, made C2 box a vector per iteration in some runs.
      */
-    private record Exprel(double[] x, boolean withTail) implements Pass {
+    private record Exprel(double[] x) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             int upper = S.loopBound(n);
@@ -213,9 +213,7 @@ final class VectorSteps implements KernelSteps {
                     scale.fma(r.mul(qr), scale.sub(1.0)).div(xv).blend(qr, k0).intoArray(x, j);
                 }
             }
-            if (withTail) {
-                ScalarSteps.exprel(x, x, upper, n);
-            }
+            ScalarSteps.exprel(x, x, upper, n);
         }
 
         /**
@@ -383,14 +381,43 @@ final class VectorSteps implements KernelSteps {
         }
     }
 
-    private record AdvanceV(Chunk c) implements Pass {
+    /**
+     * V + dt exprel(dt J) f(V), exprel in one loop with the advance (see Exprel for its two
+     * forms): a pass and a round trip of dt J through the chunk fewer than Exprel then an advance.
+     * Exprel's lane code is written out again rather than shared through a helper: a helper above
+     * MaxInlineSize, reached first on a path C2 deems cold (a chunk with a large argument long after
+     * compilation), would be left out of line and box every vector (see q).
+     */
+    private record ExprelAdvanceV(Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             int upper = S.loopBound(n);
-            for (int j = 0; j < upper; j += S.length()) {
-                advance(s.b.V, c.zV, c.fV, s.dt, from + j, j);
+            double[] x = c.zV;
+            double[] V = s.b.V;
+            double dt = s.dt;
+            if (Exprel.allSmall(x, upper)) {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector e = q(DoubleVector.fromArray(S, x, j));
+                    DoubleVector.fromArray(S, V, from + j).add(e.mul(dt).mul(DoubleVector.fromArray(S, c.fV, j)))
+                            .intoArray(V, from + j);
+                }
+            } else {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, j);
+                    DoubleVector xc = clamp(xv);
+                    DoubleVector t = xc.fma(PlainExp.INV_LN2, PlainExp.SHIFTER);
+                    DoubleVector kd = t.sub(PlainExp.SHIFTER);
+                    DoubleVector r = reduce(xc, kd);
+                    DoubleVector qr = q(r);
+                    VectorMask<Double> k0 = kd.compare(EQ, 0.0);
+                    DoubleVector scale = twoToThe(t);
+                    DoubleVector e = scale.fma(r.mul(qr), scale.sub(1.0)).div(xv).blend(qr, k0);
+                    DoubleVector.fromArray(S, V, from + j).add(e.mul(dt).mul(DoubleVector.fromArray(S, c.fV, j)))
+                            .intoArray(V, from + j);
+                }
             }
-            ScalarSteps.advance(s.b.V, c.zV, c.fV, s.dt, from, upper, n);
+            ScalarSteps.exprel(x, x, upper, n);
+            ScalarSteps.advance(V, x, c.fV, dt, from, upper, n);
         }
     }
 
@@ -398,97 +425,75 @@ final class VectorSteps implements KernelSteps {
 
     /**
      * dt J and f(V) of V, as ScalarSteps.voltageArguments after ScalarSteps.powers, as small passes:
-     * the gates' powers, then the channels in order, three at a time, each group adding its open
-     * conductances and currents into the chunk's sums, the last group turning them into J and f. A
-     * channel with more than two gates takes a pass of its own (and J and f one more). One pass for
-     * all of it passed C2's inlining budget and boxed vectors; a pass per channel wrote and read the
-     * sums once per channel.
+     * every channel's open conductance g prod x^power into the chunk, then the channels in order,
+     * three at a time, each group adding its open conductances and currents into the chunk's sums,
+     * the last group turning them into J and f. One pass for all of it passed C2's inlining budget
+     * and boxed vectors; a pass per channel wrote and read the sums once per channel; a channel
+     * loop that also read each gate (or its power) where it was took more arrays and offsets than
+     * x86's registers hold, and spilled (hh's step ran 10% slower than with the open conductances
+     * formed first).
      */
     private static List<Pass> voltagePasses(RatePlan p, Chunk c) {
         Kinetics k = p.kinetics;
         List<Pass> out = new ArrayList<>();
-        out.add(new Powers(p, c));
-        boolean first = true;
-        boolean summed = false;
-        for (int ch = 0; ch < k.channels; first = false) {
-            if (gatesOf(k, ch) > 2) {
-                out.add(new ManyGates(ch, k.firstGate[ch], k.firstGate[ch + 1], first, c));
-                ch++;
-                summed = false;
-                continue;
-            }
+        out.add(new OpenConductances(p, c));
+        for (int ch = 0; ch < k.channels; ) {
+            boolean first = ch == 0;
             int[] group = {-1, -1, -1};
-            for (int n = 0; n < 3 && ch < k.channels && gatesOf(k, ch) <= 2; n++) {
+            for (int n = 0; n < 3 && ch < k.channels; n++) {
                 group[n] = ch++;
             }
-            boolean last = ch == k.channels;
-            out.add(new ThreeChannels(p, group, first, last, c));
-            summed = last;
+            out.add(new ThreeChannels(p, group, first, ch == k.channels, c));
         }
-        if (!summed) {
+        if (k.channels == 0) {
             out.add(new VoltageArguments(p, c));
         }
         return out;
     }
 
-    private static int gatesOf(Kinetics k, int ch) {
-        return k.firstGate[ch + 1] - k.firstGate[ch];
-    }
-
-    /** Each gate's value to its power, where the channel passes read it. */
-    private record Powers(RatePlan p, Chunk c) implements Pass {
+    /**
+     * Each channel's open conductance g x1^p1 x2^p2 ... into the chunk, multiplied in the order of
+     * ScalarSteps.voltageArguments (g first, then the gates in order), a loop per channel and gate
+     * with the power chosen outside it.
+     */
+    private record OpenConductances(RatePlan p, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             Kinetics k = p.kinetics;
             int upper = S.loopBound(n);
-            // a gate to the first power is read where it is: no copy
-            for (int q = 0; q < k.gates; q++) {
-                if (k.power[q] == 1) {
-                    c.poweredSource[q] = s.b.gates[q];
-                    c.poweredOffset[q] = from;
-                } else {
-                    power(s.b.gates[q], from, c.powered[q], k.power[q], upper);
-                    c.poweredSource[q] = c.powered[q];
-                    c.poweredOffset[q] = 0;
+            for (int ch = 0; ch < k.channels; ch++) {
+                double[] out = c.opened[ch];
+                double[] g = s.b.g[ch];
+                int q0 = k.firstGate[ch];
+                int q1 = k.firstGate[ch + 1];
+                if (q0 == q1) {
+                    for (int j = 0; j < upper; j += S.length()) {
+                        DoubleVector.fromArray(S, g, from + j).intoArray(out, j);
+                    }
+                    continue;
+                }
+                timesPower(g, s.b.gates[q0], from, out, k.power[q0], upper);
+                for (int q = q0 + 1; q < q1; q++) {
+                    timesPower(s.b.gates[q], from, out, k.power[q], upper);
                 }
             }
         }
     }
 
     /**
-     * Up to three channels of at most two gates each, in order, into the chunk's sums. A missing
-     * channel or gate reads a conductance of 0 or a gate of 1 from the chunk, which leave the sums'
-     * bits as they are (g 1 1 = g, x + 0 = x, x - 0 = x), so one loop serves every such channel.
-     * The open conductances g xa xb are written out in the loops: a helper for them is over C2's
-     * MaxInlineSize, and where the loop is first compiled cold (a network's second group) it was
-     * left out of line and boxed every vector. The last group computes J and f from the sums (as
-     * VoltageArguments) instead of storing them, and then the neurons after the last whole vector.
+     * Up to three channels, in order, from their open conductances into the chunk's sums. A missing
+     * channel reads an open conductance and a reversal of 0 from the chunk, which leave the sums'
+     * bits as they are (x + 0 = x, x - 0 = x), so one loop serves every group. The last group
+     * computes J and f from the sums (as VoltageArguments) instead of storing them, and then the
+     * neurons after the last whole vector.
      */
-    private record ThreeChannels(RatePlan p, int[] channel, int[] gateA, int[] gateB, boolean first, boolean last,
-                                 Chunk c) implements Pass {
-        ThreeChannels(RatePlan p, int[] channel, boolean first, boolean last, Chunk c) {
-            this(p, channel, gate(p.kinetics, channel, 0), gate(p.kinetics, channel, 1), first, last, c);
-        }
-
-        /** Gate number n of each channel, or -1. */
-        private static int[] gate(Kinetics k, int[] channel, int n) {
-            int[] out = new int[channel.length];
-            for (int q = 0; q < channel.length; q++) {
-                out[q] = channel[q] >= 0 && gatesOf(k, channel[q]) > n ? k.firstGate[channel[q]] + n : -1;
-            }
-            return out;
-        }
-
+    private record ThreeChannels(RatePlan p, int[] channel, boolean first, boolean last, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             NeuronBlock b = s.b;
-            double[] g0 = conductance(b, 0), g1 = conductance(b, 1), g2 = conductance(b, 2);
+            double[] x0 = opened(0), x1 = opened(1), x2 = opened(2);
             double[] e0 = reversal(b, 0), e1 = reversal(b, 1), e2 = reversal(b, 2);
             int o0 = channel[0] >= 0 ? from : 0, o1 = channel[1] >= 0 ? from : 0, o2 = channel[2] >= 0 ? from : 0;
-            double[] a0 = gateSource(gateA[0]), a1 = gateSource(gateA[1]), a2 = gateSource(gateA[2]);
-            double[] b0 = gateSource(gateB[0]), b1 = gateSource(gateB[1]), b2 = gateSource(gateB[2]);
-            int oa0 = gateOffset(gateA[0]), oa1 = gateOffset(gateA[1]), oa2 = gateOffset(gateA[2]);
-            int ob0 = gateOffset(gateB[0]), ob1 = gateOffset(gateB[1]), ob2 = gateOffset(gateB[2]);
             // the first group's sums start from 0 + ..., as the scalar sums do
             double[] gIn = first ? c.zeros : c.gSum;
             double[] ionicIn = first ? c.zeros : c.ionicNeg;
@@ -497,16 +502,13 @@ final class VectorSteps implements KernelSteps {
             if (!last) {
                 for (int j = 0; j < upper; j += S.length()) {
                     DoubleVector v = DoubleVector.fromArray(S, V, from + j);
-                    DoubleVector x0 = DoubleVector.fromArray(S, g0, o0 + j).mul(DoubleVector.fromArray(S, a0, oa0 + j))
-                            .mul(DoubleVector.fromArray(S, b0, ob0 + j));
-                    DoubleVector x1 = DoubleVector.fromArray(S, g1, o1 + j).mul(DoubleVector.fromArray(S, a1, oa1 + j))
-                            .mul(DoubleVector.fromArray(S, b1, ob1 + j));
-                    DoubleVector x2 = DoubleVector.fromArray(S, g2, o2 + j).mul(DoubleVector.fromArray(S, a2, oa2 + j))
-                            .mul(DoubleVector.fromArray(S, b2, ob2 + j));
-                    DoubleVector.fromArray(S, gIn, j).add(x0).add(x1).add(x2).intoArray(c.gSum, j);
-                    DoubleVector i0 = x0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
-                    DoubleVector i1 = x1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
-                    DoubleVector i2 = x2.mul(v.sub(DoubleVector.fromArray(S, e2, o2 + j)));
+                    DoubleVector g0 = DoubleVector.fromArray(S, x0, j);
+                    DoubleVector g1 = DoubleVector.fromArray(S, x1, j);
+                    DoubleVector g2 = DoubleVector.fromArray(S, x2, j);
+                    DoubleVector.fromArray(S, gIn, j).add(g0).add(g1).add(g2).intoArray(c.gSum, j);
+                    DoubleVector i0 = g0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
+                    DoubleVector i1 = g1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
+                    DoubleVector i2 = g2.mul(v.sub(DoubleVector.fromArray(S, e2, o2 + j)));
                     DoubleVector.fromArray(S, ionicIn, j).sub(i0).sub(i1).sub(i2).intoArray(c.ionicNeg, j);
                 }
                 return;
@@ -517,16 +519,13 @@ final class VectorSteps implements KernelSteps {
             for (int j = 0; j < upper; j += S.length()) {
                 int i = from + j;
                 DoubleVector v = DoubleVector.fromArray(S, V, i);
-                DoubleVector x0 = DoubleVector.fromArray(S, g0, o0 + j).mul(DoubleVector.fromArray(S, a0, oa0 + j))
-                        .mul(DoubleVector.fromArray(S, b0, ob0 + j));
-                DoubleVector x1 = DoubleVector.fromArray(S, g1, o1 + j).mul(DoubleVector.fromArray(S, a1, oa1 + j))
-                        .mul(DoubleVector.fromArray(S, b1, ob1 + j));
-                DoubleVector x2 = DoubleVector.fromArray(S, g2, o2 + j).mul(DoubleVector.fromArray(S, a2, oa2 + j))
-                        .mul(DoubleVector.fromArray(S, b2, ob2 + j));
-                DoubleVector gSum = DoubleVector.fromArray(S, gIn, j).add(x0).add(x1).add(x2);
-                DoubleVector i0 = x0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
-                DoubleVector i1 = x1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
-                DoubleVector i2 = x2.mul(v.sub(DoubleVector.fromArray(S, e2, o2 + j)));
+                DoubleVector g0 = DoubleVector.fromArray(S, x0, j);
+                DoubleVector g1 = DoubleVector.fromArray(S, x1, j);
+                DoubleVector g2 = DoubleVector.fromArray(S, x2, j);
+                DoubleVector gSum = DoubleVector.fromArray(S, gIn, j).add(g0).add(g1).add(g2);
+                DoubleVector i0 = g0.mul(v.sub(DoubleVector.fromArray(S, e0, o0 + j)));
+                DoubleVector i1 = g1.mul(v.sub(DoubleVector.fromArray(S, e1, o1 + j)));
+                DoubleVector i2 = g2.mul(v.sub(DoubleVector.fromArray(S, e2, o2 + j)));
                 DoubleVector ionicNeg = DoubleVector.fromArray(S, ionicIn, j).sub(i0).sub(i1).sub(i2);
                 DoubleVector invC = ONE.div(DoubleVector.fromArray(S, C, i));
                 gSum.neg().mul(invC).mul(dt).intoArray(c.zV, j);
@@ -536,48 +535,12 @@ final class VectorSteps implements KernelSteps {
             ScalarSteps.voltageArguments(p, b, s.current, dt, from, upper, n, c);
         }
 
-        private double[] conductance(NeuronBlock b, int q) {
-            return channel[q] >= 0 ? b.g[channel[q]] : c.zeros;
+        private double[] opened(int q) {
+            return channel[q] >= 0 ? c.opened[channel[q]] : c.zeros;
         }
 
         private double[] reversal(NeuronBlock b, int q) {
             return channel[q] >= 0 ? b.E[channel[q]] : c.zeros;
-        }
-
-        private double[] gateSource(int gate) {
-            return gate >= 0 ? c.poweredSource[gate] : c.ones;
-        }
-
-        private int gateOffset(int gate) {
-            return gate >= 0 ? c.poweredOffset[gate] : 0;
-        }
-    }
-
-    private record ManyGates(int ch, int g0, int g1, boolean first, Chunk c) implements Pass {
-        @Override
-        public void run(StepContext s, int from, int n) {
-            int upper = S.loopBound(n);
-            double[] g = s.b.g[ch];
-            for (int j = 0; j < upper; j += S.length()) {
-                DoubleVector.fromArray(S, g, from + j).intoArray(c.open, j);
-            }
-            for (int q = g0; q < g1; q++) {
-                double[] xq = c.poweredSource[q];
-                int oq = c.poweredOffset[q];
-                for (int j = 0; j < upper; j += S.length()) {
-                    DoubleVector.fromArray(S, c.open, j).mul(DoubleVector.fromArray(S, xq, oq + j)).intoArray(c.open, j);
-                }
-            }
-            double[] e = s.b.E[ch];
-            if (first) {
-                for (int j = 0; j < upper; j += S.length()) {
-                    start(DoubleVector.fromArray(S, c.open, j), s.b.V, e, from + j, j, c);
-                }
-            } else {
-                for (int j = 0; j < upper; j += S.length()) {
-                    accumulate(DoubleVector.fromArray(S, c.open, j), s.b.V, e, from + j, j, c);
-                }
-            }
         }
     }
 
@@ -600,20 +563,6 @@ final class VectorSteps implements KernelSteps {
         }
     }
 
-    /** The first channel's open conductance as the chunk's sums: 0 + open and 0 - current, as the scalar sums start. */
-    private static void start(DoubleVector open, double[] V, double[] E, int i, int j, Chunk c) {
-        ZERO.add(open).intoArray(c.gSum, j);
-        DoubleVector drive = DoubleVector.fromArray(S, V, i).sub(DoubleVector.fromArray(S, E, i));
-        ZERO.sub(open.mul(drive)).intoArray(c.ionicNeg, j);
-    }
-
-    /** A channel's open conductance into the chunk's sums at neuron i, chunk index j. */
-    private static void accumulate(DoubleVector open, double[] V, double[] E, int i, int j, Chunk c) {
-        DoubleVector.fromArray(S, c.gSum, j).add(open).intoArray(c.gSum, j);
-        DoubleVector drive = DoubleVector.fromArray(S, V, i).sub(DoubleVector.fromArray(S, E, i));
-        DoubleVector.fromArray(S, c.ionicNeg, j).sub(open.mul(drive)).intoArray(c.ionicNeg, j);
-    }
-
     private static void fill(double[] out, double value, int upper) {
         DoubleVector v = DoubleVector.broadcast(S, value);
         for (int j = 0; j < upper; j += S.length()) {
@@ -621,30 +570,41 @@ final class VectorSteps implements KernelSteps {
         }
     }
 
-    /** out[j] = x[from + j]^p for the whole vectors, formed as Kinetics.power forms it (p > 1). */
-    private static void power(double[] x, int from, double[] out, int p, int upper) {
+    /**
+     * out[j] = g[from + j] x[from + j]^p for the whole vectors: a channel's conductance times its
+     * first gate's power, formed as Kinetics.power forms it, the power chosen outside the loops.
+     */
+    private static void timesPower(double[] g, double[] x, int from, double[] out, int p, int upper) {
         switch (p) {
+            case 1 -> {
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
+                    DoubleVector.fromArray(S, g, from + j).mul(xv).intoArray(out, j);
+                }
+            }
             case 2 -> {
                 for (int j = 0; j < upper; j += S.length()) {
                     DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
-                    xv.mul(xv).intoArray(out, j);
+                    DoubleVector.fromArray(S, g, from + j).mul(xv.mul(xv)).intoArray(out, j);
                 }
             }
             case 3 -> {
                 for (int j = 0; j < upper; j += S.length()) {
                     DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
-                    xv.mul(xv).mul(xv).intoArray(out, j);
+                    DoubleVector.fromArray(S, g, from + j).mul(xv.mul(xv).mul(xv)).intoArray(out, j);
                 }
             }
             case 4 -> {
                 for (int j = 0; j < upper; j += S.length()) {
                     DoubleVector xv = DoubleVector.fromArray(S, x, from + j);
                     DoubleVector x2 = xv.mul(xv);
-                    x2.mul(x2).intoArray(out, j);
+                    DoubleVector.fromArray(S, g, from + j).mul(x2.mul(x2)).intoArray(out, j);
                 }
             }
             default -> {
-                fill(out, 1.0, upper);
+                for (int j = 0; j < upper; j += S.length()) {
+                    DoubleVector.fromArray(S, g, from + j).intoArray(out, j);
+                }
                 timesPower(x, from, out, p, upper);
             }
         }

@@ -116,7 +116,13 @@ public interface SessionFactory {
             while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
                 root = root.getCause();
             }
-            String m = String.valueOf(root.getMessage());
+            if (root.getMessage() == null) {
+                // An exception without a message (a bare NullPointerException, an interrupt) says
+                // nothing as "null": its type and where it was thrown do.
+                StackTraceElement[] at = root.getStackTrace();
+                return root.getClass().getName() + (at.length > 0 ? " at " + at[0] : "");
+            }
+            String m = root.getMessage();
             return m.lines().findFirst().orElse(m);
         }
 
