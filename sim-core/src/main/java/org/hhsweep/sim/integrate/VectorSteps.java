@@ -71,13 +71,13 @@ final class VectorSteps implements KernelSteps {
             passes.add(new GateArguments(p, k, c));
         }
         passes.addAll(voltagePasses(p, c));
-        passes.add(new Exprel(c.zV));
+        passes.add(new ExprelAdvanceV(c));
         for (int k = 0; k < p.kinetics.gates; k++) {
             if (!p.kinetics.instantaneous[k]) {
                 passes.add(new Exprel(c.z[k]));
             }
         }
-        passes.add(new Update(p, c));
+        passes.add(new AdvanceGates(p, c));
         return passes.toArray(Pass[]::new);
     }
 
@@ -336,22 +336,20 @@ final class VectorSteps implements KernelSteps {
         }
     }
 
-    private record Update(RatePlan p, Chunk c) implements Pass {
+    /** x + dt exprel(dt J) f(x) for every gate that is not instantaneous; V has advanced in ExprelAdvanceV. */
+    private record AdvanceGates(RatePlan p, Chunk c) implements Pass {
         @Override
         public void run(StepContext s, int from, int n) {
             NeuronBlock b = s.b;
             int upper = S.loopBound(n);
-            for (int j = 0; j < upper; j += S.length()) {
-                advance(b.V, c.zV, c.fV, s.dt, from + j, j);
-            }
             for (int k = 0; k < p.kinetics.gates; k++) {
                 if (!p.kinetics.instantaneous[k]) {
                     for (int j = 0; j < upper; j += S.length()) {
                         advance(b.gates[k], c.z[k], c.f[k], s.dt, from + j, j);
                     }
+                    ScalarSteps.advance(b.gates[k], c.z[k], c.f[k], s.dt, from, upper, n);
                 }
             }
-            ScalarSteps.update(p, b, s.dt, from, upper, n, c);
         }
     }
 
@@ -380,6 +378,8 @@ final class VectorSteps implements KernelSteps {
             ScalarSteps.positions(s.b, t, from, upper, n, c);
         }
     }
+
+    // shared
 
     /**
      * V + dt exprel(dt J) f(V), exprel in one loop with the advance (see Exprel for its two
@@ -420,8 +420,6 @@ final class VectorSteps implements KernelSteps {
             ScalarSteps.advance(V, x, c.fV, dt, from, upper, n);
         }
     }
-
-    // shared
 
     /**
      * dt J and f(V) of V, as ScalarSteps.voltageArguments after ScalarSteps.powers, as small passes:
