@@ -83,9 +83,9 @@ public interface SessionFactory {
                 if (m.contains("stopped SparkContext") || m.contains("LiveListenerBus is stopped")) {
                     throw notAccepted(master);
                 }
-                throw new SparkStartException("could not start Spark with master " + master + ": " + firstLine(e));
+                throw new SparkStartException("could not start Spark with master " + master + ": " + firstLine(e), e);
             } catch (RuntimeException | ExceptionInInitializerError e) {
-                throw new SparkStartException("could not start Spark with master " + master + ": " + firstLine(e));
+                throw new SparkStartException("could not start Spark with master " + master + ": " + firstLine(e), e);
             }
             // A standalone master that registered the application and then ended it (its executors
             // failing at start) is the command's to explain: a sweep does, in one line.
@@ -117,10 +117,18 @@ public interface SessionFactory {
                 root = root.getCause();
             }
             if (root.getMessage() == null) {
-                // An exception without a message (a bare NullPointerException, an interrupt) says
-                // nothing as "null": its type and where it was thrown do.
+                // An exception without a message (a bare NullPointerException, a concurrent
+                // modification) says nothing as "null": its type, where it was thrown and the first
+                // caller outside the JDK do (--verbose prints the whole trace).
                 StackTraceElement[] at = root.getStackTrace();
-                return root.getClass().getName() + (at.length > 0 ? " at " + at[0] : "");
+                String where = at.length > 0 ? " at " + at[0] : "";
+                for (StackTraceElement frame : at) {
+                    if (!frame.getClassName().startsWith("java.")) {
+                        where += frame == at[0] ? "" : ", from " + frame;
+                        break;
+                    }
+                }
+                return root.getClass().getName() + where;
             }
             String m = root.getMessage();
             return m.lines().findFirst().orElse(m);

@@ -8,4 +8,9 @@ final class SparkStartException extends RuntimeException {
     SparkStartException(String message) {
         super(message);
     }
+
+    /** With what Spark threw, which --verbose prints. */
+    SparkStartException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -3,6 +3,7 @@ package org.hhsweep.spark.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,7 @@ class SweepOnYarnIT {
     private static final int CHUNKS = FaultSweep.CHUNKS;
     private static final String STAGED = "note: staged Spark's jars for YARN's containers in ";
     private static final Pattern APPLICATION = Pattern.compile("note: YARN application (application_\\d+_\\d+) ");
+    private static final String NOT_STARTED = "error: could not start Spark with master yarn";
 
     private static Path runDir;
     private static HadoopMiniCluster cluster;
@@ -78,7 +80,7 @@ class SweepOnYarnIT {
         assertEquals(0, local.status(), local::describe);
         SECONDS.put("local[2] sweep", local.millis() / 1e3);
 
-        plainRun = user().run(TIMEOUT, onYarn("sweep", config.toString(), "--out", hdfs("plain")));
+        plainRun = runOnYarn("sweep", config.toString(), "--out", hdfs("plain"));
         assertEquals(0, plainRun.status(), plainRun::describe);
         SECONDS.put("yarn sweep (first: stages the jars)", plainRun.millis() / 1e3);
         archive = stagedArchive();
@@ -169,15 +171,58 @@ class SweepOnYarnIT {
         }
     }
 
-    /** Waits until the sweep has committed {@code n} chunks, while it still runs. */
-    private static void awaitCommitted(String uri, long n, SubmitScript.Running running) throws Exception {
+    /**
+     * submit.sh on YARN, run again once if Spark did not start there (which leaves no output
+     * behind: the sweep opens Spark before it touches its output). CI saw one such start fail, on a
+     * loaded machine, with an exception without a message: nothing these tests are about. The
+     * failed attempt's stderr and YARN's report of its application are printed, for the next time.
+     */
+    private static SubmitScript.Result runOnYarn(String... command) throws Exception {
+        SubmitScript.Result r = user().run(TIMEOUT, onYarn(command));
+        if (r.status() != 0 && r.err().contains(NOT_STARTED)) {
+            printStartFailure(r.err());
+            r = user().run(TIMEOUT, onYarn(command));
+        }
+        return r;
+    }
+
+    /** A sweep started on YARN and running with {@code n} chunks committed; started again once as {@link #runOnYarn}. */
+    private static SubmitScript.Running sweepOnYarnUntilCommitted(String out, long n) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            SubmitScript.Running running = user().start(onYarn("sweep", config.toString(), "--out", out));
+            if (awaitCommitted(out, n, running, attempt == 1)) {
+                return running;
+            }
+        }
+    }
+
+    /**
+     * Waits until the sweep has committed {@code n} chunks, while it still runs; false when it
+     * ended because Spark did not start and {@code mayRetry}.
+     */
+    private static boolean awaitCommitted(String uri, long n, SubmitScript.Running running, boolean mayRetry)
+            throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (committed(uri) < n) {
-            assertTrue(running.isAlive(), "the sweep ended before " + n + " chunks were committed:\n"
-                    + running.errSoFar());
+            if (!running.isAlive()) {
+                String err = running.await(TIMEOUT).err();
+                if (mayRetry && err.contains(NOT_STARTED) && committed(uri) == 0) {
+                    printStartFailure(err);
+                    return false;
+                }
+                fail("the sweep ended before " + n + " chunks were committed:\n" + err);
+            }
             assertTrue(System.nanoTime() < deadline, "fewer than " + n + " chunks committed after " + TIMEOUT);
             Thread.sleep(100);
         }
+        return true;
+    }
+
+    private static void printStartFailure(String err) throws Exception {
+        System.out.println("SweepOnYarnIT: Spark did not start on YARN; started again. Its stderr:\n" + err
+                + "\nYARN's latest application: " + cluster.latestApplication().map(a -> a.getApplicationId() + " "
+                + a.getYarnApplicationState() + " " + a.getFinalApplicationStatus() + " diagnostics: "
+                + a.getDiagnostics()).orElse("none"));
     }
 
     private static String applicationId(String err) {
@@ -249,7 +294,7 @@ class SweepOnYarnIT {
     @Test
     void reportQueryAndPlotReadTheHdfsOutput() throws Exception {
         String out = hdfs("plain");
-        SubmitScript.Result report = user().run(TIMEOUT, onYarn("report", out));
+        SubmitScript.Result report = runOnYarn("report", out);
         assertEquals(0, report.status(), report::describe);
         SECONDS.put("yarn report", report.millis() / 1e3);
         assertArchiveReused(report.err());
@@ -287,8 +332,7 @@ class SweepOnYarnIT {
     @Test
     void anExecutorContainerKilledMidSweepLosesNothing() throws Exception {
         String out = hdfs("executor-killed");
-        SubmitScript.Running running = user().start(onYarn("sweep", config.toString(), "--out", out));
-        awaitCommitted(out, 2, running);
+        SubmitScript.Running running = sweepOnYarnUntilCommitted(out, 2);
         String id = applicationId(running.errSoFar());
         List<ProcessHandle> executors = cluster.containers(HadoopMiniCluster.EXECUTOR_CLASS).stream()
                 .filter(p -> HadoopMiniCluster.commandLine(p).contains("--app-id " + id)).toList();
@@ -313,8 +357,7 @@ class SweepOnYarnIT {
     @Test
     void aKilledDriverIsResumedToTheSameTables() throws Exception {
         String out = hdfs("driver-killed");
-        SubmitScript.Running running = user().start(onYarn("sweep", config.toString(), "--out", out));
-        awaitCommitted(out, 2, running);
+        SubmitScript.Running running = sweepOnYarnUntilCommitted(out, 2);
         // submit.sh execs the driver's JVM: its pid is the driver.
         ProcessHandle driver = ProcessHandle.of(running.pid()).orElseThrow();
         assertTrue(driver.info().command().orElse("").endsWith("java"), driver::toString);
@@ -326,7 +369,7 @@ class SweepOnYarnIT {
         assertEquals("running", manifest(out).get("status").asText());
 
         // Resumed at once, as a user would: the killed application's executors may still be ending.
-        SubmitScript.Result resumed = user().run(TIMEOUT, onYarn("sweep", config.toString(), "--out", out, "--resume"));
+        SubmitScript.Result resumed = runOnYarn("sweep", config.toString(), "--out", out, "--resume");
         assertEquals(0, resumed.status(), resumed::describe);
         Matcher m = Pattern.compile("resumed: (\\d+) of " + CHUNKS + " chunks were committed before; ran the other"
                 + " (\\d+) \\((\\d+) runs?\\)").matcher(resumed.out());
