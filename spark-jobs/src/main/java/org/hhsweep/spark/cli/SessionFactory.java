@@ -43,6 +43,11 @@ public interface SessionFactory {
             conf.setIfMissing("spark.executor.heartbeatInterval", "2s");
             MasterProbe.check(conf.get("spark.master"));
             if (conf.get("spark.master").equals(YarnSubmission.MASTER)) {
+                // Spark 4.2 on YARN: the ApplicationMaster's proxy filter is added to the UI from an
+                // RPC thread while the session still starts the UI's servlets, and Jetty's filter
+                // list then fails the start (ConcurrentModificationException from
+                // ServletHandler.initialize, 1 submission in 12 here). No UI unless asked: no race.
+                conf.setIfMissing("spark.ui.enabled", Boolean.toString(verbose));
                 try {
                     YarnSubmission.prepare(conf, err);
                 } catch (YarnSetupException e) {
