@@ -11,6 +11,7 @@
 # MVN_OPTS_EXTRA is passed to Maven (e.g. -o). About 2 minutes on a quiet 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/timed-sweep.sh
 rounds=2 out=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -48,15 +49,7 @@ fi
 for round in $(seq 1 "$rounds"); do
     for kind in sobol grid; do
         config=$([[ $kind == sobol ]] && echo conf/sensitivity-hh.yaml || echo "$out/grid.yaml")
-        t0=$(date +%s.%N)
-        ./submit.sh sweep "$config" --out "$out/$kind" --overwrite >"$out/$kind-$round.log" 2>&1 \
-            || { tail -n 20 "$out/$kind-$round.log" >&2; exit 1; }
-        t1=$(date +%s.%N)
-        job=$(sed -n 's/^wall time: \([0-9.]*\) s.*/\1/p' "$out/$kind-$round.log")
-        awk -v k="$kind" -v r="$round" -v n="$sobol_runs" -v j="$job" -v a="$t0" -v b="$t1" \
-            -v l="$(cut -d' ' -f1 /proc/loadavg)" -v d="$(date -u +%FT%TZ)" 'BEGIN {
-            printf "%s round %d %-5s %d runs: job %.1f s, %.0f runs/s; command %.1f s, %.0f runs/s (load %s)\n",
-                d, r, k, n, j, n / j, b - a, n / (b - a), l }'
+        timed_sweep "$kind" "$config" "$out" "$round" "$sobol_runs"
     done
 done
 echo "outputs and logs: $out"
