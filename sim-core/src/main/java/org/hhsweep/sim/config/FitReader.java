@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hhsweep.sim.fit.Cmaes;
 import org.hhsweep.sim.fit.FitParam;
 import org.hhsweep.sim.fit.FitSpec;
 import org.hhsweep.sim.fit.LossTerm;
+import org.hhsweep.sim.fit.OptimizerMethod;
 import org.hhsweep.sim.fit.OptimizerSettings;
 import org.hhsweep.sim.fit.Target;
 import org.hhsweep.sim.network.NetworkSpec;
@@ -28,7 +28,7 @@ import org.hhsweep.sim.units.Units;
 final class FitReader {
     static final List<String> KEYS = List.of("target", "params", "loss", "optimizer");
     static final List<String> OPTIMIZER_KEYS = List.of("method", "population", "generations");
-    static final List<String> METHODS = List.of(Cmaes.METHOD);
+    static final List<String> METHODS = OptimizerMethod.labels();
     static final int MAX_POPULATION = 1_000_000;
     static final int MAX_GENERATIONS = 1_000_000;
 
@@ -161,17 +161,18 @@ final class FitReader {
     private static OptimizerSettings optimizer(JsonNode node, int k) {
         ObjectNode o = Fields.given(node) ? Fields.section(node, "fit.optimizer", OPTIMIZER_KEYS)
                 : ResolvedConfig.FACTORY.objectNode();
-        String method = Fields.given(o.get("method")) ? Fields.choice(o.get("method"), "fit.optimizer.method", METHODS)
-                : Cmaes.METHOD;
+        OptimizerMethod method = Fields.given(o.get("method"))
+                ? OptimizerMethod.of(Fields.choice(o.get("method"), "fit.optimizer.method", METHODS))
+                : OptimizerMethod.CMAES;
         int population = Fields.given(o.get("population"))
-                ? Fields.integer(o.get("population"), "fit.optimizer.population", 2, MAX_POPULATION,
+                ? Fields.integer(o.get("population"), "fit.optimizer.population", method.minPopulation(), MAX_POPULATION,
                 " (candidates per generation)")
-                : OptimizerSettings.defaultPopulation(k);
+                : method.defaultPopulation(k);
         int generations = Fields.given(o.get("generations"))
                 ? Fields.integer(o.get("generations"), "fit.optimizer.generations", 1, MAX_GENERATIONS,
                 " (the budget of generations)")
                 : OptimizerSettings.DEFAULT_GENERATIONS;
-        return new OptimizerSettings(method, population, generations);
+        return new OptimizerSettings(method.label(), population, generations);
     }
 
     /**

@@ -1,12 +1,6 @@
 package org.hhsweep.sim.fit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 import org.hhsweep.sim.random.RandomStreams;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -33,7 +27,7 @@ import org.hipparchus.linear.RealMatrix;
  * the same, whether or not the fit was stopped and restored in between.
  */
 public final class Cmaes implements Optimizer {
-    public static final String METHOD = "cmaes";
+    public static final String METHOD = OptimizerMethod.CMAES.label();
     public static final double INITIAL_MEAN = 0.5;
     public static final double INITIAL_SIGMA = 0.3;
     /**
@@ -45,11 +39,6 @@ public final class Cmaes implements Optimizer {
     public static final double MAX_CONDITION = 1e14;
     /** Keeps the optimizer's streams apart from any other use of the sweep seed. */
     private static final long STREAM_SALT = 0x43_4D_41_2D_45_53_00_01L;
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .build();
 
     /**
      * Everything CMA-ES knows after {@code generation} generations; the settings that shape the
@@ -63,7 +52,7 @@ public final class Cmaes implements Optimizer {
      */
     public record State(String method, int dimension, int population, long seed, int generation,
                         double[] mean, double sigma, double[][] covariance, double[] sigmaPath,
-                        double[] covariancePath, Best best) {
+                        double[] covariancePath, Best best) implements SavedState.Search {
     }
 
     private final CmaesConstants c;
@@ -108,18 +97,7 @@ public final class Cmaes implements Optimizer {
      *                                  (method, dimension, population or seed differ)
      */
     public static Cmaes restore(String json, int dimension, int population, int generations, long seed) {
-        State s;
-        try {
-            s = JSON.readValue(json, State.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a saved CMA-ES state: " + e.getOriginalMessage(), e);
-        }
-        if (!METHOD.equals(s.method()) || s.dimension() != dimension || s.population() != population
-                || s.seed() != seed) {
-            throw new IllegalArgumentException("the saved state is of another search: " + s.method() + " over "
-                    + s.dimension() + " parameters, population " + s.population() + ", seed " + s.seed()
-                    + "; this fit is " + METHOD + " over " + dimension + ", population " + population + ", seed " + seed);
-        }
+        State s = SavedState.read(json, State.class, METHOD, dimension, population, seed);
         int n = dimension;
         if (s.mean() == null || s.mean().length != n || s.sigmaPath() == null || s.sigmaPath().length != n
                 || s.covariancePath() == null || s.covariancePath().length != n || s.covariance() == null
@@ -133,11 +111,7 @@ public final class Cmaes implements Optimizer {
 
     @Override
     public String state() {
-        try {
-            return JSON.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the CMA-ES state", e);
-        }
+        return SavedState.write(state);
     }
 
     @Override
@@ -176,7 +150,7 @@ public final class Cmaes implements Optimizer {
         }
         Sample s = sample();
         int n = c.n();
-        int[] order = rank(losses);
+        int[] order = Optimizer.rank(losses);
 
         double[] yw = new double[n];
         for (int i = 0; i < c.mu(); i++) {
@@ -235,13 +209,6 @@ public final class Cmaes implements Optimizer {
         }
         state = new State(METHOD, n, c.lambda(), state.seed(), g, mean, newSigma, cov, ps, pc, best);
         sample = null;
-    }
-
-    /** Candidate indices from best to worst: by loss, NaN last, ties by index. */
-    static int[] rank(double[] losses) {
-        // Double.compare puts NaN above +infinity; a stable sort keeps equal losses in index order
-        Comparator<Integer> byLoss = (a, b) -> Double.compare(losses[a], losses[b]);
-        return IntStream.range(0, losses.length).boxed().sorted(byLoss).mapToInt(Integer::intValue).toArray();
     }
 
     private Sample sample() {

@@ -35,6 +35,7 @@ public final class FitSpec implements Serializable {
     private final Target target;
     private final FitLoss loss;
     private final OptimizerSettings optimizer;
+    private final OptimizerMethod method;
 
     /**
      * @param sweep the config's sweep: its base run, name and seed (it sweeps nothing)
@@ -60,14 +61,17 @@ public final class FitSpec implements Serializable {
                         + paths);
             }
         }
-        if (!Cmaes.METHOD.equals(optimizer.method())) {
-            throw new IllegalArgumentException("unknown optimizer '" + optimizer.method() + "', expected " + Cmaes.METHOD);
+        OptimizerMethod method = OptimizerMethod.of(optimizer.method());
+        if (optimizer.population() < method.minPopulation()) {
+            throw new IllegalArgumentException(method.label() + " needs a population of at least "
+                    + method.minPopulation() + ", got " + optimizer.population());
         }
         this.sweep = sweep;
         this.params = List.copyOf(params);
         this.target = target;
         this.loss = new FitLoss(target, loss);
         this.optimizer = optimizer;
+        this.method = method;
     }
 
     public SweepSpec sweep() {
@@ -92,7 +96,7 @@ public final class FitSpec implements Serializable {
 
     /** A new search, seeded from the config's seed. */
     public Optimizer start() {
-        return Cmaes.start(params.size(), optimizer.population(), optimizer.generations(), sweep.seed());
+        return method.start(params.size(), optimizer.population(), optimizer.generations(), sweep.seed());
     }
 
     /**
@@ -102,7 +106,7 @@ public final class FitSpec implements Serializable {
      * @throws IllegalArgumentException when the text is not a state of this fit's search
      */
     public Optimizer resume(String state) {
-        return Cmaes.restore(state, params.size(), optimizer.population(), optimizer.generations(), sweep.seed());
+        return method.restore(state, params.size(), optimizer.population(), optimizer.generations(), sweep.seed());
     }
 
     /** The fitted parameters' values, in engine units, at a point of [0,1]^k. */

@@ -1,5 +1,8 @@
 package org.hhsweep.sim.fit;
 
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
 /**
  * A batched ask/tell minimiser over the unit box [0,1]^k: {@link #ask} gives a generation's
  * candidates, the caller evaluates them all (one Spark job), {@link #tell} hands back their losses
@@ -33,4 +36,11 @@ public interface Optimizer {
 
     /** The complete state after the last {@link #tell}, as JSON. */
     String state();
+
+    /** Candidate indices from best to worst, as {@link #tell} ranks them: by loss, NaN last, ties by index. */
+    static int[] rank(double[] losses) {
+        // Double.compare puts NaN above +infinity; a stable sort keeps equal losses in index order
+        Comparator<Integer> byLoss = (a, b) -> Double.compare(losses[a], losses[b]);
+        return IntStream.range(0, losses.length).boxed().sorted(byLoss).mapToInt(Integer::intValue).toArray();
+    }
 }

@@ -102,6 +102,11 @@ class FitConfigTest {
                 + " model.C: [0.5 uF/cm^2, 2 uF/cm^2], model.V_th: [-20 mV, 0 mV], initial.V: [-70 mV, -60 mV],"
                 + " simulation.duration: [150 ms, 250 ms]}\n  optimizer: {generations: 7}\n";
         assertEquals(new OptimizerSettings("cmaes", 10, 7), load(BASE + ten, TARGET).fit().optimizer());
+        // differential evolution's default is Storn and Price's 10 k
+        assertEquals(new OptimizerSettings("differential_evolution", 10, OptimizerSettings.DEFAULT_GENERATIONS),
+                load(BASE + fit + "  optimizer: {method: differential_evolution}\n", TARGET).fit().optimizer());
+        assertEquals(new OptimizerSettings("differential_evolution", 100, 7), load(BASE + ten.replace("{generations: 7}",
+                "{method: differential_evolution, generations: 7}"), TARGET).fit().optimizer());
         // weight 0: reported, not fitted
         assertEquals(List.of(new LossTerm("rate_hz", 0), new LossTerm("first_spike_ms", 2)),
                 load(BASE + fit + "  loss: {rate_hz: 0, first_spike_ms: 2}\n", TARGET).fit().loss().terms());
@@ -242,7 +247,10 @@ class FitConfigTest {
                 bad("no generations", f + "  optimizer: {generations: 0}\n", csv + "1,2\n", "fit.optimizer.generations",
                         "from 1 to 1000000"),
                 bad("an unknown method", f + "  optimizer: {method: cma}\n", csv + "1,2\n", "fit.optimizer.method",
-                        "one of cmaes", "did you mean 'cmaes'?"),
+                        "one of cmaes, differential_evolution", "did you mean 'cmaes'?"),
+                bad("too small a population for differential evolution", f
+                        + "  optimizer: {method: differential_evolution, population: 3}\n", csv + "1,2\n",
+                        "fit.optimizer.population", "a whole number from 4 to 1000000"),
                 bad("an unknown optimizer key", f + "  optimizer: {sigma: 0.3}\n", csv + "1,2\n", "fit.optimizer.sigma",
                         "one of method, population, generations"),
                 // the section

@@ -1,5 +1,8 @@
 package org.hhsweep.sim.fit;
 
+import static org.hhsweep.sim.fit.TestProblems.offCentre;
+import static org.hhsweep.sim.fit.TestProblems.run;
+import static org.hhsweep.sim.fit.TestProblems.sphere;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
+import org.hhsweep.sim.fit.TestProblems.Outcome;
+import org.hhsweep.sim.fit.TestProblems.Problem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,58 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class CmaesTest {
 
-    /** A function of the parameters in [lo, hi]^k, minimised by CMA-ES over the unit box. */
-    private record Problem(int k, double lo, double hi, ToDoubleFunction<double[]> f) {
-        double[] values(double[] u) {
-            double[] x = new double[k];
-            for (int j = 0; j < k; j++) {
-                x[j] = lo + u[j] * (hi - lo);
-            }
-            return x;
-        }
-
-        double at(double[] u) {
-            return f.applyAsDouble(values(u));
-        }
-    }
-
-    private record Outcome(Best best, int generations, List<double[][]> asked) {
-    }
-
     private static Outcome minimise(Problem p, int population, int generations, long seed, double stopBelow) {
-        Optimizer o = Cmaes.start(p.k(), population, generations, seed);
-        List<double[][]> asked = new ArrayList<>();
-        while (!o.finished() && (o.best() == null || o.best().loss() >= stopBelow)) {
-            asked.add(step(o, p));
-        }
-        return new Outcome(o.best(), o.generation(), asked);
-    }
-
-    private static double sphere(double[] x, double[] centre) {
-        double s = 0;
-        for (int j = 0; j < x.length; j++) {
-            s += (x[j] - centre[j]) * (x[j] - centre[j]);
-        }
-        return s;
-    }
-
-    private static double rosenbrock(double[] x) {
-        double s = 0;
-        for (int j = 0; j < x.length - 1; j++) {
-            double a = x[j + 1] - x[j] * x[j];
-            double b = 1 - x[j];
-            s += 100 * a * a + b * b;
-        }
-        return s;
-    }
-
-    /** An off-centre optimum in [-5, 5]^k: -3 .. 4 spread over the coordinates. */
-    private static double[] offCentre(int k) {
-        double[] c = new double[k];
-        for (int j = 0; j < k; j++) {
-            c[j] = k == 1 ? 2 : -3 + 7.0 * j / (k - 1);
-        }
-        return c;
+        return TestProblems.minimise(Cmaes.start(p.k(), population, generations, seed), p, stopBelow);
     }
 
     @Test
@@ -117,7 +71,7 @@ class CmaesTest {
         // and at k = 10; twice the default population, used here, reached it for all 20 within
         // 86, 171, 212 and 493 generations (k = 2, 3, 5, 10).
         for (int k : new int[] {2, 3, 5, 10}) {
-            Problem p = new Problem(k, -2, 2, CmaesTest::rosenbrock);
+            Problem p = new Problem(k, -2, 2, TestProblems::rosenbrock);
             int population = 2 * CmaesConstants.defaultPopulation(k);
             for (long seed = 1; seed <= 5; seed++) {
                 Outcome o = minimise(p, population, 100 * k, seed, 1e-10);
@@ -180,7 +134,7 @@ class CmaesTest {
 
     @Test
     void theSameSeedAndLossesGiveTheSameCandidatesAndAnotherSeedOthers() {
-        Problem p = new Problem(5, -2, 2, CmaesTest::rosenbrock);
+        Problem p = new Problem(5, -2, 2, TestProblems::rosenbrock);
         Outcome a = minimise(p, 9, 40, 7, Double.NEGATIVE_INFINITY);
         Outcome b = minimise(p, 9, 40, 7, Double.NEGATIVE_INFINITY);
         Outcome other = minimise(p, 9, 40, 8, Double.NEGATIVE_INFINITY);
@@ -194,7 +148,7 @@ class CmaesTest {
 
     @Test
     void aSearchStoppedSavedAndRestoredAsksWhatAnUnstoppedOneAsks() {
-        Problem p = new Problem(4, -2, 2, CmaesTest::rosenbrock);
+        Problem p = new Problem(4, -2, 2, TestProblems::rosenbrock);
         int generations = 60;
         Cmaes straight = Cmaes.start(4, 8, generations, 42);
         List<double[][]> straightAsked = run(straight, p, generations);
@@ -256,7 +210,7 @@ class CmaesTest {
 
     @Test
     void lossesRankNaNLastAndTiesByIndexAndTheBestIsTheFirstFiniteMinimum() {
-        assertArrayEquals(new int[] {3, 1, 4, 0, 2}, Cmaes.rank(new double[] {Double.POSITIVE_INFINITY, 2, Double.NaN, -1, 2}));
+        assertArrayEquals(new int[] {3, 1, 4, 0, 2}, Optimizer.rank(new double[] {Double.POSITIVE_INFINITY, 2, Double.NaN, -1, 2}));
         Cmaes o = Cmaes.start(2, 4, 5, 1);
         assertNull(o.best());
         o.tell(new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN});
@@ -269,24 +223,5 @@ class CmaesTest {
         o.tell(new double[] {5, 1, 7, 8});
         assertEquals(1, o.best().generation());   // equal, not better
         assertEquals(1.0, o.best().loss());
-    }
-
-    private static List<double[][]> run(Optimizer o, Problem p, int generations) {
-        List<double[][]> asked = new ArrayList<>();
-        for (int g = 0; g < generations; g++) {
-            asked.add(step(o, p));
-        }
-        return asked;
-    }
-
-    /** One generation: asked, evaluated, told; what was asked. */
-    private static double[][] step(Optimizer o, Problem p) {
-        double[][] u = o.ask();
-        double[] losses = new double[u.length];
-        for (int i = 0; i < u.length; i++) {
-            losses[i] = p.at(u[i]);
-        }
-        o.tell(losses);
-        return u;
     }
 }

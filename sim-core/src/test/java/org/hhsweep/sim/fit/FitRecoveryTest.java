@@ -14,7 +14,8 @@ import org.hhsweep.sim.Simulator;
 import org.hhsweep.sim.config.ConfigLoader;
 import org.hhsweep.sim.stats.NeuronStatistics;
 import org.hhsweep.sim.sweep.RunSpec;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,16 +33,17 @@ class FitRecoveryTest {
               target: target.csv
               params: {model.gNa: [80 mS/cm^2, 160 mS/cm^2], model.gK: [20 mS/cm^2, 60 mS/cm^2]}
               loss: {rate_hz: 1, first_spike_ms: 1, mean_isi_ms: 1}
-              optimizer: {population: 8, generations: GENERATIONS}
+              optimizer: {method: METHOD, population: POPULATION, generations: GENERATIONS}
             """;
 
     @TempDir
     Path dir;
 
-    private FitSpec load(String target, int generations) throws IOException {
+    private FitSpec load(String target, String method, int population, int generations) throws IOException {
         Files.writeString(dir.resolve("target.csv"), target);
         Path file = dir.resolve("fit.yaml");
-        Files.writeString(file, CONFIG.replace("GENERATIONS", Integer.toString(generations)));
+        Files.writeString(file, CONFIG.replace("METHOD", method).replace("POPULATION", Integer.toString(population))
+                .replace("GENERATIONS", Integer.toString(generations)));
         return ConfigLoader.load(file).fit();
     }
 
@@ -60,7 +62,7 @@ class FitRecoveryTest {
         for (double a : AMPLITUDES) {
             placeholder.append(a).append(",1,1,1\n");
         }
-        FitSpec fit = load(placeholder.toString(), 1);
+        FitSpec fit = load(placeholder.toString(), "cmaes", 8, 1);
         Candidate truth = new Candidate(0, 0, new double[] {0.5, 0.4}, TRUE_VALUES);
         StringBuilder csv = new StringBuilder("stimulus.amplitude,rate_hz,first_spike_ms,mean_isi_ms\n");
         List<NeuronStatistics> stats = simulate(fit.runs(List.of(truth)));
@@ -91,11 +93,13 @@ class FitRecoveryTest {
         o.tell(losses);
     }
 
-    @Test
-    void aTargetMadeFromKnownParametersIsFittedBackToThem() throws IOException {
+    @ParameterizedTest
+    @CsvSource({"cmaes, 8, 40", "differential_evolution, 20, 60"})
+    void aTargetMadeFromKnownParametersIsFittedBackToThem(String method, int population, int generations)
+            throws IOException {
         String target = syntheticTarget();
         System.out.print("FitRecoveryTest target:\n" + target);
-        FitSpec fit = load(target, 40);
+        FitSpec fit = load(target, method, population, generations);
         Optimizer o = fit.start();
         List<Double> bestByGeneration = new ArrayList<>();
         while (!o.finished()) {
@@ -103,9 +107,9 @@ class FitRecoveryTest {
             bestByGeneration.add(o.best().loss());
         }
         double[] found = fit.values(o.best().point());
-        System.out.printf("FitRecoveryTest: after %d generations (%d runs) best loss %.3g at gNa %.3f, gK %.3f; "
-                        + "best by generation %s%n", o.generation(), o.generation() * 8 * AMPLITUDES.length,
-                o.best().loss(), found[0], found[1], bestByGeneration);
+        System.out.printf("FitRecoveryTest %s: after %d generations (%d runs) best loss %.3g at gNa %.3f, gK %.3f; "
+                        + "best by generation %s%n", method, o.generation(),
+                o.generation() * population * AMPLITUDES.length, o.best().loss(), found[0], found[1], bestByGeneration);
         // within 0.5% of each range
         assertEquals(TRUE_VALUES[0], found[0], 0.4);
         assertEquals(TRUE_VALUES[1], found[1], 0.2);

@@ -17,6 +17,8 @@ import org.hhsweep.sim.config.ConfigLoader;
 import org.hhsweep.sim.sweep.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the driver loop uses: candidates in engine units, their runs under the target's rows, resumption. */
 class FitSpecTest {
@@ -27,16 +29,20 @@ class FitSpecTest {
             fit:
               target: target.csv
               params: {model.gNa: [80 mS/cm^2, 160 mS/cm^2], model.gK: [20 mS/cm^2, 60 mS/cm^2]}
-              optimizer: {population: 5, generations: 4}
+              optimizer: {method: METHOD, population: 5, generations: 4}
             """;
 
     @TempDir
     Path dir;
 
     private FitSpec fit(long seed) throws IOException {
+        return fit(seed, "cmaes");
+    }
+
+    private FitSpec fit(long seed, String method) throws IOException {
         Files.writeString(dir.resolve("target.csv"), "stimulus.amplitude,rate_hz\n2,0\n5,50\n10,70\n");
         Path file = dir.resolve("fit.yaml");
-        Files.writeString(file, CONFIG.replace("SEED", Long.toString(seed)));
+        Files.writeString(file, CONFIG.replace("SEED", Long.toString(seed)).replace("METHOD", method));
         return ConfigLoader.load(file).fit();
     }
 
@@ -125,9 +131,10 @@ class FitSpecTest {
         assertThrows(IllegalArgumentException.class, () -> new FitParam("model.gL", 0.7, 0.1));
     }
 
-    @Test
-    void aFitResumedFromItsSavedStateAsksWhatItWouldHaveAsked() throws IOException {
-        FitSpec fit = fit(7);
+    @ParameterizedTest
+    @ValueSource(strings = {"cmaes", "differential_evolution"})
+    void aFitResumedFromItsSavedStateAsksWhatItWouldHaveAsked(String method) throws IOException {
+        FitSpec fit = fit(7, method);
         Optimizer straight = fit.start();
         Optimizer stopped = fit.start();
         double[] losses = {3, 1, 4, 1.5, 9};
@@ -144,9 +151,11 @@ class FitSpecTest {
         }
         assertTrue(resumed.finished());
         assertEquals(4, resumed.generation());
-        // another seed is another search
+        // another seed is another search, and so is another method
         String state = stopped.state();
-        FitSpec other = fit(8);
+        FitSpec other = fit(8, method);
         assertThrows(IllegalArgumentException.class, () -> other.resume(state));
+        FitSpec otherMethod = fit(7, method.equals("cmaes") ? "differential_evolution" : "cmaes");
+        assertThrows(IllegalArgumentException.class, () -> otherMethod.resume(state));
     }
 }

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A fit end to end through the sweep command on Spark (local[2]): a target made by simulating
  * known parameters with the engine directly is fitted back to them; the Spark fit gives exactly
  * what the fit loop run in this JVM without Spark gives; its tables, manifest and last line; a fit
- * stopped after a generation and resumed; a larger budget; query, plot, report and --overwrite of a
+ * stopped after a generation and resumed; a larger budget; differential evolution, resumed; query, plot, report and --overwrite of a
  * fit's output; bad target files.
  */
 class FitCliTest {
@@ -134,7 +134,10 @@ class FitCliTest {
 
     /** The fit loop as the engine's API describes it, run in this JVM without Spark: the reference. */
     private static Optimizer referenceFit() throws IOException {
-        FitSpec fit = ConfigLoader.load(config(GENERATIONS)).fit();
+        return referenceFit(ConfigLoader.load(config(GENERATIONS)).fit());
+    }
+
+    private static Optimizer referenceFit(FitSpec fit) {
         Optimizer o = fit.start();
         while (!o.finished()) {
             List<Candidate> candidates = fit.candidates(o);
@@ -280,6 +283,29 @@ class FitCliTest {
         try (Stream<Path> files = Files.walk(out)) {
             assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
         }
+    }
+
+    @Test
+    void differentialEvolutionOnSparkResumedWithALargerBudgetIsTheFitLoopWithoutSpark() throws IOException {
+        Path out = tmp.resolve("de");
+        Path three = Files.writeString(tmp.resolve("de-3.yaml"), Files.readString(config(3))
+                .replace("{population: 8,", "{method: differential_evolution, population: 8,"));
+        Path six = Files.writeString(tmp.resolve("de-6.yaml"), Files.readString(three).replace("generations: 3",
+                "generations: 6"));
+        assertEquals(0, cli("sweep", three.toString(), "--out", out.toString()).status());
+        CliTest.Outcome more = cli("sweep", six.toString(), "--out", out.toString(), "--resume");
+        assertEquals(0, more.status(), more.err());
+
+        FitSpec fit = ConfigLoader.load(six).fit();
+        Optimizer reference = referenceFit(fit);
+        JsonNode m = manifest(out);
+        assertEquals("differential_evolution", m.at("/fit/method").asText());
+        assertEquals(6, m.at("/fit/generations_done").asInt());
+        assertEquals(reference.state(), m.at("/fit/state").toString());
+        assertEquals(reference.best().generation(), m.at("/fit/best/generation").asInt());
+        assertEquals(reference.best().candidate(), m.at("/fit/best/candidate").asInt());
+        assertEquals(reference.best().loss(), m.at("/fit/best/loss").asDouble(), 0.0);
+        assertEquals(6 * POPULATION, rows(out, "fit", "generation,candidate").size());
     }
 
     @Test
